@@ -1,0 +1,13 @@
+/** Where a command writes; the real process streams in production, buffers in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly isTty: boolean;
+}
+
+/** The process' own streams: the only place the project writes to stdout and stderr. */
+export const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  isTty: Boolean(process.stdout.isTTY),
+};

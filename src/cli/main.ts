@@ -1,0 +1,44 @@
+/** The stigg-contract CLI: parses argv, dispatches to one module per command, maps results to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { HarnessError } from '../errors.js';
+import { processIo, type CliIo } from './io.js';
+import type { CommandModule } from './command.js';
+
+/** Every command, in the order `--help` lists them. */
+const commands: readonly CommandModule[] = [];
+
+/** Builds the program; each command's action stores its exit code in `result`. */
+function buildProgram(io: CliIo, result: { code: number }): Command {
+  const program = new Command('stigg-contract')
+    .description('Contract-testing harness for PATCH /api/v1/customers/{id}/integrations/{integrationId} (Stigg API)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const module of commands) {
+    const command = module.define(program.command(module.name)).exitOverride();
+    command.action(async (...args: unknown[]) => {
+      result.code = await module.run(args, io);
+    });
+  }
+  return program;
+}
+
+/** Runs the CLI on a full argv (node, script, ...args) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const result = { code: 0 };
+  try {
+    await buildProgram(io, result).parseAsync([...argv]);
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpShown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      return helpShown ? 0 : 2;
+    }
+    if (error instanceof HarnessError) {
+      io.err(`stigg-contract: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(`stigg-contract: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 2;
+  }
+}

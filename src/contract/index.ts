@@ -1,0 +1,7 @@
+/** The contract layer's public surface: the only code that reads contract files. */
+export { DEFAULT_CONTRACT_FILE, loadContract, parseContract, selectOperation } from './load.js';
+export { toJsonSchema, type Rewrite, type TranslateOptions } from './translate.js';
+export { createAjv } from './ajv.js';
+export { buildPath, decodeSegment, encodeSegment, matchPath } from './path.js';
+export { atPointer, childPointer, originOf } from './dereference.js';
+export type * from './types.js';

@@ -1,0 +1,26 @@
+/** Harness problems (not contract violations, which are data): each means "the run could not be done", exit 2. */
+export class HarnessError extends Error {
+  override readonly name: string = 'HarnessError';
+  readonly exitCode = 2;
+}
+
+/** The contract file is missing, unreadable, not YAML/JSON, not OpenAPI 3.0, or lacks the operation asked for. */
+export class ContractLoadError extends HarnessError {
+  override readonly name = 'ContractLoadError';
+  constructor(message: string, readonly file?: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** Flags, environment or input files that cannot be used as given. */
+export class ConfigurationError extends HarnessError {
+  override readonly name = 'ConfigurationError';
+}
+
+/** A server the harness must talk to (provider, broker, state URL) could not be reached. */
+export class TransportError extends HarnessError {
+  override readonly name = 'TransportError';
+  constructor(message: string, readonly url: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,59 @@
+import type { ErrorObject } from 'ajv';
+
+/** Which part of an exchange a problem is in. Responses are `response:<status>`. */
+export type Part = 'path' | 'headers' | 'body' | `response:${number}`;
+
+/** One problem with one value: the common currency of validators, arbitraries' tags and findings. */
+export interface ValidationIssue {
+  readonly part: Part;
+  /** JSON pointer inside the part (`/id`, `/syncedEntityId`, `/x-api-key`, `/data/syncData`). */
+  readonly pointer: string;
+  /** The constraint broken: an Ajv keyword, or `json`, `contentType`, `percentEncoding`. */
+  readonly keyword: string;
+  readonly message: string;
+  /** The offending value, cut short for display. */
+  readonly value?: string;
+}
+
+/** Three-way outcome of checking a value against both readings of the contract. */
+export type Verdict = 'valid' | 'contract-defect' | 'violation';
+
+/** Valid when both readings accept; a contract defect when only the strict reading rejects; else a violation. */
+export function verdictOf(strict: readonly ValidationIssue[], intent: readonly ValidationIssue[]): Verdict {
+  if (intent.length > 0) return 'violation';
+  return strict.length > 0 ? 'contract-defect' : 'valid';
+}
+
+/** A short, single-line JSON rendering of a value for messages. */
+export function preview(value: unknown, max = 80): string {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}… (${chars.length} chars)`;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+/** Turns Ajv's errors into issues: the pointer names the property itself for `required` and `additionalProperties`. */
+export function fromAjv(part: Part, errors: readonly ErrorObject[] | null | undefined, root: unknown): ValidationIssue[] {
+  return (errors ?? []).map((error) => {
+    const params = error.params as Record<string, unknown>;
+    const named = error.keyword === 'required' ? params['missingProperty'] : error.keyword === 'additionalProperties' ? params['additionalProperty'] : undefined;
+    const pointer = typeof named === 'string' ? `${error.instancePath}/${named.replace(/~/g, '~0').replace(/\//g, '~1')}` : error.instancePath;
+    const value = error.keyword === 'required' ? undefined : valueAt(root, pointer);
+    const allowed = error.keyword === 'enum' ? ` (${(params['allowedValues'] as unknown[]).length} allowed values)` : '';
+    return {
+      part,
+      pointer,
+      keyword: error.keyword,
+      message: error.keyword === 'required' ? `${pointer} is required but missing` : `${pointer || '(root)'} ${error.message ?? 'is invalid'}${allowed}`,
+      ...(error.keyword === 'required' ? {} : { value: preview(value) }),
+    };
+  });
+}
