@@ -2,6 +2,14 @@
 // The published entry point: registers tsx so the TypeScript sources run as they are (no build step to forget).
 import { register } from 'tsx/esm/api';
 
+// A reader that stops early (`| head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 register();
 const { runCli } = await import('./main.ts');
 process.exitCode = await runCli(process.argv);

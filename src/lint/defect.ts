@@ -10,8 +10,10 @@ export interface Defect {
   readonly schemaPointer: string;
   /** One line: what the document says and what it means. */
   readonly message: string;
-  /** A value, at `pointer`, that the strict reading rejects and the intent reading accepts. */
+  /** A value, at `schemaPointer`, on which the two readings disagree. */
   readonly example: unknown;
+  /** Whether the strict reading wrongly rejects the example (the usual case) or wrongly accepts it. */
+  readonly strictly: 'rejected' | 'accepted';
   /** How the intent reading repairs the translated schema at `pointer`. */
   readonly repair: (translated: JsonSchema) => JsonSchema;
 }

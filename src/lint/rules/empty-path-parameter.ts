@@ -15,6 +15,7 @@ export const emptyPathParameter: SchemaRule = {
       pointer,
       schemaPointer: pointer,
       message: 'path parameter admits "" (no minLength), but an empty segment cannot address this operation; the intent is plainly minLength 1',
+      strictly: 'accepted',
       example: '',
       repair: (translated) => ({ ...translated, minLength: Math.max(1, Number(translated['minLength'] ?? 0)) }),
     }];

@@ -11,7 +11,8 @@ export const nullableEnumWithoutNull: SchemaRule = {
       rule: 'nullable-enum-without-null',
       pointer: `${pointer}/enum`,
       schemaPointer: pointer,
-      message: `nullable: true but the enum (${members.length} members) lacks null, so under OpenAPI 3.0.3 null is rejected; the intent is plainly "may be null"`,
+      message: `nullable: true but the enum (${members.length} member${members.length === 1 ? '' : 's'}) lacks null, so under OpenAPI 3.0.3 null is rejected; the intent is plainly "may be null"`,
+      strictly: 'rejected',
       example: null,
       repair: (translated) => ({ ...translated, enum: [...(translated['enum'] as unknown[]), null] }),
     }];

@@ -24,6 +24,7 @@ export const nullableWithoutType: SchemaRule = {
       pointer: `${pointer}/nullable`,
       schemaPointer: pointer,
       message: `nullable: true has no type${beside.length ? ` (beside ${beside.join(', ')})` : ''}, so under OpenAPI 3.0.3 it has no effect and null matches nothing; the intent is plainly "may be null"`,
+      strictly: 'rejected',
       example: null,
       repair: allowNull,
     }];

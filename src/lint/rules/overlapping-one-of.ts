@@ -25,7 +25,8 @@ export const overlappingOneOf: SchemaRule = {
           pointer: `${pointer}/oneOf`,
           schemaPointer: pointer,
           message: `oneOf branches ${label(first, i)} and ${label(second, j)} overlap (neither forbids the other's properties), so a value matching both is rejected; the intent is plainly anyOf`,
-          example: witness,
+          strictly: 'rejected',
+      example: witness,
           repair: (translated) => {
             if (!Array.isArray(translated['oneOf'])) return translated;
             const { oneOf, ...rest } = translated;
