@@ -3,9 +3,15 @@ import { Command, CommanderError } from 'commander';
 import { HarnessError } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
 import type { CommandModule } from './command.js';
+import { lintCommand } from './commands/lint.js';
+import { validateCommand } from './commands/validate.js';
+import { serveCommand } from './commands/serve.js';
+import { publishCommand } from './commands/publish.js';
+import { canIDeployCommand } from './commands/can-i-deploy.js';
+import { recordDeploymentCommand } from './commands/record-deployment.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: readonly CommandModule[] = [];
+const commands: readonly CommandModule[] = [lintCommand, validateCommand, serveCommand, publishCommand, canIDeployCommand, recordDeploymentCommand];
 
 /** Builds the program; each command's action stores its exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {

@@ -25,7 +25,7 @@ export interface ResponseExchange {
 
 /** Both readings' issues and the verdict, or why the exchange is not this operation's at all. */
 export type ExchangeResult =
-  | { readonly matched: false; readonly reason: string }
+  | { readonly matched: false; readonly verdict: 'unmatched'; readonly reason: string }
   | { readonly matched: true; readonly strict: ValidationIssue[]; readonly intent: ValidationIssue[]; readonly verdict: Verdict; readonly params: Readonly<Record<string, string>> };
 
 /** Header names lower-cased, repeated values joined as HTTP folds them. */
@@ -63,9 +63,9 @@ function both(validator: Readonly<Record<Reading, PartValidator>> | undefined, v
 
 /** Validates a request against the operation: path segments are percent-decoded first. */
 export function checkRequest(operation: OperationModel, parts: CompiledParts, exchange: RequestExchange): ExchangeResult {
-  if (exchange.method.toUpperCase() !== operation.method) return { matched: false, reason: `method ${exchange.method} is not ${operation.method}` };
+  if (exchange.method.toUpperCase() !== operation.method) return { matched: false, verdict: 'unmatched', reason: `method ${exchange.method} is not ${operation.method}` };
   const raw = matchPath(operation.pathTemplate, exchange.path);
-  if (!raw) return { matched: false, reason: `path ${preview(exchange.path)} does not match ${operation.pathTemplate}` };
+  if (!raw) return { matched: false, verdict: 'unmatched', reason: `path ${preview(exchange.path)} does not match ${operation.pathTemplate}` };
   const encodingIssues: ValidationIssue[] = [];
   const params: Record<string, string> = {};
   for (const [name, segment] of Object.entries(raw)) {
@@ -94,7 +94,7 @@ export function checkRequest(operation: OperationModel, parts: CompiledParts, ex
 /** Validates a response: its status must be documented; its body is checked against that status' schema. */
 export function checkResponse(operation: OperationModel, parts: CompiledParts, exchange: ResponseExchange): ExchangeResult {
   const documented = operation.responses.find((response) => response.status === exchange.status);
-  if (!documented) return { matched: false, reason: `status ${exchange.status} is not documented (documented: ${operation.responses.map((r) => r.status).join(', ')})` };
+  if (!documented) return { matched: false, verdict: 'unmatched', reason: `status ${exchange.status} is not documented (documented: ${operation.responses.map((r) => r.status).join(', ')})` };
   const part: Part = `response:${exchange.status}`;
   const body = parsedBody(part, exchange);
   const common: ValidationIssue[] = [];
