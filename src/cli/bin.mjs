@@ -10,6 +10,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Pact's native core reports anonymous usage over the network unless told not to; this tool stays on loopback.
+process.env.PACT_DO_NOT_TRACK ??= 'true';
+
 register();
 const { runCli } = await import('./main.ts');
 process.exitCode = await runCli(process.argv);

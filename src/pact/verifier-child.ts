@@ -1,0 +1,70 @@
+/** Child process of verifier.ts: runs the Pact Verifier, writes the structured result as JSON to fd 3. */
+import { createWriteStream } from 'node:fs';
+import { text } from 'node:stream/consumers';
+import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import type { InteractionResult, PactVerificationOptions } from './verifier.js';
+
+interface CoreResult {
+  readonly result?: boolean;
+  readonly notices?: ReadonlyArray<{ text?: string }>;
+  readonly interactionResults?: ReadonlyArray<{ description: string; result: string }>;
+  readonly errors?: ReadonlyArray<{ interaction: string; mismatch?: unknown }>;
+  readonly pendingErrors?: ReadonlyArray<{ interaction: string; mismatch?: unknown }>;
+}
+
+// A refused or reset connection surfaces in pact's proxy as an uncaught error; record it and let the verifier's own
+// timeout fail that interaction instead of losing the whole run.
+const transportErrors: string[] = [];
+process.on('uncaughtException', (error) => void transportErrors.push(error.message));
+
+const options = JSON.parse(await text(process.stdin)) as Omit<PactVerificationOptions, 'apiKey'>;
+const key = process.env['STIGG_CONTRACT_PACT_KEY'] ?? '';
+const keyHeader = options.keyHeader.toLowerCase();
+
+function describeMismatch(mismatch: unknown): string {
+  const node = mismatch as { mismatches?: Array<{ mismatch?: string }>; message?: string } | undefined;
+  return node?.mismatches?.map((m) => m.mismatch ?? '').join('; ') || node?.message || JSON.stringify(mismatch);
+}
+
+function interactions(core: CoreResult): InteractionResult[] {
+  const failures = [...(core.errors ?? []).map((e) => ({ ...e, pending: false })), ...(core.pendingErrors ?? []).map((e) => ({ ...e, pending: true }))];
+  return (core.interactionResults ?? []).map(({ description, result }) => {
+    const failure = failures.find((f) => f.interaction.endsWith(` - ${description}`) || f.interaction === description);
+    const passed = result === 'OK';
+    return { description, passed, pending: failure?.pending ?? false, ...(passed || !failure ? {} : { message: describeMismatch(failure.mismatch) }) };
+  });
+}
+
+const verifierOptions: VerifierOptions = {
+  providerBaseUrl: options.providerBaseUrl,
+  logLevel: 'error',
+  ...(options.pactUrls ? { pactUrls: [...options.pactUrls] } : {}),
+  ...(options.stateUrl ? { providerStatesSetupUrl: options.stateUrl, providerStatesSetupTeardown: true, providerStatesSetupBody: true } : {}),
+  ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+  ...options.broker,
+  // The pact holds a fake key example; the real one replaces it at send time only where the interaction sends one.
+  requestFilter: (request: { headers: Record<string, unknown> }, _response: unknown, next: () => void) => {
+    if (key && request.headers[keyHeader] !== undefined) request.headers[keyHeader] = key;
+    next();
+  },
+};
+
+let core: CoreResult;
+try {
+  core = JSON.parse(await new Verifier(verifierOptions).verifyProvider()) as CoreResult;
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    core = JSON.parse(message) as CoreResult;
+  } catch {
+    core = { result: false, errors: [{ interaction: '(verification)', mismatch: { message } }] };
+  }
+}
+const out = createWriteStream('', { fd: 3 });
+const list = interactions(core);
+const unexplained = (core.errors ?? []).filter((e) => !list.some((i) => e.interaction.endsWith(` - ${i.description}`)));
+out.end(JSON.stringify({
+  passed: core.result === true && unexplained.length === 0,
+  interactions: [...list, ...unexplained.map((e) => ({ description: e.interaction, passed: false, pending: false, message: describeMismatch(e.mismatch) }))],
+  notices: [...(core.notices ?? []).map((n) => n.text ?? '').filter(Boolean), ...transportErrors.map((m) => `transport error: ${m}`)],
+}));
