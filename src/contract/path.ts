@@ -36,7 +36,9 @@ export function decodeSegment(segment: string): string | undefined {
 /**
  * Percent-encodes a value as one path segment per RFC 3986: everything but unreserved characters and the sub-delims
  * and `:@` that `pchar` allows raw is encoded. `|` is not in `pchar`, so it is encoded; `@` may stay raw.
- * `.` and `..` alone are encoded (`%2E`), else URL normalisation would turn them into path navigation.
+ * `.` and `..` alone are encoded (`%2E`) for servers that read paths literally; note that WHATWG URL parsers (so
+ * `new URL`, `fetch`, undici's `request(url)`) treat `%2E` as a dot segment too, so such paths must be sent through
+ * a dispatcher with the path as given (`{origin, path}`), never through a URL object.
  */
 export function encodeSegment(value: string, keepRaw: 'pchar' | 'unreserved' = 'unreserved'): string {
   if (value === '.' || value === '..') return value.replace(/\./g, '%2E');
