@@ -5,11 +5,11 @@ import { expect } from 'chai';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 /**
- * Layers in dependency order: a module may import only from its own layer and the ones before it.
- * `report` sits before `runners` because runners build reports (data) that reporters format; nothing in report
- * runs anything. `provider` stands apart: it may import nothing of the harness, so it can catch the harness' mistakes.
+ * Layers in dependency order (DESIGN.md): a module may import only from its own layer and the ones before it.
+ * Runners emit events (src/checks/events.ts) that the report layer listens to, so runners never import report.
+ * `provider` stands apart: it may import nothing of the harness, so it can catch the harness' mistakes.
  */
-const LAYERS = ['contract', 'lint', 'validators', 'arbitraries', 'client', 'checks', 'pact', 'report', 'runners', 'cli'];
+const LAYERS = ['contract', 'lint', 'validators', 'arbitraries', 'client', 'checks', 'pact', 'runners', 'report', 'cli'];
 const SHARED = new Set(['errors.ts', 'index.ts']);
 
 function files(dir: string): string[] {

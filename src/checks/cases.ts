@@ -1,0 +1,44 @@
+/** Questions checks ask about a case and its scenario. */
+import type { RequestCase } from '../arbitraries/types.js';
+import type { ContractFacts } from './facts.js';
+import type { Scenario } from './types.js';
+
+/** The case is meant to be accepted. */
+export const expectsValid = (testCase: RequestCase): boolean => testCase.expect.intent === 'valid';
+
+/** The runner sends the real API key with this case. */
+export const sendsValidKey = (testCase: RequestCase): boolean => testCase.key === 'valid';
+
+/** The case's invalid tag is about the API key (its header is missing or wrong), not about the input. */
+export function breaksAuth(testCase: RequestCase, facts: ContractFacts): boolean {
+  if (testCase.expect.intent !== 'invalid') return false;
+  const { part, pointer, keyword } = testCase.expect.breaks;
+  return keyword === 'auth' || (part === 'headers' && facts.apiKeyHeaders.includes(pointer.slice(1).toLowerCase()));
+}
+
+/** A case's invalid tag as the arbitraries name kinds (without the variant): `path/id:pattern`, `body/syncedEntityId:maxLength`. */
+export function tagLabel(testCase: RequestCase): string {
+  if (testCase.expect.intent !== 'invalid') return 'valid';
+  const { part, pointer, keyword } = testCase.expect.breaks;
+  return `${part}${pointer}:${keyword}`;
+}
+
+/**
+ * Why a scenario does not describe the data this case addresses (the runner set up other ids), or undefined when
+ * it does. Ids the scenario leaves out match anything.
+ */
+export function scenarioMismatch(testCase: RequestCase, scenario: Scenario, facts: ContractFacts): string | undefined {
+  const customerParam = Object.keys(testCase.params).find((name) => name !== facts.resourceParam);
+  const wanted: [string | undefined, string | undefined][] = [];
+  if ('customerId' in scenario) wanted.push([customerParam, scenario.customerId]);
+  if ('integrationId' in scenario) wanted.push([facts.resourceParam, scenario.integrationId]);
+  for (const [param, value] of wanted) {
+    if (param === undefined || value === undefined) continue;
+    const sent = testCase.params[param];
+    if (sent !== value) return `the ${scenario.kind} scenario is about ${param} ${JSON.stringify(value)}, the case addresses ${JSON.stringify(sent ?? '')}`;
+  }
+  return undefined;
+}
+
+/** The standard reason data-dependent checks give when the runner knows nothing about the data. */
+export const UNKNOWN_DATA = 'no provider state or fixture: whether the customer and integration exist is unknown';

@@ -1,0 +1,42 @@
+/** Comparing two answers to requests that should be answered alike (idempotency, ignored headers). */
+import { RATE_LIMITED_STATUS } from './documented.js';
+import { describeOutcome, isTransportFailure, jsonOf, literal, propertyOf } from './finding.js';
+import { firstDifference, valueAt } from './json-diff.js';
+import type { ResponseOutcome } from './types.js';
+
+/** Alike, different (with what differs), or not comparable (no response, rate limited). */
+export type Comparison =
+  | { readonly kind: 'alike' }
+  | { readonly kind: 'different'; readonly what: string; readonly expected: string; readonly actual: string }
+  | { readonly kind: 'incomparable'; readonly reason: string };
+
+function incomparable(outcome: ResponseOutcome): string | undefined {
+  if (isTransportFailure(outcome)) return `no response (${outcome.error})`;
+  return outcome.status === RATE_LIMITED_STATUS ? 'rate limited (429): no evidence either way' : undefined;
+}
+
+/**
+ * Compares `other` (the reference) with `primary`: same status; for the success status the same JSON body; for
+ * other statuses the same error `code` (messages may carry request ids or timestamps).
+ */
+export function compareAnswers(primary: ResponseOutcome, other: ResponseOutcome, successStatus: number | undefined): Comparison {
+  const reason = incomparable(primary) ?? incomparable(other);
+  if (reason !== undefined || isTransportFailure(primary) || isTransportFailure(other)) return { kind: 'incomparable', reason: reason ?? 'no response' };
+  if (primary.status !== other.status) {
+    return { kind: 'different', what: 'status', expected: describeOutcome(other), actual: describeOutcome(primary) };
+  }
+  const a = jsonOf(other);
+  const b = jsonOf(primary);
+  if (a.kind !== 'json' || b.kind !== 'json') {
+    return a.kind === b.kind ? { kind: 'alike' } : { kind: 'different', what: 'body', expected: describeOutcome(other), actual: describeOutcome(primary) };
+  }
+  if (primary.status === successStatus) {
+    const pointer = firstDifference(a.value, b.value);
+    if (pointer === undefined) return { kind: 'alike' };
+    const at = (value: unknown): string => literal(valueAt(value, pointer), 200);
+    return { kind: 'different', what: `body at ${pointer}`, expected: at(a.value), actual: at(b.value) };
+  }
+  const codeA = propertyOf(a.value, 'code');
+  const codeB = propertyOf(b.value, 'code');
+  return codeA === codeB ? { kind: 'alike' } : { kind: 'different', what: 'error code', expected: literal(codeA), actual: literal(codeB) };
+}

@@ -1,0 +1,24 @@
+/** content_type: a documented status comes with its documented media type. */
+import { mediaEssence } from '../validators/index.js';
+import { finding, headerOf, isTransportFailure, notApplicable, skip } from './finding.js';
+import type { Check } from './types.js';
+
+const ID = 'content_type';
+
+/** Flags a missing or different Content-Type on a documented response (parameters such as charset are ignored). */
+export const contentType: Check = {
+  id: ID,
+  description: 'a Content-Type other than the documented media type for that status (or none)',
+  documents: '`responses.<status>.content`: each documented response names its media type (application/json)',
+  applies: () => true,
+  run(context, exchange) {
+    const { response } = exchange;
+    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
+    const media = context.facts.mediaType(response.status);
+    if (media === undefined) return notApplicable(`status ${response.status} documents no body`);
+    const actual = headerOf(response, 'content-type');
+    if (actual !== undefined && mediaEssence(actual) === mediaEssence(media)) return [];
+    const message = actual === undefined ? `status ${response.status} has no Content-Type` : `status ${response.status} has Content-Type ${actual}`;
+    return [finding(ID, exchange, { message, expected: media, actual: actual ?? '(no Content-Type header)' })];
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * The few expectations the contract model cannot state as data: HTTP status semantics and which member of a
+ * documented enum a given situation calls for. Each is checked against the contract at run time (a constant the
+ * contract does not document makes its check skip with a reason, never pass).
+ */
+
+/** RFC 9110 §15.5.1: the status for a request the server will not process because of a client error. */
+export const BAD_INPUT_STATUS = 400;
+
+/** RFC 9110 §15.5.2: the status for missing or invalid credentials. */
+export const UNAUTHENTICATED_STATUS = 401;
+
+/** RFC 9110 §15.5.4: the status for valid credentials that may not access the resource. */
+export const FORBIDDEN_STATUS = 403;
+
+/** RFC 9110 §15.5.5: the status for a resource that does not exist. */
+export const NOT_FOUND_STATUS = 404;
+
+/** RFC 6585 §4: the status for a client over its rate limit, with an optional `Retry-After`. */
+export const RATE_LIMITED_STATUS = 429;
+
+/** The 400 code for input that breaks the documented schema (others in the 400 enum describe business rules). */
+export const BAD_INPUT_CODE = 'BadUserInput';
+
+/** The 404 codes that say which of the two addressed resources is missing. */
+export const NOT_FOUND_CODES = { customer: 'CustomerNotFound', integration: 'IntegrationNotFound' } as const;
+
+/** The 429 code. */
+export const RATE_LIMITED_CODE = 'RateLimitExceeded';
+
+/** What runners write instead of the API key's value, in recorded requests and in curl reproducers. */
+export const API_KEY_PLACEHOLDER = '$STIGG_API_KEY';
+
+/** How much of a response body a finding keeps. */
+export const BODY_PREVIEW_BYTES = 2048;
+
+/** The success record's property holding the addressed resource's id (schema CustomerIntegration.id). */
+export const RECORD_ID_FIELD = 'id';
+
+/** The success record's property naming the integration's vendor (schema CustomerIntegration.vendorIdentifier). */
+export const RECORD_VENDOR_FIELD = 'vendorIdentifier';

@@ -1,0 +1,102 @@
+/** Helpers every check uses: reading a response, and building findings, skips and "not applicable" results. */
+import { BODY_PREVIEW_BYTES } from './documented.js';
+import type {
+  Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
+} from './types.js';
+
+/** True when no response arrived. */
+export function isTransportFailure(outcome: ResponseOutcome): outcome is TransportFailure {
+  return 'error' in outcome;
+}
+
+/** A response header by case-insensitive name. */
+export function headerOf(response: ReceivedResponse, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  const found = Object.entries(response.headers).find(([key]) => key.toLowerCase() === wanted);
+  return found?.[1];
+}
+
+/** A response body read as JSON: the runner's parse when given, else `rawBody` parsed here. */
+export type JsonBody = { readonly kind: 'json'; readonly value: unknown } | { readonly kind: 'empty' } | { readonly kind: 'invalid'; readonly error: string };
+
+/** Reads a response body as JSON. */
+export function jsonOf(response: ReceivedResponse): JsonBody {
+  if (response.body !== undefined) return { kind: 'json', value: response.body };
+  if (response.rawBody.trim() === '') return { kind: 'empty' };
+  try {
+    return { kind: 'json', value: JSON.parse(response.rawBody) as unknown };
+  } catch (error) {
+    return { kind: 'invalid', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A property of a JSON object, or undefined (for non-objects too). */
+export function propertyOf(value: unknown, name: string): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
+}
+
+/** Cuts text to at most `maxBytes` of UTF-8 without splitting a character. */
+export function cutBytes(text: string, maxBytes: number): { readonly text: string; readonly truncated: boolean } {
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return { text, truncated: false };
+  let bytes = 0;
+  let out = '';
+  for (const char of text) {
+    bytes += Buffer.byteLength(char, 'utf8');
+    if (bytes > maxBytes) break;
+    out += char;
+  }
+  return { text: out, truncated: true };
+}
+
+/** A single-line rendering of any value for `expected`/`actual`, cut to `max` characters. */
+export function show(value: unknown, max = 200): string {
+  const text = typeof value === 'string' ? value : value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
+  const chars = [...text.replace(/\r?\n/g, '\\n')];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}… (${chars.length} chars)`;
+}
+
+/** A value as JSON in a message (`"NotFound"`, `null`): quoted, so findings differing only in it share a shape. */
+export const literal = (value: unknown, max = 60): string => show(value === undefined ? '(absent)' : JSON.stringify(value), max);
+
+/** A response as a finding keeps it. */
+export function trimResponse(outcome: ResponseOutcome): TrimmedResponse | TransportFailure {
+  if (isTransportFailure(outcome)) return outcome;
+  const body = cutBytes(outcome.rawBody, BODY_PREVIEW_BYTES);
+  return { status: outcome.status, headers: outcome.headers, body: body.text, truncated: body.truncated, elapsedMs: outcome.elapsedMs };
+}
+
+/** One line describing what came back: `404 {"message":…,"code":"CustomerNotFound"}` or `timeout: …`. */
+export function describeOutcome(outcome: ResponseOutcome): string {
+  if (isTransportFailure(outcome)) return `${outcome.error}: ${show(outcome.message, 120)}`;
+  return outcome.rawBody === '' ? `${outcome.status} (empty body)` : `${outcome.status} ${show(outcome.rawBody, 160)}`;
+}
+
+/** What a check states about one problem; `finding()` adds the exchange's details. */
+export interface Problem {
+  readonly kind?: FindingKind;
+  readonly message: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/** Builds a finding of `check` about `exchange` (kind defaults to violation). */
+export function finding(check: string, exchange: Exchange, problem: Problem): Finding {
+  return {
+    check,
+    kind: problem.kind ?? 'violation',
+    message: problem.message,
+    expected: problem.expected,
+    actual: show(problem.actual),
+    intent: exchange.case.expect,
+    scenario: exchange.scenario.kind,
+    request: exchange.request,
+    response: trimResponse(exchange.response),
+    ...(exchange.replay ? { replay: exchange.replay } : {}),
+  };
+}
+
+/** The check cannot judge this exchange, and says why. */
+export const skip = (reason: string): Skipped => ({ skipped: reason });
+
+/** The check has nothing to say about this exchange. */
+export const notApplicable = (reason: string): NotApplicable => ({ notApplicable: reason });

@@ -1,0 +1,10 @@
+/** The checks layer's public surface: types, the registry, running checks, and the helpers runners use. */
+export type * from './types.js';
+export { CHECKS, CHECK_IDS, checkById, selectChecks } from './registry.js';
+export { runCheck, runChecks, type CheckRun } from './run.js';
+export { fanOut, failingFindings, type PactOutcome, type RunListener } from './events.js';
+export { contractFacts, createCheckContext, type ContractFacts } from './facts.js';
+export { retryAfterMs, parseRetryAfter, parseHttpDate } from './retry-after.js';
+export { isTransportFailure, cutBytes, trimResponse } from './finding.js';
+export { tagLabel } from './cases.js';
+export { API_KEY_PLACEHOLDER, BODY_PREVIEW_BYTES } from './documented.js';

@@ -1,0 +1,56 @@
+/** invalid_input_rejected: input that breaks the contract gets the documented bad-input answer. */
+import { breaksAuth, tagLabel } from './cases.js';
+import { BAD_INPUT_CODE, BAD_INPUT_STATUS, RATE_LIMITED_STATUS } from './documented.js';
+import { listCodes } from './error-code-documented.js';
+import { describeOutcome, finding, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
+import type { Check } from './types.js';
+
+const ID = 'invalid_input_rejected';
+
+/**
+ * Flags invalid path parameters, bodies and Content-Types that are not answered 400 with a documented 400 code;
+ * warns when the code is not the schema-violation code. Not judged where the contract leaves the order of checks
+ * open: while the customer is forbidden (403) or the key rate limited (429).
+ */
+export const invalidInputRejected: Check = {
+  id: ID,
+  description: 'invalid input (each broken constraint) not answered 400 with a documented 400 code',
+  documents: '`responses.400` "bad request." with BadInputErrorResponseDto.code (BadUserInput for schema violations)',
+  applies: (testCase) => testCase.expect.intent === 'invalid' && testCase.key === 'valid',
+  run(context, exchange) {
+    const { scenario, response } = exchange;
+    if (breaksAuth(exchange.case, context.facts)) return notApplicable('an API-key case (auth_required)');
+    if (scenario.kind === 'forbidden' || scenario.kind === 'rate-limited') return notApplicable(`scenario ${scenario.kind}`);
+    if (!context.facts.statuses.includes(BAD_INPUT_STATUS)) return skip(`the contract documents no ${BAD_INPUT_STATUS}`);
+    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
+    if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
+    const tag = tagLabel(exchange.case);
+    if (response.status !== BAD_INPUT_STATUS) {
+      const verb = response.status < 300 ? 'accepted' : 'rejected';
+      return [finding(ID, exchange, {
+        message: `invalid input (${tag}) was ${verb} with ${response.status}`,
+        expected: String(BAD_INPUT_STATUS),
+        actual: describeOutcome(response),
+      })];
+    }
+    const codes = context.facts.errorCodes(BAD_INPUT_STATUS) ?? [];
+    const body = jsonOf(response);
+    const code = body.kind === 'json' ? propertyOf(body.value, 'code') : undefined;
+    if (!codes.includes(code)) {
+      return [finding(ID, exchange, {
+        message: `invalid input (${tag}) was answered 400 with an undocumented code`,
+        expected: listCodes(codes),
+        actual: literal(code),
+      })];
+    }
+    if (code !== BAD_INPUT_CODE && codes.includes(BAD_INPUT_CODE)) {
+      return [finding(ID, exchange, {
+        kind: 'warning',
+        message: `invalid input (${tag}) was answered 400 ${literal(code)}, not ${BAD_INPUT_CODE}`,
+        expected: BAD_INPUT_CODE,
+        actual: literal(code),
+      })];
+    }
+    return [];
+  },
+};

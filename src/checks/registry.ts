@@ -1,0 +1,57 @@
+/** The one table of checks, in the order reports list them, and selection by id (`--checks a,b`). */
+import { ConfigurationError } from '../errors.js';
+import { accessDenied } from './access-denied.js';
+import { addressedResource } from './addressed-resource.js';
+import { authRequired } from './auth-required.js';
+import { contentType } from './content-type.js';
+import { errorCodeDocumented } from './error-code-documented.js';
+import { idempotent } from './idempotent.js';
+import { invalidInputRejected } from './invalid-input-rejected.js';
+import { notAServerError } from './not-a-server-error.js';
+import { notFoundCodes } from './not-found-codes.js';
+import { optionalHeadersHarmless } from './optional-headers-harmless.js';
+import { rateLimitShape } from './rate-limit-shape.js';
+import { responseSchema } from './response-schema.js';
+import { statusDocumented } from './status-documented.js';
+import { updateApplied } from './update-applied.js';
+import { validInputAccepted } from './valid-input-accepted.js';
+import type { Check } from './types.js';
+
+/** Every check: transport and shape first, then input handling, then data semantics, then multi-exchange ones. */
+export const CHECKS: readonly Check[] = Object.freeze([
+  notAServerError,
+  statusDocumented,
+  contentType,
+  responseSchema,
+  errorCodeDocumented,
+  authRequired,
+  invalidInputRejected,
+  validInputAccepted,
+  updateApplied,
+  addressedResource,
+  notFoundCodes,
+  accessDenied,
+  rateLimitShape,
+  idempotent,
+  optionalHeadersHarmless,
+]);
+
+/** Every check id, in table order. */
+export const CHECK_IDS: readonly string[] = CHECKS.map((check) => check.id);
+
+/**
+ * The checks named in `ids` (table order, duplicates ignored), or all of them when `ids` is undefined or empty.
+ * Accepts a comma-separated string as `--checks` gives it. Unknown ids → ConfigurationError listing the valid ones.
+ */
+export function selectChecks(ids?: string | readonly string[]): readonly Check[] {
+  const wanted = (typeof ids === 'string' ? ids.split(',') : (ids ?? [])).map((id) => id.trim()).filter(Boolean);
+  if (wanted.length === 0) return CHECKS;
+  const unknown = wanted.filter((id) => !CHECK_IDS.includes(id));
+  if (unknown.length > 0) {
+    throw new ConfigurationError(`unknown check${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid ids: ${CHECK_IDS.join(', ')}`);
+  }
+  return CHECKS.filter((check) => wanted.includes(check.id));
+}
+
+/** One check by id, or undefined. */
+export const checkById = (id: string): Check | undefined => CHECKS.find((check) => check.id === id);

@@ -1,0 +1,157 @@
+/** The checks layer's data: what a runner records (Exchange), what a check returns (findings), the Check shape. */
+import type { Intent, RequestCase } from '../arbitraries/types.js';
+import type { OperationContract } from '../validators/index.js';
+import type { ContractFacts } from './facts.js';
+
+/** The request as it went on the wire. The API key's value is never here: the runner writes `$STIGG_API_KEY`. */
+export interface SentRequest {
+  readonly method: string;
+  /** The full URL as sent (base URL + `path`). */
+  readonly url: string;
+  /** The path exactly as sent, percent-encoding and dot segments untouched. */
+  readonly path: string;
+  /** Header names as sent; the API-key header's value is the placeholder `$STIGG_API_KEY` (see API_KEY_PLACEHOLDER). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly rawBody: string | undefined;
+}
+
+/** A response that arrived. */
+export interface ReceivedResponse {
+  readonly status: number;
+  /** Header names lower-cased; repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly rawBody: string;
+  /** The parsed body when the runner parsed it as JSON; undefined when it did not (checks parse `rawBody` then). */
+  readonly body?: unknown;
+  readonly elapsedMs: number;
+}
+
+/** Why no usable response arrived. `too-large`: the body exceeded the runner's limit. */
+export type TransportErrorKind = 'timeout' | 'connection-reset' | 'refused' | 'too-large' | 'protocol' | 'other';
+
+/** No response: the transport failed. */
+export interface TransportFailure {
+  readonly error: TransportErrorKind;
+  readonly message: string;
+  readonly elapsedMs?: number;
+}
+
+/** What came back for a request. Discriminate with `'error' in outcome` (or isTransportFailure). */
+export type ResponseOutcome = ReceivedResponse | TransportFailure;
+
+/**
+ * The data state the runner set up for a case (provider state or `--fixture`). With `unknown`, checks that need to
+ * know the data skip with a reason; they never pass by default.
+ */
+export type Scenario =
+  | { readonly kind: 'existing'; readonly customerId: string; readonly integrationId: string; readonly vendorIdentifier?: string }
+  | { readonly kind: 'no-customer'; readonly customerId?: string }
+  | { readonly kind: 'no-integration'; readonly customerId?: string; readonly integrationId?: string }
+  | { readonly kind: 'forbidden'; readonly customerId?: string }
+  | { readonly kind: 'rate-limited' }
+  | { readonly kind: 'unknown' };
+
+/** How a related exchange relates to the primary one: the same request again, or a variant of its optional headers. */
+export type Relation = 'repeat' | 'header-variant';
+
+/** Another exchange a multi-exchange check compares with the primary one. */
+export interface RelatedExchange {
+  readonly relation: Relation;
+  /** What differs, for messages: `sent twice`, `X-ACCOUNT-ID absent`, `X-ENVIRONMENT-ID: "%%garbage"`. */
+  readonly label: string;
+  readonly request: SentRequest;
+  readonly response: ResponseOutcome;
+}
+
+/** fast-check's replay coordinates for the case. */
+export interface Replay {
+  readonly seed: number;
+  readonly path?: string;
+}
+
+/** One generated case, sent and answered: everything a check looks at. */
+export interface Exchange {
+  readonly case: RequestCase;
+  readonly scenario: Scenario;
+  readonly request: SentRequest;
+  readonly response: ResponseOutcome;
+  /** Exchanges sent for comparison (idempotency, optional headers); absent for single-exchange cases. */
+  readonly related?: readonly RelatedExchange[];
+  readonly replay?: Replay;
+}
+
+/** What a finding says about: the provider (`violation`), the contract document (`contract-defect`), or neither. */
+export type FindingKind = 'violation' | 'contract-defect' | 'warning';
+
+/** A response as kept in a finding: the body cut to a few KiB. */
+export interface TrimmedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly truncated: boolean;
+  readonly elapsedMs: number;
+}
+
+/** How to reproduce a finding: a curl command, and fast-check's replay flags when the runner knew them. */
+export interface Reproducer {
+  readonly curl: string;
+  /** e.g. `--seed 42 --path 7:1`. */
+  readonly replay?: string;
+}
+
+/** One thing a check found wrong (or worth a warning) in one exchange. */
+export interface Finding {
+  readonly check: string;
+  readonly kind: FindingKind;
+  readonly message: string;
+  readonly expected: string;
+  /** What was observed, cut short. */
+  readonly actual: string;
+  readonly intent: Intent;
+  readonly scenario: Scenario['kind'];
+  readonly request: SentRequest;
+  readonly response: TrimmedResponse | TransportFailure;
+  readonly replay?: Replay;
+  /** Filled by the report layer, which owns curl rendering. */
+  readonly reproducer?: Reproducer;
+}
+
+/** The exchange cannot be judged by this check (missing data state, rate limited, ...): the reason is reported. */
+export interface Skipped {
+  readonly skipped: string;
+}
+
+/** The check has nothing to say about this exchange (e.g. an error-code check on a 200): neither pass nor skip. */
+export interface NotApplicable {
+  readonly notApplicable: string;
+}
+
+/** What a check's `run` returns: findings (empty = passed), or why it did not judge. Never thrown. */
+export type CheckResult = readonly Finding[] | Skipped | NotApplicable;
+
+/** The tallied outcome of one check on one exchange. Warnings alone do not fail a check. */
+export type CheckOutcome =
+  | { readonly status: 'passed'; readonly findings: readonly Finding[] }
+  | { readonly status: 'failed'; readonly findings: readonly Finding[] }
+  | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'not-applicable' };
+
+/** What every check receives besides the exchange: the operation's contract and facts derived from it once. */
+export interface CheckContext {
+  readonly contract: OperationContract;
+  readonly facts: ContractFacts;
+}
+
+/** One check: a pure function of (context, exchange), with an id for `--checks` and the behaviour it enforces. */
+export interface Check {
+  readonly id: string;
+  /** One line: what it catches. */
+  readonly description: string;
+  /** One line: the documented behaviour it enforces, quoting or pointing at the contract. */
+  readonly documents: string;
+  /** A related exchange the check compares with; runners send it for cases the check applies to. */
+  readonly needs?: Relation;
+  /** Whether the check is about this kind of case at all (runners may use it to plan what to send). */
+  applies(testCase: RequestCase): boolean;
+  run(context: CheckContext, exchange: Exchange): CheckResult;
+}

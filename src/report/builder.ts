@@ -1,0 +1,137 @@
+/** The report builder: the runner feeds it outcomes as they come; `build` returns the Report. */
+import type { InvalidKind } from '../arbitraries/types.js';
+import type { RunListener } from '../checks/events.js';
+import { checkById } from '../checks/registry.js';
+import type { CheckRun } from '../checks/run.js';
+import type { Check, Exchange, Finding, FindingKind } from '../checks/types.js';
+import type { OperationContract } from '../validators/index.js';
+import { createCoverage } from './coverage.js';
+import { reproducerFor } from './reproducer.js';
+import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
+
+/** What the report says about the run besides outcomes. */
+export interface ReportBuilderOptions {
+  readonly contract: OperationContract;
+  /** The checks selected for the run, in table order. */
+  readonly checks: readonly Check[];
+  readonly baseUrl: string;
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly startedAt?: string;
+  readonly strictContract?: boolean;
+  /** Every kind of invalid request the generators make (arbitraries' `invalidKinds`), for "not covered". */
+  readonly invalidKinds?: readonly InvalidKind[];
+}
+
+/** Accumulates a run as its listener (the CLI hands it to the runner); call `build` once at the end. */
+export interface ReportBuilder extends RunListener {
+  /** Records one exchange and the outcomes of the checks run on it. */
+  onExchange(exchange: Exchange, runs: readonly CheckRun[]): void;
+  onPact(result: PactResult): void;
+  /** Marks the run as not done (exit code 2), e.g. the provider was unreachable. */
+  onAbort(reason: string): void;
+  build(durationMs: number): Report;
+}
+
+const KIND_ORDER: readonly FindingKind[] = ['violation', 'contract-defect', 'warning'];
+
+/** A message with quoted values and long numbers blanked: findings with the same shape are the same problem. */
+export function messageShape(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d{4,}/g, 'N');
+}
+
+interface Tallies { passed: number; failed: number; skipped: number; notApplicable: number; reasons: Map<string, number>; kinds: Record<FindingKind, number> }
+const newTallies = (): Tallies => ({ passed: 0, failed: 0, skipped: 0, notApplicable: 0, reasons: new Map(), kinds: { violation: 0, 'contract-defect': 0, warning: 0 } });
+const requestSize = (finding: Finding): number => finding.request.url.length + (finding.request.rawBody?.length ?? 0);
+
+/** Starts a report. */
+export function createReportBuilder(options: ReportBuilderOptions): ReportBuilder {
+  const order = options.checks.map((check) => check.id);
+  const tallies = new Map<string, Tallies>(order.map((id) => [id, newTallies()]));
+  const groups = new Map<string, { check: string; kind: FindingKind; shape: string; count: number; finding: Finding }>();
+  const pacts: PactResult[] = [];
+  const coverage = createCoverage(options.contract, options.invalidKinds ? { invalidKinds: options.invalidKinds } : {});
+  let exchanges = 0;
+  let aborted: string | undefined;
+
+  const tallyOf = (id: string): Tallies => {
+    let found = tallies.get(id);
+    if (!found) tallies.set(id, (found = newTallies()));
+    return found;
+  };
+  const addFinding = (finding: Finding): void => {
+    const shape = messageShape(finding.message);
+    const key = `${finding.check}\u0000${finding.kind}\u0000${shape}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { check: finding.check, kind: finding.kind, shape, count: 1, finding });
+    else {
+      group.count++;
+      if (requestSize(finding) < requestSize(group.finding)) group.finding = finding;
+    }
+  };
+
+  return {
+    onExchange(exchange, runs) {
+      exchanges++;
+      coverage.observe(exchange);
+      for (const { check, outcome } of runs) {
+        const tally = tallyOf(check);
+        if (outcome.status === 'not-applicable') tally.notApplicable++;
+        else if (outcome.status === 'skipped') {
+          tally.skipped++;
+          tally.reasons.set(outcome.reason, (tally.reasons.get(outcome.reason) ?? 0) + 1);
+        } else {
+          tally[outcome.status]++;
+          for (const finding of outcome.findings) {
+            tally.kinds[finding.kind]++;
+            addFinding(finding);
+          }
+        }
+      }
+    },
+    onPact: (result) => void pacts.push(result),
+    onAbort: (reason) => void (aborted ??= reason),
+    build(durationMs) {
+      const ids = [...order, ...[...tallies.keys()].filter((id) => !order.includes(id))];
+      const checks: CheckSummary[] = ids.map((id) => {
+        const tally = tallyOf(id);
+        const check = options.checks.find((c) => c.id === id) ?? checkById(id);
+        const skipReasons = [...tally.reasons].map(([reason, count]) => ({ reason, count }))
+          .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+        const { passed, failed, skipped, notApplicable } = tally;
+        const about = { id, description: check?.description ?? '', documents: check?.documents ?? '' };
+        return { ...about, passed, failed, skipped, notApplicable, skipReasons, findings: { ...tally.kinds } };
+      });
+      const findings: FindingGroup[] = [...groups.values()]
+        .sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.count - a.count)
+        .map((group) => ({ ...group, finding: { ...group.finding, reproducer: reproducerFor(group.finding) } }));
+      const count = (kind: FindingKind): number => findings.filter((g) => g.kind === kind).reduce((sum, g) => sum + g.count, 0);
+      const { contract } = options;
+      return {
+        meta: {
+          operation: `${contract.operation.method} ${contract.operation.pathTemplate}`,
+          contractFile: contract.contract.file,
+          contractVersion: contract.contract.version,
+          baseUrl: options.baseUrl,
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+          ...(options.runs === undefined ? {} : { runs: options.runs }),
+          ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
+          durationMs,
+          strictContract: options.strictContract ?? false,
+        },
+        totals: {
+          exchanges,
+          violations: count('violation'),
+          contractDefects: count('contract-defect'),
+          warnings: count('warning'),
+          pactFailures: pacts.filter((p) => !p.passed).length,
+        },
+        checks,
+        findings,
+        pacts: [...pacts],
+        coverage: coverage.snapshot(),
+        ...(aborted === undefined ? {} : { aborted: { reason: aborted } }),
+      };
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
+import { failsRun } from './exit-code.js';
+import { redact, redactDeep } from './redact.js';
+import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, Tally } from './types.js';
+
+/** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
+export interface ConsoleOptions {
+  readonly color?: boolean;
+  readonly secrets?: readonly string[];
+  /** At most this many finding groups are printed in full (default 50). */
+  readonly maxGroups?: number;
+}
+
+type Paint = (code: number, text: string) => string;
+const LIST_MAX = 8;
+
+function list(values: readonly string[]): string {
+  const head = values.slice(0, LIST_MAX).join(', ');
+  return values.length > LIST_MAX ? `${head}, … (${values.length - LIST_MAX} more)` : head;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function header(report: Report): string[] {
+  const { meta, totals } = report;
+  const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, `base URL ${meta.baseUrl}`];
+  if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
+  if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
+  parts.push(`${totals.exchanges} exchanges`, seconds(meta.durationMs));
+  return [`stigg-contract verify: ${meta.operation}`, parts.join(' · '), ''];
+}
+
+function mark(check: CheckSummary, strict: boolean, paint: Paint): string {
+  if (check.findings.violation > 0 || (strict && check.findings['contract-defect'] > 0)) return paint(31, '✗');
+  if (check.findings['contract-defect'] > 0 || check.findings.warning > 0) return paint(33, '!');
+  return check.passed > 0 ? paint(32, '✓') : paint(2, '–');
+}
+
+function summaryTable(report: Report, paint: Paint): string[] {
+  const width = Math.max(5, ...report.checks.map((check) => check.id.length));
+  const row = (cells: readonly (string | number)[]): string => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(width) : String(cell).padStart(8))).join('');
+  const lines = [`  ${row(['check', 'passed', 'failed', 'skipped', 'n/a'])}`];
+  for (const check of report.checks) {
+    lines.push(`${mark(check, report.meta.strictContract, paint)} ${row([check.id, check.passed, check.failed, check.skipped, check.notApplicable])}`);
+    for (const { reason, count } of check.skipReasons.slice(0, 3)) lines.push(paint(2, `    skipped ${count}×: ${reason}`));
+  }
+  return [...lines, ''];
+}
+
+function findingLines(group: FindingGroup, strict: boolean, paint: Paint): string[] {
+  const { finding } = group;
+  const symbol = failsRun(group.kind, strict) ? paint(31, '✗') : paint(33, '!');
+  const intent = finding.intent.intent === 'valid' ? 'valid' : `invalid (${finding.intent.breaks.part}${finding.intent.breaks.pointer} ${finding.intent.breaks.keyword})`;
+  const lines = [
+    `${symbol} ${paint(1, group.check)} [${group.kind}] ${finding.message}${group.count > 1 ? `  ×${group.count}` : ''}`,
+    `    expected  ${finding.expected}`,
+    `    actual    ${finding.actual}`,
+    `    case      ${intent} · scenario ${finding.scenario}`,
+  ];
+  if (finding.reproducer) lines.push(`    curl      ${finding.reproducer.curl}`);
+  if (finding.reproducer?.replay) lines.push(`    replay    stigg-contract verify ${finding.reproducer.replay}`);
+  return lines;
+}
+
+function findingsSection(report: Report, paint: Paint, maxGroups: number): string[] {
+  if (report.findings.length === 0) return [paint(32, 'No findings.'), ''];
+  const total = report.findings.reduce((sum, group) => sum + group.count, 0);
+  const lines = [paint(1, `Findings (${report.findings.length} distinct, ${total} in all)`)];
+  for (const group of report.findings.slice(0, maxGroups)) lines.push(...findingLines(group, report.meta.strictContract, paint));
+  if (report.findings.length > maxGroups) lines.push(`… ${report.findings.length - maxGroups} more (see the JSON report)`);
+  return [...lines, ''];
+}
+
+function pactSection(pacts: readonly PactResult[], paint: Paint): string[] {
+  if (pacts.length === 0) return [];
+  const lines = [paint(1, `Pact interactions (${pacts.filter((p) => p.passed).length}/${pacts.length} passed)`)];
+  for (const pact of pacts) {
+    const name = `${pact.state ? `${pact.state} › ` : ''}${pact.description}`;
+    lines.push(pact.passed ? `  ${paint(32, '✓')} ${name}` : `  ${paint(31, '✗')} ${name}${pact.message ? `: ${pact.message}` : ''}`);
+  }
+  return [...lines, ''];
+}
+
+function tallyLine(name: string, tally: Tally, paint: Paint): string {
+  const seen = tally.seen.length ? list(tally.seen.map(({ value, count }) => `${value} ×${count}`)) : 'none';
+  const missing = tally.notCovered.length ? paint(33, ` · not covered: ${list(tally.notCovered)}`) : '';
+  return `  ${name.padEnd(24)} ${seen}${missing}`;
+}
+
+function coverageSection(coverage: Coverage, paint: Paint): string[] {
+  const lines = [paint(1, 'Coverage'), tallyLine('statuses', coverage.statuses, paint)];
+  if (coverage.statuses.undocumented.length) lines.push(paint(31, `  ${'undocumented statuses'.padEnd(24)} ${coverage.statuses.undocumented.join(', ')}`));
+  for (const codes of coverage.errorCodes) lines.push(tallyLine(`${codes.status} codes`, codes, paint));
+  for (const site of coverage.enums) lines.push(tallyLine(site.pointer, site, paint));
+  for (const site of coverage.branches) lines.push(tallyLine(`${site.pointer} branches`, site, paint));
+  lines.push(tallyLine('invalid-input tags', coverage.invalidTags, paint));
+  return [...lines, ''];
+}
+
+function verdict(report: Report, paint: Paint): string {
+  if (report.aborted) return paint(31, `Could not run: ${report.aborted.reason}`);
+  const { violations, contractDefects, warnings, pactFailures } = report.totals;
+  const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const lenient = contractDefects > 0 && !report.meta.strictContract ? ' (not failing without --strict-contract)' : '';
+  const text = [
+    plural(violations, 'violation'),
+    plural(pactFailures, 'failed pact interaction'),
+    `${plural(contractDefects, 'contract defect')}${lenient}`,
+    plural(warnings, 'warning'),
+  ].join(', ');
+  const failed = violations > 0 || pactFailures > 0 || (report.meta.strictContract && contractDefects > 0);
+  return failed ? paint(31, `FAILED: ${text}`) : paint(32, `PASSED: ${text}`);
+}
+
+/** Renders a report for a person at a terminal. */
+export function formatConsole(report: Report, options: ConsoleOptions = {}): string {
+  const secrets = options.secrets ?? [];
+  const safe = redactDeep(report, secrets);
+  const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const lines = [
+    ...header(safe),
+    ...summaryTable(safe, paint),
+    ...findingsSection(safe, paint, options.maxGroups ?? 50),
+    ...pactSection(safe.pacts, paint),
+    ...coverageSection(safe.coverage, paint),
+    verdict(safe, paint),
+  ];
+  return redact(`${lines.join('\n')}\n`, secrets);
+}

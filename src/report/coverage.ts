@@ -1,0 +1,144 @@
+/** Coverage: what the run produced (statuses, codes, enum members, oneOf branches, invalid tags) vs the contract. */
+import { createAjv, knownFormats } from '../contract/ajv.js';
+import { toJsonSchema } from '../contract/translate.js';
+import type { InvalidKind } from '../arbitraries/types.js';
+import type { OasSchema } from '../contract/types.js';
+import { tagLabel } from '../checks/cases.js';
+import { contractFacts } from '../checks/facts.js';
+import { isTransportFailure, jsonOf } from '../checks/finding.js';
+import type { Exchange, ResponseOutcome } from '../checks/types.js';
+import type { OperationContract } from '../validators/index.js';
+import type { Coverage, Tally } from './types.js';
+
+/** What the coverage tracker should know beyond the contract: every kind of invalid request the generators make. */
+export interface CoverageOptions {
+  readonly invalidKinds?: readonly InvalidKind[];
+}
+
+/** Accumulates coverage over a run. */
+export interface CoverageTracker {
+  observe(exchange: Exchange): void;
+  snapshot(): Coverage;
+}
+
+type Counter = Map<string, number>;
+type RequestTag = { readonly part: string; readonly pointer: string; readonly keyword: string };
+interface EnumSite { readonly pointer: string; readonly members: readonly string[]; readonly seen: Counter }
+interface BranchSite { readonly pointer: string; readonly branches: readonly { label: string; test: (v: unknown) => boolean }[]; readonly seen: Counter }
+
+const label = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined');
+const bump = (counter: Counter, key: string): void => void counter.set(key, (counter.get(key) ?? 0) + 1);
+const isNode = (value: unknown): value is OasSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function tally(counter: Counter, documented: readonly string[]): Tally {
+  const seen = [...counter].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return { seen, notCovered: documented.filter((value) => !counter.has(value)) };
+}
+
+/** Every value at a pointer whose `*` tokens stand for every array item. */
+function valuesAt(root: unknown, pointer: string): unknown[] {
+  let nodes = [root];
+  for (const token of pointer.split('/').slice(1)) {
+    nodes = nodes.flatMap((node) => {
+      if (token === '*') return Array.isArray(node) ? node : [];
+      return isNode(node) && token in node ? [node[token]] : [];
+    });
+  }
+  return nodes;
+}
+
+type Compile = (schema: OasSchema) => (value: unknown) => boolean;
+
+/** A compiler for branch schemas (strict reading, the validators' Ajv settings). */
+function branchCompiler(): Compile {
+  const ajv = createAjv();
+  const formats = knownFormats(ajv);
+  return (schema) => {
+    const validate = ajv.compile(toJsonSchema(schema, { formats }));
+    return (value) => validate(value) === true;
+  };
+}
+
+/** Finds enum and oneOf/anyOf sites in a success body schema. */
+function sitesOf(schema: OasSchema, compile: Compile, sites: { enums: EnumSite[]; branches: BranchSite[] }, pointer = ''): void {
+  const { enums, branches } = sites;
+  if (Array.isArray(schema['enum'])) enums.push({ pointer, members: (schema['enum'] as unknown[]).map(label), seen: new Map() });
+  const alternatives = schema['oneOf'] ?? schema['anyOf'];
+  if (Array.isArray(alternatives)) {
+    const list = alternatives.filter(isNode).map((branch, index) => ({
+      label: typeof branch['title'] === 'string' ? branch['title'] : `branch ${index}`,
+      test: compile(branch),
+    }));
+    if (schema['nullable'] === true) list.push({ label: 'null', test: (value) => value === null });
+    branches.push({ pointer, branches: list, seen: new Map() });
+  }
+  const properties = schema['properties'];
+  if (isNode(properties)) {
+    for (const [name, sub] of Object.entries(properties)) if (isNode(sub)) sitesOf(sub, compile, sites, `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
+  if (isNode(schema['items'])) sitesOf(schema['items'], compile, sites, `${pointer}/*`);
+}
+
+/**
+ * Invalid kinds never tried: a kind is tried when a case broke the same part and keyword at its pointer (any pointer
+ * when the kind's depends on the value). Variants of a kind (`#first`, `#char`) are not told apart by tags.
+ */
+function untriedKinds(kinds: readonly InvalidKind[], tried: readonly RequestTag[]): string[] {
+  const covers = (kind: InvalidKind, tag: RequestTag): boolean =>
+    tag.part === kind.part && tag.keyword === kind.keyword && (kind.pointer === undefined || kind.pointer === tag.pointer);
+  const untried = kinds.filter((kind) => !tried.some((tag) => covers(kind, tag)));
+  return [...new Set(untried.map((kind) => kind.id.replace(/#.*$/, '')))];
+}
+
+/** Starts tracking coverage of one operation. */
+export function createCoverage(contract: OperationContract, options: CoverageOptions = {}): CoverageTracker {
+  const facts = contractFacts(contract);
+  const documentedStatuses = facts.statuses.map(String);
+  const codeStatuses = facts.statuses.filter((status) => facts.errorCodes(status, 'strict') !== undefined);
+  const statuses: Counter = new Map();
+  const codes = new Map<number, Counter>(codeStatuses.map((status) => [status, new Map()]));
+  const tags: Counter = new Map();
+  const tried: RequestTag[] = [];
+  const enums: EnumSite[] = [];
+  const branches: BranchSite[] = [];
+  const success = contract.operation.responses.find((response) => response.status === facts.successStatus)?.body?.schema;
+  if (success) sitesOf(success, branchCompiler(), { enums, branches });
+
+  const observeResponse = (outcome: ResponseOutcome): void => {
+    if (isTransportFailure(outcome)) return;
+    bump(statuses, String(outcome.status));
+    const body = jsonOf(outcome);
+    if (body.kind !== 'json') return;
+    const counter = codes.get(outcome.status);
+    if (counter && isNode(body.value) && 'code' in body.value) bump(counter, label(body.value['code']));
+    if (outcome.status !== facts.successStatus) return;
+    for (const site of enums) for (const value of valuesAt(body.value, site.pointer)) bump(site.seen, label(value));
+    for (const site of branches) {
+      for (const value of valuesAt(body.value, site.pointer)) for (const branch of site.branches) if (branch.test(value)) bump(site.seen, branch.label);
+    }
+  };
+
+  return {
+    observe(exchange) {
+      const { expect } = exchange.case;
+      if (expect.intent === 'invalid') {
+        if (!tags.has(tagLabel(exchange.case))) tried.push(expect.breaks);
+        bump(tags, tagLabel(exchange.case));
+      }
+      observeResponse(exchange.response);
+      for (const related of exchange.related ?? []) observeResponse(related.response);
+    },
+    snapshot() {
+      return {
+        statuses: { ...tally(statuses, documentedStatuses), undocumented: [...statuses.keys()].filter((s) => !documentedStatuses.includes(s)).sort() },
+        errorCodes: codeStatuses.map((status) => {
+          const documented = (facts.errorCodes(status, 'strict') ?? []).map(label);
+          return { status, ...tally(codes.get(status) ?? new Map(), documented) };
+        }),
+        enums: enums.map((site) => ({ pointer: site.pointer, ...tally(site.seen, site.members) })),
+        branches: branches.map((site) => ({ pointer: site.pointer, ...tally(site.seen, site.branches.map((b) => b.label)) })),
+        invalidTags: { ...tally(tags, []), notCovered: untriedKinds(options.invalidKinds ?? [], tried) },
+      };
+    },
+  };
+}

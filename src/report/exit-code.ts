@@ -1,0 +1,24 @@
+/** The exit code a report maps to: 0 no violation, 1 violations, 2 the run could not be done. */
+import type { Report } from './types.js';
+
+/** The exit codes of `stigg-contract verify` (and of every command that returns a report). */
+export const EXIT_CODES = { ok: 0, violations: 1, couldNotRun: 2 } as const;
+
+/** An exit code. */
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+
+/**
+ * 2 when the run was aborted; 1 for any violation or failed pact interaction, and for contract defects only with
+ * `strictContract` (default: the report's own setting); else 0. Warnings never fail a run.
+ */
+export function exitCodeOf(report: Report, options: { readonly strictContract?: boolean } = {}): ExitCode {
+  if (report.aborted) return EXIT_CODES.couldNotRun;
+  const strict = options.strictContract ?? report.meta.strictContract;
+  const { violations, contractDefects, pactFailures } = report.totals;
+  return violations > 0 || pactFailures > 0 || (strict && contractDefects > 0) ? EXIT_CODES.violations : EXIT_CODES.ok;
+}
+
+/** Whether a finding group fails the run under the report's strictness. */
+export function failsRun(kind: 'violation' | 'contract-defect' | 'warning', strictContract: boolean): boolean {
+  return kind === 'violation' || (kind === 'contract-defect' && strictContract);
+}

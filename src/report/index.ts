@@ -1,0 +1,11 @@
+/** The report layer's public surface: the Report type and builder, formatters, reproducers, progress, exit codes. */
+export type * from './types.js';
+export { createReportBuilder, messageShape, type ReportBuilder, type ReportBuilderOptions } from './builder.js';
+export { createCoverage, type CoverageOptions, type CoverageTracker } from './coverage.js';
+export { formatConsole, type ConsoleOptions } from './console.js';
+export { formatJson, type JsonOptions } from './json.js';
+export { formatJunit, type JunitOptions } from './junit.js';
+export { curlCommand, replayFlags, reproducerFor } from './reproducer.js';
+export { createProgress, progressListener, type Progress, type ProgressOptions, type ProgressStream } from './progress.js';
+export { redact, redactDeep, redactor, REDACTED } from './redact.js';
+export { EXIT_CODES, exitCodeOf, failsRun, type ExitCode } from './exit-code.js';

@@ -1,0 +1,71 @@
+/** The JUnit XML formatter: one test case per check and per pact interaction, via junit-report-builder. */
+import junitModule, { type TestSuite } from 'junit-report-builder';
+import { failsRun } from './exit-code.js';
+import { redact, redactDeep } from './redact.js';
+import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
+
+// junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
+const junit = junitModule as unknown as typeof junitModule.default;
+
+/** JUnit options: secrets to redact. */
+export interface JunitOptions {
+  readonly secrets?: readonly string[];
+}
+
+/** Characters XML 1.0 cannot carry are written as `\u{…}`; `]]>` is split so CDATA sections stay closed. */
+export function xmlSafe(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, (char) => `\\u{${char.codePointAt(0)?.toString(16) ?? ''}}`)
+    .replace(/]]>/g, ']] >');
+}
+
+function groupText(group: FindingGroup): string {
+  const { finding } = group;
+  return [
+    `[${group.kind}] ${finding.message}${group.count > 1 ? ` (×${group.count})` : ''}`,
+    `  expected: ${finding.expected}`,
+    `  actual:   ${finding.actual}`,
+    ...(finding.reproducer ? [`  curl:     ${finding.reproducer.curl}`] : []),
+    ...(finding.reproducer?.replay ? [`  replay:   stigg-contract verify ${finding.reproducer.replay}`] : []),
+  ].join('\n');
+}
+
+function checkCase(suite: TestSuite, check: CheckSummary, report: Report): void {
+  const testCase = suite.testCase().className('stigg-contract.checks').name(xmlSafe(check.id));
+  const groups = report.findings.filter((group) => group.check === check.id);
+  const failing = groups.filter((group) => failsRun(group.kind, report.meta.strictContract));
+  const details = groups.map(groupText).join('\n\n');
+  if (failing.length > 0) {
+    const count = failing.reduce((sum, group) => sum + group.count, 0);
+    const messages = failing.slice(0, 5).map((g) => g.finding.message).join('; ') + (failing.length > 5 ? '; …' : '');
+    testCase.failure(xmlSafe(`${count} finding${count === 1 ? '' : 's'}: ${messages}`), failing[0]?.kind ?? 'violation');
+    testCase.stacktrace(xmlSafe(details));
+  } else if (check.passed === 0 && check.failed === 0) {
+    testCase.skipped();
+    const reasons = check.skipReasons.map(({ reason, count }) => `${count}× ${reason}`).join('\n');
+    testCase.standardOutput(xmlSafe(reasons || 'never applied to a generated case'));
+  } else if (details) testCase.standardOutput(xmlSafe(details));
+}
+
+function pactCase(suite: TestSuite, pact: PactResult): void {
+  const name = `${pact.state ? `${pact.state} › ` : ''}${pact.description}`;
+  const testCase = suite.testCase().className('stigg-contract.pact').name(xmlSafe(name));
+  if (!pact.passed) testCase.failure(xmlSafe(pact.message ?? 'interaction failed'), 'pact');
+}
+
+/** Renders a report as JUnit XML (checks as one suite, pact interactions as another). */
+export function formatJunit(report: Report, options: JunitOptions = {}): string {
+  const secrets = options.secrets ?? [];
+  const safe = redactDeep(report, secrets);
+  const builder = junit.newBuilder().name(xmlSafe(`stigg-contract verify ${safe.meta.operation}`));
+  const checks = builder.testSuite().name('checks').time(safe.meta.durationMs / 1000);
+  checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
+  if (safe.meta.seed !== undefined) checks.property('seed', String(safe.meta.seed));
+  for (const check of safe.checks) checkCase(checks, check, safe);
+  if (safe.pacts.length > 0) {
+    const pacts = builder.testSuite().name('pact');
+    for (const pact of safe.pacts) pactCase(pacts, pact);
+  }
+  if (safe.aborted) builder.testSuite().name('run').testCase().name('run').error(xmlSafe(safe.aborted.reason), 'aborted');
+  return redact(builder.build(), secrets);
+}

@@ -1,0 +1,69 @@
+/** Reproducers: a copy-paste curl command for a recorded request, and fast-check's replay flags. */
+import { quote } from 'shell-quote';
+import { API_KEY_PLACEHOLDER } from '../checks/documented.js';
+import type { Finding, Replay, Reproducer, SentRequest } from '../checks/types.js';
+
+/** Characters that mean nothing special inside double quotes (so `"X-API-KEY: $STIGG_API_KEY"` reads as written). */
+const PLAIN_IN_DOUBLE_QUOTES = /^[A-Za-z0-9 _.,:;/=+-]*$/;
+/** Characters a shell word may hold unquoted (no globbing `[]*?`, no expansion `$~`, no operators). */
+const PLAIN_WORD = /^[A-Za-z0-9_.,:/=+@%-]+$/;
+
+/** One shell word, as readable as safety allows: bare, else single-quoted, else shell-quote's quoting. */
+function word(text: string): string {
+  if (PLAIN_WORD.test(text)) return text;
+  return text.includes("'") ? quote([text]) : `'${text}'`;
+}
+
+/**
+ * One shell word for `text`, where each API-key placeholder stays an unquoted-by-single-quotes `$STIGG_API_KEY`
+ * that the shell expands from the environment: never the key itself.
+ */
+function wordWithKey(text: string): string {
+  const pieces = text.split(API_KEY_PLACEHOLDER);
+  if (pieces.length === 1) return word(text);
+  if (pieces.every((piece) => PLAIN_IN_DOUBLE_QUOTES.test(piece))) return `"${pieces.join(API_KEY_PLACEHOLDER)}"`;
+  return pieces.map((piece) => (piece === '' ? '' : word(piece))).join(`"${API_KEY_PLACEHOLDER}"`);
+}
+
+/** `-H` arguments; curl needs `Name;` to send an empty value (`Name:` would remove the header). */
+function headerWords(headers: Readonly<Record<string, string>>, hasBody: boolean): string[] {
+  const words = Object.entries(headers).flatMap(([name, value]) => ['-H', wordWithKey(value === '' ? `${name};` : `${name}: ${value}`)]);
+  const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  // With a body and no Content-Type, curl would add application/x-www-form-urlencoded; `Content-Type:` stops it.
+  return hasBody && !hasContentType ? [...words, '-H', 'Content-Type:'] : words;
+}
+
+/** A `printf` pipeline for bodies holding NUL, which no command-line argument can carry. */
+function printfBody(rawBody: string): string {
+  const escaped = rawBody.replace(/\\/g, '\\\\').replace(/\0/g, '\\0000');
+  return `printf '%b' ${word(escaped)} |`;
+}
+
+/**
+ * The curl command that sends `request` again: method, every header, the body bytes as sent, and the URL with its
+ * path as sent (`--path-as-is` keeps `.`/`..` segments, `--globoff` keeps `[]{}` literal).
+ */
+export function curlCommand(request: SentRequest): string {
+  const { rawBody } = request;
+  const hasNul = rawBody?.includes('\0') === true;
+  const words = [
+    ['curl', '--globoff', '--path-as-is', '-X', word(request.method)].join(' '),
+    wordWithKey(request.url),
+    ...headerWords(request.headers, rawBody !== undefined),
+  ];
+  // `--data-binary @x` would read file x; a body that starts with `@` goes as `--data-raw`, which sends it as is.
+  if (rawBody !== undefined) words.push(rawBody.startsWith('@') && !hasNul ? '--data-raw' : '--data-binary', hasNul ? '@-' : word(rawBody));
+  const command = words.join(' ');
+  return hasNul && rawBody !== undefined ? `${printfBody(rawBody)} ${command}` : command;
+}
+
+/** fast-check's replay flags: `--seed 42 --path 7:1`. */
+export function replayFlags(replay: Replay): string {
+  const path = replay.path === undefined ? '' : ` --path ${word(replay.path)}`;
+  return `--seed ${Math.trunc(replay.seed)}${path}`;
+}
+
+/** The reproducer of a finding: curl, and replay flags when the runner recorded seed/path. */
+export function reproducerFor(finding: Finding): Reproducer {
+  return { curl: curlCommand(finding.request), ...(finding.replay ? { replay: replayFlags(finding.replay) } : {}) };
+}

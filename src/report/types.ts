@@ -1,0 +1,96 @@
+/** The report of one verify run: plain data that formatters render and the CLI maps to an exit code. */
+import type { PactOutcome } from '../checks/events.js';
+import type { Finding, FindingKind } from '../checks/types.js';
+
+/** What was run, against what, for how long. */
+export interface ReportMeta {
+  /** `PATCH /api/v1/customers/{id}/integrations/{integrationId}`. */
+  readonly operation: string;
+  readonly contractFile: string;
+  readonly contractVersion: string;
+  readonly baseUrl: string;
+  readonly seed?: number;
+  /** fast-check runs asked for. */
+  readonly runs?: number;
+  /** ISO timestamp of the start, when the runner gives one. */
+  readonly startedAt?: string;
+  readonly durationMs: number;
+  /** Whether contract defects fail the run (`--strict-contract`). */
+  readonly strictContract: boolean;
+}
+
+/** How many times one skip reason came up. */
+export interface ReasonCount {
+  readonly reason: string;
+  readonly count: number;
+}
+
+/** One check's tallies over the run. */
+export interface CheckSummary {
+  readonly id: string;
+  readonly description: string;
+  readonly documents: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly notApplicable: number;
+  /** Skip reasons, most frequent first. */
+  readonly skipReasons: readonly ReasonCount[];
+  /** Findings of each kind (before deduplication). */
+  readonly findings: Readonly<Record<FindingKind, number>>;
+}
+
+/** Findings of one check with the same message shape: one exemplar (the smallest request seen) and a count. */
+export interface FindingGroup {
+  readonly check: string;
+  readonly kind: FindingKind;
+  /** The message with quoted values and long numbers blanked: what made these findings "the same". */
+  readonly shape: string;
+  readonly count: number;
+  readonly finding: Finding;
+}
+
+/** The result of verifying one pact interaction (filled by the runner). */
+export type PactResult = PactOutcome;
+
+/** Seen counts of named things, and the documented ones never seen. */
+export interface Tally {
+  readonly seen: readonly { readonly value: string; readonly count: number }[];
+  readonly notCovered: readonly string[];
+}
+
+/** What the run exercised, against what the contract documents. */
+export interface Coverage {
+  /** Response statuses: documented ones never produced are not covered; `undocumented` lists others seen. */
+  readonly statuses: Tally & { readonly undocumented: readonly string[] };
+  /** Per documented status with a code enum: codes produced. */
+  readonly errorCodes: readonly ({ readonly status: number } & Tally)[];
+  /** Enum-valued fields of success bodies (`/data/vendorIdentifier`): members seen. */
+  readonly enums: readonly ({ readonly pointer: string } & Tally)[];
+  /** oneOf/anyOf fields of success bodies (`/data/syncData`): branches (by title, or `null`) a value matched. */
+  readonly branches: readonly ({ readonly pointer: string } & Tally)[];
+  /** Invalid-input tags tried (`path/id:pattern`); not covered: kinds (arbitraries' `invalidKinds`) never tried. */
+  readonly invalidTags: Tally;
+}
+
+/** Counts that decide the exit code. */
+export interface Totals {
+  readonly exchanges: number;
+  readonly violations: number;
+  readonly contractDefects: number;
+  readonly warnings: number;
+  readonly pactFailures: number;
+}
+
+/** The whole report. */
+export interface Report {
+  readonly meta: ReportMeta;
+  readonly totals: Totals;
+  readonly checks: readonly CheckSummary[];
+  /** Grouped and deduplicated, in check-table order, larger groups first within a check. */
+  readonly findings: readonly FindingGroup[];
+  readonly pacts: readonly PactResult[];
+  readonly coverage: Coverage;
+  /** Set when the run could not be done (provider unreachable, ...): exit code 2. */
+  readonly aborted?: { readonly reason: string };
+}

@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { parseHttpDate, parseRetryAfter, retryAfterMs } from '../../src/checks/retry-after.js';
+import { error, ok } from './fixtures.js';
+
+const NOW = Date.UTC(2015, 9, 21, 7, 27, 58);
+
+describe('Retry-After', () => {
+  const cases: readonly [string, number | undefined][] = [
+    ['0', 0],
+    ['120', 120_000],
+    [' 3 ', 3000],
+    ['Wed, 21 Oct 2015 07:28:00 GMT', 2000],
+    ['Wednesday, 21-Oct-15 07:28:00 GMT', 2000],
+    ['Wed Oct 21 07:28:00 2015', 2000],
+    ['Wed, 21 Oct 2015 07:27:00 GMT', 0],
+    ['-1', undefined],
+    ['1.5', undefined],
+    ['soon', undefined],
+    ['Wed, 32 Oct 2015 07:28:00 GMT', undefined],
+    ['Wed, 21 Oct 2015 07:28:00 UTC', undefined],
+  ];
+  for (const [value, ms] of cases) {
+    it(`reads ${JSON.stringify(value)} as ${ms === undefined ? 'malformed' : `${ms} ms`}`, () => {
+      expect(parseRetryAfter(value, NOW)).to.equal(ms);
+    });
+  }
+
+  it('parses the three HTTP-date forms to the same instant', () => {
+    const instant = Date.UTC(1994, 10, 6, 8, 49, 37);
+    expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT')).to.equal(instant);
+    expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT')).to.equal(instant);
+    expect(parseHttpDate('Sun Nov  6 08:49:37 1994')).to.equal(instant);
+  });
+
+  it('tells the runner how long to back off after an exchange', () => {
+    expect(retryAfterMs({ response: error(429, 'RateLimitExceeded', { 'Retry-After': '2' }) }, NOW)).to.equal(2000);
+    expect(retryAfterMs({ response: ok() }, NOW)).to.equal(undefined);
+    expect(retryAfterMs({ response: { error: 'timeout', message: 'slow' } }, NOW)).to.equal(undefined);
+  });
+});

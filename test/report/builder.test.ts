@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { messageShape } from '../../src/report/builder.js';
+import { exitCodeOf } from '../../src/report/exit-code.js';
+import { sampleReport } from './fixtures.js';
+
+describe('report builder', () => {
+  it('records run metadata and totals', async () => {
+    const report = await sampleReport();
+    expect(report.meta).to.include({ baseUrl: 'http://127.0.0.1:4010', seed: 42, runs: 8, durationMs: 1234, strictContract: false, contractVersion: '7.64.2' });
+    expect(report.meta.operation).to.equal('PATCH /api/v1/customers/{id}/integrations/{integrationId}');
+    expect(report.totals.exchanges).to.equal(8);
+    expect(report.totals.pactFailures).to.equal(1);
+    expect(report.totals.violations).to.be.greaterThan(0);
+    expect(report.totals.contractDefects).to.be.greaterThan(0);
+    expect(report.totals.warnings).to.be.greaterThan(0);
+  });
+
+  it('tallies passed, failed, skipped (with reasons) and n/a per check, in table order', async () => {
+    const report = await sampleReport();
+    expect(report.checks[0]?.id).to.equal('not_a_server_error');
+    const server = report.checks.find((c) => c.id === 'not_a_server_error');
+    expect(server).to.include({ passed: 6, failed: 2, skipped: 0, notApplicable: 0 });
+    const valid = report.checks.find((c) => c.id === 'valid_input_accepted');
+    expect(valid?.skipReasons[0]?.reason).to.contain('no provider state or fixture');
+    expect(valid?.skipReasons[0]?.count).to.equal(1);
+  });
+
+  it('deduplicates findings of the same check and message shape, with a count and a reproducer', async () => {
+    const report = await sampleReport();
+    const server = report.findings.filter((group) => group.check === 'not_a_server_error');
+    expect(server).to.have.length(1);
+    expect(server[0]?.count).to.equal(2);
+    expect(server[0]?.finding.reproducer?.curl).to.match(/^curl --globoff --path-as-is -X PATCH /);
+    expect(server[0]?.finding.reproducer?.replay).to.equal('--seed 42 --path 3:1');
+    expect(messageShape('code "A" for 12345 at 404')).to.equal(messageShape('code "B" for 67890 at 404'));
+    expect(messageShape('answered 404')).to.not.equal(messageShape('answered 500'));
+  });
+
+  it('lists what was and was not covered', async () => {
+    const { coverage } = await sampleReport();
+    expect(coverage.statuses.seen.map((s) => s.value)).to.include.members(['200', '400', '404', '500']);
+    expect(coverage.statuses.notCovered).to.deep.equal(['401', '403', '429']);
+    expect(coverage.statuses.undocumented).to.deep.equal(['500']);
+    const notFound = coverage.errorCodes.find((c) => c.status === 404);
+    expect(notFound?.seen).to.deep.equal([{ value: 'null', count: 1 }]);
+    expect(notFound?.notCovered).to.include('CustomerNotFound');
+    const vendor = coverage.enums.find((e) => e.pointer === '/data/vendorIdentifier');
+    expect(vendor?.seen[0]).to.deep.equal({ value: 'STRIPE', count: 5 });
+    expect(vendor?.notCovered).to.include('HUBSPOT');
+    const syncData = coverage.branches.find((b) => b.pointer === '/data/syncData');
+    expect(syncData?.seen.map((s) => s.value)).to.include.members(['SyncRevisionMarketplaceData', 'null']);
+    expect(syncData?.notCovered).to.include('SyncRevisionBillingData');
+    expect(coverage.invalidTags).to.deep.equal({ seen: [{ value: 'body/syncedEntityId:maxLength', count: 1 }], notCovered: ['path/id:pattern', 'body:additionalProperties'] });
+  });
+
+  it('maps reports to exit codes: 0 clean, 1 violations, 2 could not run; defects fail only when strict', async () => {
+    const report = await sampleReport();
+    expect(exitCodeOf(report)).to.equal(1);
+    const defectsOnly = { ...report, totals: { ...report.totals, violations: 0, pactFailures: 0 } };
+    expect(exitCodeOf(defectsOnly)).to.equal(0);
+    expect(exitCodeOf(defectsOnly, { strictContract: true })).to.equal(1);
+    expect(exitCodeOf({ ...defectsOnly, meta: { ...report.meta, strictContract: true } })).to.equal(1);
+    expect(exitCodeOf({ ...report, aborted: { reason: 'provider unreachable' } })).to.equal(2);
+  });
+});
