@@ -24,9 +24,13 @@ export type KeyUse = 'valid' | 'missing' | { readonly wrong: string };
 /** A whole HTTP request for the operation under test, ready to send, with what it is meant to exercise. */
 export interface RequestCase {
   readonly method: string;
-  /** The path as sent: each segment percent-encoded (see `encoding`). */
+  /**
+   * The path as sent: each segment percent-encoded (see `encoding`). Send it verbatim (undici `Dispatcher.request({path})`,
+   * node:http `path`): WHATWG URL parsing (`fetch`, undici's `request(url)`) turns `%2E` / `%2E%2E` segments into `.`/`..`
+   * and navigates, so a valid integration id `.` or `..` would reach another URL.
+   */
   readonly path: string;
-  /** The decoded path parameter values (`id`, `integrationId`). */
+  /** The decoded path parameter values (`id`, `integrationId`); for a `percentEncoding` break, that segment as sent. */
   readonly params: Readonly<Record<string, string>>;
   /** `unreserved`: everything but RFC 3986 unreserved characters encoded; `pchar`: sub-delims, `:` and `@` raw. */
   readonly encoding: 'pchar' | 'unreserved';
@@ -36,4 +40,31 @@ export interface RequestCase {
   /** The body bytes as sent (UTF-8 text), or undefined for no body. */
   readonly rawBody: string | undefined;
   readonly expect: Intent;
+}
+
+/** A generated value and the one constraint it breaks (what every invalid arbitrary yields). */
+export interface Tagged<T> {
+  readonly value: T;
+  readonly breaks: BreakTag;
+}
+
+/** The headers of a case apart from the API key (names as sent), and how the key is sent. */
+export interface HeaderCase {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly key: KeyUse;
+}
+
+/** A request body as sent: a JSON value (serialised by the builder), text that is not JSON, or no body at all. */
+export type RawBody =
+  | { readonly kind: 'json'; readonly value: unknown; readonly indent?: number }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'absent' };
+
+/** One way of breaking a request, as listed by `invalidKinds`: `pointer` is undefined when it depends on the value. */
+export interface InvalidKind {
+  /** Stable id, e.g. `path/id:pattern#first`, `body/syncedEntityId:maxLength`, `headers/x-api-key:auth`. */
+  readonly id: string;
+  readonly part: BreakTag['part'];
+  readonly pointer: string | undefined;
+  readonly keyword: string;
 }

@@ -9,9 +9,11 @@ import { serveCommand } from './commands/serve.js';
 import { publishCommand } from './commands/publish.js';
 import { canIDeployCommand } from './commands/can-i-deploy.js';
 import { recordDeploymentCommand } from './commands/record-deployment.js';
+import { checkPactCommand } from './commands/check-pact.js';
+import { sampleCommand } from './commands/sample.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: readonly CommandModule[] = [lintCommand, validateCommand, serveCommand, publishCommand, canIDeployCommand, recordDeploymentCommand];
+const commands: readonly CommandModule[] = [lintCommand, validateCommand, serveCommand, publishCommand, canIDeployCommand, recordDeploymentCommand, checkPactCommand, sampleCommand];
 
 /** Builds the program; each command's action stores its exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {

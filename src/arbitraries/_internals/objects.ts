@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import type { JsonSchema } from '../../contract/types.js';
+import { guarded } from './guard.js';
+import { codePointString } from './code-point-string.js';
+import { fastArbitrary } from './fast-arbitrary.js';
+import { textAlphabet } from './unicode.js';
+import { anyScalar, type Walk } from './walker.js';
+
+const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Names for properties the schema does not declare (never one it declares, never `__proto__`). */
+export function unknownName(declared: readonly string[]): fc.Arbitrary<string> {
+  const taken = new Set([...declared, '__proto__']);
+  return codePointString(textAlphabet('header'), { minLength: 1, maxLength: 12 }).filter((name) => !taken.has(name));
+}
+
+/**
+ * Unknown entries for an object: none two times in three, else one or two. Made directly (these sit on every object of
+ * a response, and fast-check's combinators cost more than the values), shrunk through the equivalent combinators.
+ */
+function unknownEntries(name: fc.Arbitrary<string>, values: fc.Arbitrary<unknown>): fc.Arbitrary<Array<[string, unknown]> | undefined> {
+  const entry = fc.tuple(name, values);
+  const shrinker = fc.oneof(fc.constant(undefined), fc.tuple(entry), fc.tuple(entry, entry));
+  return fastArbitrary((mrng) => {
+    const roll = mrng.nextInt(0, 5);
+    if (roll < 4) return undefined;
+    const make = (): [string, unknown] => [name.generate(mrng, undefined).value, values.generate(mrng, undefined).value];
+    return roll === 4 ? [make()] : [make(), make()];
+  }, shrinker);
+}
+
+/** A new object with the entries, then the known properties (a loop: spreading Object.fromEntries costs 3x more). */
+function withEntries(known: Record<string, unknown>, entries: ReadonlyArray<[string, unknown]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of entries) out[name] = value;
+  for (const name of Object.keys(known)) out[name] = known[name];
+  return out;
+}
+
+/**
+ * Objects: every required property, each optional one half the time, and (when `extras` and the schema leaves
+ * `additionalProperties` unset, true or a schema) up to two unknown properties one time in three.
+ */
+export function objectArbitrary(schema: JsonSchema, walk: Walk, extras: boolean): fc.Arbitrary<unknown> {
+  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [name, sub] of Object.entries(properties)) model[name] = walk(isSchema(sub) ? sub : {});
+  for (const name of required) model[name] ??= walk({});
+  const record = fc.record(model, { requiredKeys: required, noNullPrototype: true });
+  const additional = schema['additionalProperties'];
+  const open = extras && additional !== false && !('patternProperties' in schema);
+  const sized = 'minProperties' in schema || 'maxProperties' in schema;
+  let objects: fc.Arbitrary<unknown> = record;
+  if (open) {
+    // Scalars where anything goes: an unknown property tests tolerance of its presence, not of its shape.
+    const values = isSchema(additional) ? walk(additional) : anyScalar();
+    const unknown = unknownEntries(unknownName(Object.keys(model)), values);
+    objects = fc.tuple(record, unknown).map(([known, more]) => (more ? withEntries(known, more) : known));
+  }
+  return sized ? guarded(objects, schema) : objects;
+}
+
+/** Arrays of `items` within minItems..maxItems (at most 5 past the minimum when unbounded); unique when asked. */
+export function arrayArbitrary(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
+  const items = schema['items'];
+  if (Array.isArray(items)) return guarded(fc.tuple(...items.map((item: unknown) => walk(isSchema(item) ? item : {}))), schema);
+  const minLength = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
+  const maxLength = typeof schema['maxItems'] === 'number' ? schema['maxItems'] : minLength + 5;
+  const item = walk(isSchema(items) ? items : {});
+  if (schema['uniqueItems'] === true) return fc.uniqueArray(item, { minLength, maxLength, selector: (v) => JSON.stringify(v) });
+  return fc.array(item, { minLength, maxLength });
+}
