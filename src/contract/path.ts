@@ -33,19 +33,44 @@ export function decodeSegment(segment: string): string | undefined {
   }
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`);
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+const PCHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
+// Per-ASCII-character output for each style, built once: encoding is on the hot path of request generation.
+const ASCII = {
+  unreserved: Array.from({ length: 128 }, (_, code) => (UNRESERVED.test(String.fromCharCode(code)) ? String.fromCharCode(code) : HEX[code] as string)),
+  pchar: Array.from({ length: 128 }, (_, code) => (PCHAR.test(String.fromCharCode(code)) ? String.fromCharCode(code) : HEX[code] as string)),
+};
+
+/** UTF-8 percent-encoding of one code point above ASCII; a lone surrogate becomes U+FFFD, as TextEncoder does. */
+function encodeCodePoint(point: number): string {
+  const cp = point >= 0xd800 && point <= 0xdfff ? 0xfffd : point;
+  const hex = (byte: number): string => HEX[byte] as string;
+  if (cp < 0x800) return hex(0xc0 | (cp >> 6)) + hex(0x80 | (cp & 0x3f));
+  if (cp < 0x10000) return hex(0xe0 | (cp >> 12)) + hex(0x80 | ((cp >> 6) & 0x3f)) + hex(0x80 | (cp & 0x3f));
+  return hex(0xf0 | (cp >> 18)) + hex(0x80 | ((cp >> 12) & 0x3f)) + hex(0x80 | ((cp >> 6) & 0x3f)) + hex(0x80 | (cp & 0x3f));
+}
+
 /**
- * Percent-encodes a value as one path segment per RFC 3986: everything but unreserved characters and the sub-delims
- * and `:@` that `pchar` allows raw is encoded. `|` is not in `pchar`, so it is encoded; `@` may stay raw.
+ * Percent-encodes a value as one path segment per RFC 3986: `unreserved` (the default) leaves only unreserved
+ * characters raw; `pchar` also leaves the sub-delims, `:` and `@` raw, as a segment allows. `|` is never raw.
  * `.` and `..` alone are encoded (`%2E`) for servers that read paths literally; note that WHATWG URL parsers (so
  * `new URL`, `fetch`, undici's `request(url)`) treat `%2E` as a dot segment too, so such paths must be sent through
  * a dispatcher with the path as given (`{origin, path}`), never through a URL object.
  */
 export function encodeSegment(value: string, keepRaw: 'pchar' | 'unreserved' = 'unreserved'): string {
   if (value === '.' || value === '..') return value.replace(/\./g, '%2E');
-  const raw = keepRaw === 'pchar' ? /[A-Za-z0-9\-._~!$&'()*+,;=:@]/u : /[A-Za-z0-9\-._~]/u;
+  const table = ASCII[keepRaw];
   let out = '';
-  for (const char of value) {
-    out += raw.test(char) ? char : [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) {
+      out += table[unit] as string;
+      continue;
+    }
+    const point = value.codePointAt(i) as number;
+    if (point > 0xffff) i++;
+    out += encodeCodePoint(point);
   }
   return out;
 }
