@@ -3,6 +3,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readonly isTty: boolean;
+  /** stderr as a raw stream (progress bars redraw lines; nothing is appended). */
+  readonly progress: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
 }
 
 /** The process' own streams: the only place the project writes to stdout and stderr. */
@@ -10,4 +12,5 @@ export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   isTty: Boolean(process.stdout.isTTY),
+  progress: process.stderr,
 };

@@ -1,0 +1,133 @@
+import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { CHECKS, fanOut, type RunListener } from '../../checks/index.js';
+import { invalidKinds } from '../../arbitraries/index.js';
+import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
+import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
+import { PROVIDER } from '../../pact/names.js';
+import {
+  createProgress, createReportBuilder, exitCodeOf, formatConsole, formatJson, formatJunit, progressListener, trafficLine,
+} from '../../report/index.js';
+import { verify } from '../../runners/verify/verify.js';
+import { openContract } from '../../validators/index.js';
+import { optionsOf, type CommandModule } from '../command.js';
+import type { CliIo } from '../io.js';
+import { parseInteger, parseReports, randomSeed, type ReportTargets } from './verify-options.js';
+import { saveFailures } from './verify-save.js';
+
+interface VerifyFlags extends BrokerVerificationFlags {
+  readonly baseUrl?: string;
+  readonly apiKey?: string;
+  readonly stateUrl?: string;
+  readonly fixture: string[];
+  readonly pacts?: string;
+  readonly runs: string;
+  readonly seed?: string;
+  readonly path?: string;
+  readonly timeout: string;
+  readonly concurrency: string;
+  readonly checks?: string;
+  readonly report?: string;
+  readonly strictContract?: boolean;
+  readonly saveFailures?: string;
+  readonly log?: string;
+  readonly contract?: string;
+  readonly operation?: string;
+  readonly color?: boolean;
+}
+
+function writeReports(targets: ReportTargets, render: { json: () => string; junit: () => string }): void {
+  for (const [kind, file] of Object.entries(targets)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, kind === 'json' ? render.json() : render.junit());
+  }
+}
+
+function openLog(file: string | undefined, secrets: () => readonly string[]): { listener: RunListener; close(): Promise<void> } {
+  if (!file) return { listener: {}, close: async () => undefined };
+  mkdirSync(dirname(file), { recursive: true });
+  const stream: WriteStream = createWriteStream(file, { flags: 'w' });
+  return {
+    listener: { onExchange: (exchange, runs) => void stream.write(`${trafficLine(exchange, runs, secrets())}\n`) },
+    close: () => new Promise((resolve) => stream.end(resolve)),
+  };
+}
+
+async function run(args: readonly unknown[], io: CliIo): Promise<number> {
+  const flags = optionsOf<VerifyFlags>(args);
+  const reports = parseReports(flags.report);
+  const contract = await openContract(flags.contract, flags.operation);
+  const env = process.env;
+  const usesBroker = flags.brokerUrl !== undefined || (flags.providerVersion !== undefined && env['PACT_BROKER_BASE_URL'] !== undefined);
+  const broker = usesBroker ? brokerVerificationOptions(PROVIDER, flags, env) : undefined;
+  const brokerSecrets = usesBroker ? secretsOf(brokerConfigFrom(flags, env).auth) : [];
+  const seed = flags.seed === undefined ? randomSeed() : parseInteger(flags.seed, '--seed', -(2 ** 31), 2 ** 31 - 1);
+  const runs = parseInteger(flags.runs, '--runs', 1, 1_000_000);
+  const apiKey = flags.apiKey ?? env['STIGG_API_KEY'];
+  let secrets: readonly string[] = [...brokerSecrets, ...(apiKey ? [apiKey] : [])];
+  const builder = createReportBuilder({ contract, checks: CHECKS.filter((c) => !flags.checks || flags.checks.split(',').map((s) => s.trim()).includes(c.id)), baseUrl: flags.baseUrl ?? 'embedded reference provider', seed, runs, strictContract: flags.strictContract === true, invalidKinds: invalidKinds(contract) });
+  const progress = createProgress(io.progress, { label: 'verify' });
+  const log = openLog(flags.log, () => secrets);
+  const started = performance.now();
+  let summary;
+  try {
+    summary = await verify(contract, {
+      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+      ...(apiKey ? { apiKey } : {}),
+      ...(flags.stateUrl ? { stateUrl: flags.stateUrl } : {}),
+      fixtures: flags.fixture,
+      ...(flags.pacts ? { pactsDir: flags.pacts } : {}),
+      ...(broker ? { broker } : {}),
+      skipPacts: flags.path !== undefined,
+      runs,
+      seed,
+      ...(flags.path ? { path: flags.path } : {}),
+      timeoutMs: parseInteger(flags.timeout, '--timeout', 1, 600_000),
+      concurrency: parseInteger(flags.concurrency, '--concurrency', 1, 256),
+      ...(flags.checks ? { checks: flags.checks } : {}),
+      strictContract: flags.strictContract === true,
+    }, fanOut(builder, progressListener(progress, { strictContract: flags.strictContract === true }), log.listener));
+  } finally {
+    await log.close();
+  }
+  secrets = [...secrets, summary.apiKey];
+  const report = builder.build(performance.now() - started);
+  const color = flags.color ?? io.isTty;
+  io.out(formatConsole(report, { color, secrets }));
+  if (summary.pacts.ran === false) io.out(`Pact verification skipped: ${summary.pacts.reason}`);
+  for (const problem of summary.teardownProblems) io.err(`warning: ${problem}`);
+  writeReports(reports, { json: () => formatJson(report, { secrets }), junit: () => formatJunit(report, { secrets }) });
+  if (flags.saveFailures) io.out(`Regression tests: ${saveFailures(report, flags.saveFailures, summary, contract.operation.pathTemplate).join(', ') || 'none (no failures)'}`);
+  return exitCodeOf(report, { strictContract: flags.strictContract === true });
+}
+
+/** `stigg-contract verify`: pact verification plus property-based conformance against a provider. */
+export const verifyCommand: CommandModule = {
+  name: 'verify',
+  define(command) {
+    command
+      .description('Verify a provider: the pacts (phase 1), then property-based conformance with every check (phase 2)')
+      .option('--base-url <url>', 'provider base URL (default: start the bundled reference provider in-process)')
+      .option('--api-key <key>', 'API key for the provider (default: STIGG_API_KEY; a random one for the embedded provider)')
+      .option('--state-url <url>', 'provider-state change URL (POST {state, params, action}); enables pacts and data-dependent checks')
+      .option('--fixture <customer/integration>', 'existing data to aim valid requests at (repeatable)', (value: string, all: string[]) => [...all, value], [])
+      .option('--pacts <dir>', 'directory of pact files to verify', 'pacts')
+      .option('--runs <n>', 'generated cases in phase 2', '200')
+      .option('--seed <n>', 'fast-check seed (default: random, printed in the report)')
+      .option('--path <path>', 'with --seed: replay exactly one phase 2 case (as printed in a finding)')
+      .option('--timeout <ms>', 'per-request deadline', '5000')
+      .option('--concurrency <n>', 'requests in flight in phase 2', '4')
+      .option('--checks <ids>', `comma-separated checks to run (default: all): ${CHECKS.map((c) => c.id).join(', ')}`)
+      .option('--report <targets>', 'write reports: junit=FILE,json=FILE')
+      .option('--strict-contract', 'contract defects fail the run too')
+      .option('--save-failures <dir>', 'write a ready-to-run mocha regression test per finding')
+      .option('--log <file>', 'write an NDJSON traffic log (request, response, verdict per line; key redacted)')
+      .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
+      .option('--operation <id>', 'operationId or "METHOD /path" when the document has several operations')
+      .option('--no-color', 'no ANSI colours in the console report');
+    for (const { flags, description } of BROKER_VERIFICATION_FLAGS) command.option(flags, description);
+    return command.addHelpText('after', '\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract), 2 the run could not be done.');
+  },
+  run,
+};
+

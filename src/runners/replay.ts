@@ -1,0 +1,72 @@
+/**
+ * Replays one recorded finding against a provider and judges it with the same check: what the regression tests that
+ * `verify --save-failures` writes call. The data the case needs is recreated through the state URL first.
+ */
+import type { Finding, Scenario } from '../checks/index.js';
+import { API_KEY_PLACEHOLDER, checkById, createCheckContext, runCheck } from '../checks/index.js';
+import { decodeSegment, matchPath } from '../contract/path.js';
+import { ConfigurationError } from '../errors.js';
+import type { RequestCase } from '../arbitraries/index.js';
+import { openContract } from '../validators/index.js';
+import { Backoff, execute } from './verify/execute.js';
+import { createStateClient, type StateChange } from './verify/states.js';
+import { openTarget } from './verify/target.js';
+import { createTransport } from './verify/transport.js';
+
+/** Everything a regression test needs: the recorded request, its intent and data state, and the check. */
+export interface RegressionSpec {
+  readonly check: string;
+  readonly message: string;
+  /** The run used the embedded reference provider: the replay starts one too unless a base URL is given. */
+  readonly embedded: boolean;
+  readonly baseUrl: string;
+  readonly stateUrl?: string;
+  readonly states: readonly StateChange[];
+  readonly finding: Pick<Finding, 'intent' | 'request'> & { readonly scenario: Scenario };
+}
+
+export interface ReplayOptions {
+  readonly baseUrl?: string;
+  readonly stateUrl?: string;
+  readonly apiKey?: string;
+  readonly contractFile?: string;
+  readonly timeoutMs?: number;
+}
+
+/** The RequestCase behind a recorded request: the key placeholder means "the valid key", its absence "missing". */
+export function caseOf(spec: RegressionSpec, keyHeader: string, template: string): RequestCase {
+  const { request, intent } = spec.finding;
+  const headers: Record<string, string> = {};
+  let key: RequestCase['key'] = 'missing';
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name.toLowerCase() !== keyHeader.toLowerCase()) headers[name] = value;
+    else key = value === API_KEY_PLACEHOLDER ? 'valid' : { wrong: value };
+  }
+  const raw = matchPath(template, request.path) ?? {};
+  const params = Object.fromEntries(Object.entries(raw).map(([name, segment]) => [name, decodeSegment(segment) ?? segment]));
+  return { method: request.method, path: request.path, params, encoding: 'unreserved', headers, key, rawBody: request.rawBody, expect: intent };
+}
+
+/** Replays the spec's request and returns what its check finds now (empty: the bug is gone). */
+export async function replayRegression(spec: RegressionSpec, options: ReplayOptions = {}): Promise<Finding[]> {
+  const contract = await openContract(options.contractFile);
+  const check = checkById(spec.check);
+  if (!check) throw new ConfigurationError(`unknown check ${spec.check}`);
+  const baseUrl = options.baseUrl ?? (spec.embedded ? undefined : spec.baseUrl);
+  const target = await openTarget({ ...(baseUrl ? { baseUrl } : {}), ...(options.apiKey ? { apiKey: options.apiKey } : {}), ...(options.stateUrl ?? spec.stateUrl ? { stateUrl: options.stateUrl ?? spec.stateUrl } : {}) });
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs, maxBodyBytes: 2 ** 20, connections: 1 });
+  const states = target.stateUrl && spec.states.length ? createStateClient(target.stateUrl, timeoutMs) : undefined;
+  try {
+    for (const change of spec.states) await states?.change(change, 'setup');
+    const keyHeader = contract.operation.security[0]?.headerName ?? 'X-API-KEY';
+    const planned = { case: caseOf(spec, keyHeader, contract.operation.pathTemplate), scenario: spec.finding.scenario };
+    const exchange = await execute(planned, { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks: [check], backoff: new Backoff(timeoutMs) });
+    const outcome = runCheck(check, createCheckContext(contract), exchange);
+    return outcome.status === 'failed' ? outcome.findings.filter((f) => f.kind !== 'warning') : [];
+  } finally {
+    for (const change of [...spec.states].reverse()) await states?.change(change, 'teardown').catch(() => undefined);
+    await transport.close();
+    await target.close();
+  }
+}

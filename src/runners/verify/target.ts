@@ -1,0 +1,41 @@
+/** The provider under test: a URL given by the user, or the reference provider started in-process. */
+import { randomBytes } from 'node:crypto';
+import { ConfigurationError, TransportError } from '../../errors.js';
+import { buildPath } from '../../contract/path.js';
+import { startReferenceProvider } from '../../provider/index.js';
+import type { OperationContract } from '../../validators/index.js';
+import type { Transport } from './transport.js';
+
+export interface Target {
+  readonly baseUrl: string;
+  readonly stateUrl?: string;
+  readonly apiKey: string;
+  readonly embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded reference provider with a fresh random key, or describes the external one. */
+export async function openTarget(options: { baseUrl?: string; apiKey?: string; stateUrl?: string }): Promise<Target> {
+  if (options.baseUrl === undefined) {
+    const apiKey = options.apiKey ?? randomBytes(18).toString('base64url');
+    const provider = await startReferenceProvider({ apiKey });
+    return { baseUrl: provider.url, stateUrl: options.stateUrl ?? provider.stateUrl, apiKey, embedded: true, close: () => provider.close() };
+  }
+  try {
+    const url = new URL(options.baseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+  } catch {
+    throw new ConfigurationError(`--base-url must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
+  }
+  if (!options.apiKey) throw new ConfigurationError('an API key is needed to verify a provider: --api-key or STIGG_API_KEY');
+  return { baseUrl: options.baseUrl, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}), apiKey: options.apiKey, embedded: false, close: async () => undefined };
+}
+
+/** One request without a key: any HTTP answer means the provider is there; no answer ends the run (exit 2). */
+export async function probe(contract: OperationContract, transport: Transport, baseUrl: string): Promise<void> {
+  const params = Object.fromEntries(contract.operation.pathParams.map((p) => [p.name, 'stigg-contract-probe']));
+  const outcome = await transport.send({ method: contract.operation.method, path: buildPath(contract.operation.pathTemplate, params), headers: {}, body: undefined });
+  if ('error' in outcome && outcome.error !== 'timeout' && outcome.error !== 'protocol') {
+    throw new TransportError(`provider unreachable at ${baseUrl}: ${outcome.error} (${outcome.message})`, baseUrl);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `verify`: phase 1 verifies the pacts with Pact's Verifier; phase 2 runs property-based conformance with the checks;
+ * then the rate-limited state is exercised. Events go to the listener (report, progress, log); nothing is printed.
+ */
+import fc from 'fast-check';
+import type { VerifierOptions } from '@pact-foundation/pact';
+import { validRequest } from '../../arbitraries/index.js';
+import { createCheckContext, runChecks, selectChecks, type CheckContext, type RunListener } from '../../checks/index.js';
+import { STATE } from '../../pact/states.js';
+import type { OperationContract } from '../../validators/index.js';
+import { plannedCases } from './cases.js';
+import { runConformance, type ConformanceSummary } from './conformance.js';
+import { Backoff, execute, type SendContext } from './execute.js';
+import { runPactPhase, type PactPhase } from './pacts.js';
+import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
+import { createStateClient, type StateChange, type StateClient } from './states.js';
+import { openTarget, probe } from './target.js';
+import { createTransport } from './transport.js';
+
+/** Requests sent while the rate-limited state holds: enough to see the 429, few enough not to flood. */
+const RATE_LIMITED_CASES = 2;
+
+export interface VerifyOptions {
+  readonly baseUrl?: string;
+  readonly apiKey?: string;
+  readonly stateUrl?: string;
+  readonly fixtures?: readonly string[];
+  readonly pactsDir?: string;
+  readonly broker?: Partial<VerifierOptions>;
+  readonly skipPacts?: boolean;
+  readonly runs: number;
+  readonly seed: number;
+  readonly path?: string;
+  readonly timeoutMs: number;
+  readonly concurrency: number;
+  readonly checks?: string | readonly string[];
+  readonly strictContract: boolean;
+  readonly maxBodyBytes?: number;
+  readonly maxDurationMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Upper bound for shrinking one check's failure (default 15 s). */
+  readonly shrinkMs?: number;
+  /** How many integrations to create through the state URL. */
+  readonly existingFixtures?: number;
+}
+
+export interface VerifySummary {
+  readonly baseUrl: string;
+  readonly embedded: boolean;
+  /** The API key used, for the caller's redaction only: never printed. */
+  readonly apiKey: string;
+  readonly pacts: PactPhase;
+  readonly conformance: ConformanceSummary;
+  readonly teardownProblems: readonly string[];
+  /** The state changes phase 2 made (for regression tests that must recreate a case's data). */
+  readonly stateChanges: readonly StateChange[];
+  readonly stateUrl?: string;
+}
+
+/** Runs verify end to end; harness problems (unreachable provider, bad options) throw HarnessErrors (exit 2). */
+export async function verify(contract: OperationContract, options: VerifyOptions, listener: RunListener): Promise<VerifySummary> {
+  const checks = selectChecks(options.checks);
+  const target = await openTarget(options);
+  const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 2 ** 20, connections: Math.max(1, options.concurrency) });
+  try {
+    await probe(contract, transport, target.baseUrl);
+    const keyHeader = contract.operation.security[0]?.headerName ?? 'X-API-KEY';
+    const pacts: PactPhase = options.skipPacts
+      ? { ran: false, reason: 'skipped (--path replays one phase 2 case)' }
+      : await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...(options.pactsDir ? { pactsDir: options.pactsDir } : {}), ...(options.broker ? { broker: options.broker } : {}) }, listener);
+    const states = target.stateUrl ? createStateClient(target.stateUrl, options.timeoutMs) : undefined;
+    const named = namedFixtures(contract, options.fixtures ?? []);
+    const plan: Plan = states ? await setUpPlan(contract, states, options.existingFixtures ?? 6, options.seed) : { fixtures: [], changes: [] };
+    const fixtures: Fixture[] = [...named, ...plan.fixtures];
+    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs ?? 5000) };
+    const context = createCheckContext(contract);
+    listener.onStart?.(options.path === undefined ? options.runs + (states ? RATE_LIMITED_CASES : 0) : 1);
+    let conformance: ConformanceSummary;
+    try {
+      conformance = await runConformance(plannedCases(contract, fixtures), send, context, listener, {
+        runs: options.runs, seed: options.seed, concurrency: Math.max(1, options.concurrency), strictContract: options.strictContract,
+        maxDurationMs: options.maxDurationMs ?? 10 * 60_000, shrinkMs: options.shrinkMs ?? 15_000, ...(options.path === undefined ? {} : { path: options.path }),
+      });
+      if (states && options.path === undefined) await exerciseRateLimit(contract, fixtures, send, context, listener, states, options.seed);
+    } finally {
+      listener.onFinish?.();
+    }
+    const teardownProblems = states ? await tearDownPlan(plan, states) : [];
+    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}) };
+  } finally {
+    await transport.close();
+    await target.close();
+  }
+}
+
+/** Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down. */
+async function exerciseRateLimit(contract: OperationContract, fixtures: readonly Fixture[], send: SendContext, context: CheckContext, listener: RunListener, states: StateClient, seed: number): Promise<void> {
+  const existing = fixtures.find((fixture) => fixture.scenario.kind === 'existing');
+  if (!existing) return;
+  const change = { state: STATE.rateLimited, params: {} };
+  await states.change(change, 'setup');
+  try {
+    for (const testCase of fc.sample(validRequest(contract, { params: existing.params }), { seed, numRuns: RATE_LIMITED_CASES })) {
+      const exchange = await execute({ case: testCase, scenario: { kind: 'rate-limited' } }, send);
+      listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
+    }
+  } finally {
+    await states.change(change, 'teardown');
+  }
+}

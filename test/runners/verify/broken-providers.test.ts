@@ -1,0 +1,28 @@
+import { expect } from 'chai';
+import { BROKEN } from '../../fixtures/broken-providers/catalogue.js';
+import { startBrokenProvider } from '../../fixtures/broken-providers/proxy.js';
+import { failedChecks, runVerify } from './helpers.js';
+
+const API_KEY = 'e2e-key-for-broken-providers';
+
+describe('verify catches each deliberately broken provider with the check that should catch it', function () {
+  this.timeout(60_000);
+
+  it('has at least 15 broken providers, each a distinct departure', () => {
+    expect(BROKEN.length).to.be.at.least(15);
+    expect(new Set(BROKEN.map((b) => b.id)).size).to.equal(BROKEN.length);
+  });
+
+  for (const broken of BROKEN) {
+    it(`${broken.id}: ${broken.departure} → ${broken.caughtBy}`, async () => {
+      const provider = await startBrokenProvider(broken.make(API_KEY), API_KEY);
+      try {
+        const { report, exitCode } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, timeoutMs: 250, ...(broken.runs ? { runs: broken.runs } : {}) });
+        expect(failedChecks(report), JSON.stringify(report.findings.map((g) => `${g.check}: ${g.finding.message}`).slice(0, 5))).to.include(broken.caughtBy);
+        expect(exitCode).to.equal(1);
+      } finally {
+        await provider.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,20 @@
+import { CHECKS, fanOut, type RunListener } from '../../../src/checks/index.js';
+import { createReportBuilder, exitCodeOf, type Report } from '../../../src/report/index.js';
+import { verify, type VerifyOptions, type VerifySummary } from '../../../src/runners/verify/verify.js';
+import { openContract, type OperationContract } from '../../../src/validators/index.js';
+
+let contract: OperationContract | undefined;
+
+/** Runs verify in-process with fixed settings and returns the built report, its exit code and the summary. */
+export async function runVerify(options: Partial<VerifyOptions>, extra: RunListener = {}): Promise<{ report: Report; exitCode: number; summary: VerifySummary }> {
+  contract ??= await openContract();
+  const settings: VerifyOptions = { runs: 300, seed: 7, timeoutMs: 400, concurrency: 4, strictContract: false, skipPacts: true, shrinkMs: 2000, ...options };
+  const builder = createReportBuilder({ contract, checks: CHECKS, baseUrl: settings.baseUrl ?? 'embedded', seed: settings.seed, runs: settings.runs });
+  const summary = await verify(contract, settings, fanOut(builder, extra));
+  const report = builder.build(0);
+  return { report, exitCode: exitCodeOf(report, { strictContract: settings.strictContract }), summary };
+}
+
+/** The checks that reported a violation. */
+export const failedChecks = (report: Report): string[] =>
+  [...new Set(report.findings.filter((group) => group.kind === 'violation').map((group) => group.check))];

@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { startBrokenProvider } from '../../fixtures/broken-providers/proxy.js';
+import { failedChecks, runVerify } from './helpers.js';
+
+describe('verify against the reference provider', function () {
+  this.timeout(60_000);
+
+  it('is clean, end to end, pacts included (embedded default)', async () => {
+    const { report, exitCode, summary } = await runVerify({ runs: 200, skipPacts: false });
+    expect(failedChecks(report)).to.deep.equal([]);
+    expect(exitCode).to.equal(0);
+    expect(summary.pacts).to.include({ ran: true, passed: true });
+    expect(report.pacts.length).to.be.at.least(12);
+    // Only the contract's own defects are found, as contract defects.
+    expect(report.findings.every((group) => group.kind !== 'violation')).to.equal(true);
+    // Every documented status was produced, so a green run hides nothing.
+    expect(report.coverage.statuses.notCovered).to.deep.equal([]);
+  });
+
+  it('is clean through the pass-through proxy too (the broken providers start from a correct baseline)', async () => {
+    const provider = await startBrokenProvider({}, 'baseline-key');
+    try {
+      const { report, exitCode } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: 'baseline-key' });
+      expect(failedChecks(report)).to.deep.equal([]);
+      expect(exitCode).to.equal(0);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('fails the pact phase for a provider that answers 201', async () => {
+    const provider = await startBrokenProvider({ response: (_seen, answer) => (answer.status === 200 ? { ...answer, status: 201 } : answer) }, 'pact-key');
+    try {
+      const { report, summary } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: 'pact-key', skipPacts: false, runs: 20 });
+      expect(summary.pacts).to.include({ ran: true, passed: false });
+      expect(report.pacts.filter((p) => !p.passed).map((p) => p.message)).to.satisfy((messages: string[]) => messages.some((m) => /expected 200 but was 201/.test(m)));
+    } finally {
+      await provider.close();
+    }
+  });
+});
