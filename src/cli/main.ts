@@ -12,9 +12,10 @@ import { recordDeploymentCommand } from './commands/record-deployment.js';
 import { checkPactCommand } from './commands/check-pact.js';
 import { sampleCommand } from './commands/sample.js';
 import { verifyCommand } from './commands/verify.js';
+import { mockCommand } from './commands/mock.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: readonly CommandModule[] = [lintCommand, validateCommand, serveCommand, publishCommand, canIDeployCommand, recordDeploymentCommand, checkPactCommand, sampleCommand, verifyCommand];
+const commands: readonly CommandModule[] = [lintCommand, validateCommand, serveCommand, publishCommand, canIDeployCommand, recordDeploymentCommand, checkPactCommand, sampleCommand, verifyCommand, mockCommand];
 
 /** Builds the program; each command's action stores its exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {

@@ -40,7 +40,7 @@ describe('stigg-contract regression: ${spec.check}', function () {
       ...(env.STIGG_STATE_URL ? { stateUrl: env.STIGG_STATE_URL } : {}),
       ...(env.STIGG_API_KEY ? { apiKey: env.STIGG_API_KEY } : {}),
     });
-    expect(findings.map((finding) => finding.message)).to.deep.equal([]);
+    expect(findings.map((f) => \`\${f.message}: expected \${f.expected}, got \${f.actual}\`)).to.deep.equal([]);
   });
 });
 `;

@@ -92,7 +92,8 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   }
   secrets = [...secrets, summary.apiKey];
   const report = builder.build(performance.now() - started);
-  const color = flags.color ?? io.isTty;
+  // Colour only on a terminal, unless --no-color or NO_COLOR (https://no-color.org) says otherwise.
+  const color = io.isTty && flags.color !== false && !env['NO_COLOR'];
   io.out(formatConsole(report, { color, secrets }));
   if (summary.pacts.ran === false) io.out(`Pact verification skipped: ${summary.pacts.reason}`);
   for (const problem of summary.teardownProblems) io.err(`warning: ${problem}`);
