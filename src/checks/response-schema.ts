@@ -28,7 +28,9 @@ export const responseSchema: Check = {
   run(context, exchange) {
     const { response } = exchange;
     if (isTransportFailure(response)) return skip(`no response (${response.error})`);
-    const result = context.contract.validateResponse({ status: response.status, headers: response.headers, rawBody: response.rawBody });
+    // The runner's parsed body spares a second JSON.parse; otherwise the raw text is parsed (and judged) here.
+    const body = response.body !== undefined ? { body: response.body } : { rawBody: response.rawBody };
+    const result = context.contract.validateResponse({ status: response.status, headers: response.headers, ...body });
     if (!result.matched) return notApplicable(result.reason);
     const where = context.contract.operation.responses.find((documented) => documented.status === response.status)?.body?.pointer ?? '';
     const expected = `the ${response.status} schema${where ? ` at ${where}` : ''}`;

@@ -44,6 +44,10 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
       listener.onExchange?.(exchange, runs);
       for (const run of runs) if (fails(run, options.strictContract) && !firstFailure.has(run.check)) firstFailure.set(run.check, path);
     });
+    if (options.concurrency === 1) {
+      await job;
+      return true;
+    }
     inflight.add(job);
     void job.finally(() => inflight.delete(job));
     if (inflight.size >= options.concurrency) await Promise.race(inflight);

@@ -1,6 +1,8 @@
 /**
  * Sends a request exactly as given (path untouched: no URL parser normalises `%2E` segments) over one keep-alive
- * undici pool, with a per-request deadline and a response-size cap. Redirects are not followed: a 3xx is an answer.
+ * undici pool. Deadlines are undici's own: `timeoutMs` for the response headers, and again for any pause inside the
+ * body; with the size cap, that bounds every request. (A per-request AbortSignal timer cost more than the checks.)
+ * Redirects are not followed: a 3xx is an answer.
  */
 import { Pool, errors as undiciErrors } from 'undici';
 import type { ReceivedResponse, ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
@@ -70,9 +72,10 @@ export function createTransport(options: TransportOptions): Transport {
           path: prefix + request.path,
           headers: request.headers,
           body: request.body ?? null,
-          signal: AbortSignal.timeout(options.timeoutMs),
         });
-        const body = await readCapped(answer.body, options.maxBodyBytes);
+        const declared = Number(answer.headers['content-length']);
+        // A declared, small enough body is read in one go; anything else is streamed under the cap.
+        const body = declared <= options.maxBodyBytes ? { text: await answer.body.text() } : await readCapped(answer.body, options.maxBodyBytes);
         if ('tooLarge' in body) {
           answer.body.destroy();
           return { error: 'too-large', message: `response body over ${options.maxBodyBytes} bytes (status ${answer.statusCode})`, elapsedMs: elapsed() };
