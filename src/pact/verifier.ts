@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { TransportError } from '../errors.js';
 
+/** Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds them. */
+export type BrokerSource = Partial<VerifierOptions>;
+
 /** What to verify and against what. The API key travels to the child process in its environment, never in argv. */
 export interface PactVerificationOptions {
   readonly providerBaseUrl: string;
@@ -13,7 +16,7 @@ export interface PactVerificationOptions {
   readonly keyHeader: string;
   readonly pactUrls?: readonly string[];
   /** Broker options (pactBrokerUrl, selectors, publishVerificationResult, ...) instead of pactUrls. */
-  readonly broker?: Partial<VerifierOptions>;
+  readonly broker?: BrokerSource;
   readonly timeoutMs?: number;
 }
 

@@ -1,10 +1,9 @@
 /** Phase 1: the pacts (a directory of files, or a broker) verified by Pact's own Verifier, one outcome per interaction. */
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { VerifierOptions } from '@pact-foundation/pact';
 import type { RunListener } from '../../checks/index.js';
 import { ConfigurationError } from '../../errors.js';
-import { verifyPacts } from '../../pact/verifier.js';
+import { verifyPacts, type BrokerSource } from '../../pact/verifier.js';
 
 export interface PactPhaseOptions {
   readonly providerBaseUrl: string;
@@ -12,7 +11,7 @@ export interface PactPhaseOptions {
   readonly apiKey: string;
   readonly keyHeader: string;
   readonly pactsDir?: string;
-  readonly broker?: Partial<VerifierOptions>;
+  readonly broker?: BrokerSource;
   readonly timeoutMs: number;
 }
 

@@ -3,10 +3,10 @@
  * then the rate-limited state is exercised. Events go to the listener (report, progress, log); nothing is printed.
  */
 import fc from 'fast-check';
-import type { VerifierOptions } from '@pact-foundation/pact';
 import { validRequest } from '../../arbitraries/index.js';
 import { createCheckContext, runChecks, selectChecks, type CheckContext, type RunListener } from '../../checks/index.js';
 import { STATE } from '../../pact/states.js';
+import type { BrokerSource } from '../../pact/verifier.js';
 import type { OperationContract } from '../../validators/index.js';
 import { plannedCases } from './cases.js';
 import { runConformance, type ConformanceSummary } from './conformance.js';
@@ -26,7 +26,7 @@ export interface VerifyOptions {
   readonly stateUrl?: string;
   readonly fixtures?: readonly string[];
   readonly pactsDir?: string;
-  readonly broker?: Partial<VerifierOptions>;
+  readonly broker?: BrokerSource;
   readonly skipPacts?: boolean;
   readonly runs: number;
   readonly seed: number;

@@ -1,0 +1,109 @@
+/**
+ * How the mock answers one request, in order: another route → 404; no API key → 401 (whatever else is wrong);
+ * a body over the cap → 400; a request the contract rejects → 400 naming each issue; a Prefer header it cannot
+ * honour → 400; else the asked-for (or success) status, from a matching pact interaction or generated.
+ * The verdict is the validators' (validateRequest); the mock only chooses the reply.
+ */
+import type { ExchangeResult, ValidationIssue } from '../../validators/index.js';
+import type { PactResponder } from './pact-responder.js';
+import { resolvePreference, type Preference } from './prefer.js';
+import { errorReply, generatedReply, ROUTE_NOT_FOUND_CODE, type ResponderContext } from './respond.js';
+import type { MockDecision, MockReply, MockRequest } from './types.js';
+
+/** What the mock decides with: the contract (and its facts), the pacts in `--pacts` mode, the body cap. */
+export interface MockContext extends ResponderContext {
+  readonly pacts: PactResponder | undefined;
+  readonly bodyLimitBytes: number;
+}
+
+type Answer = Pick<MockDecision, 'reply' | 'source' | 'interaction' | 'note'>;
+type Seen = Pick<MockDecision, 'verdict' | 'issues'>;
+
+/** At most this many issues are spelled out in a 400's message (all are in the log). */
+const MESSAGE_ISSUES = 5;
+
+/** A 400's message: each issue as `part pointer (keyword): message, got value`, the first few spelled out. */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  const shown = issues.slice(0, MESSAGE_ISSUES).map((issue) =>
+    `${issue.part} ${issue.pointer || '(root)'} (${issue.keyword}): ${issue.message}${issue.value === undefined ? '' : `, got ${issue.value}`}`);
+  const more = issues.length > MESSAGE_ISSUES ? `; … and ${issues.length - MESSAGE_ISSUES} more` : '';
+  return `the request breaks the contract: ${shown.join('; ')}${more}`;
+}
+
+const parsed = (text: string | undefined): unknown => {
+  try {
+    return text === undefined || text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+};
+
+function hasApiKey(ctx: MockContext, headers: Readonly<Record<string, string>>): boolean {
+  if (ctx.facts.apiKeyHeaders.length === 0) return true;
+  return ctx.facts.apiKeyHeaders.some((name) => (headers[name] ?? '').trim() !== '');
+}
+
+/** The reply of a matching pact interaction that `wanted` accepts, else `fallback` (noting the miss in pact mode). */
+function pactOr(ctx: MockContext, request: MockRequest, wanted: (reply: MockReply) => boolean, fallback: () => Answer): Answer {
+  const entry = ctx.pacts?.find(request, wanted);
+  if (entry) return { reply: entry.reply, source: 'pact', interaction: entry.description };
+  const answer = fallback();
+  if (!ctx.pacts) return answer;
+  const miss = `no pact interaction matched; answered with a ${answer.source} ${answer.reply.status}`;
+  return { ...answer, note: answer.note === undefined ? miss : `${miss}; ${answer.note}` };
+}
+
+const mock = (reply: MockReply): Pick<MockDecision, 'reply' | 'source'> => ({ reply, source: 'mock' });
+
+/** What a reply to an asked-for status must be: that status, and the pinned code if any. */
+function wantedBy(preference: Preference | undefined, success: number | undefined): (reply: MockReply) => boolean {
+  if (!preference) return (reply) => reply.status !== 400 && reply.status !== 401 && (success === undefined || reply.status >= success);
+  const { status, code } = preference;
+  return (reply) => reply.status === status && (code === undefined || (reply.body as { code?: unknown } | undefined)?.code === code);
+}
+
+/** The verdict and issues to log: a body over the cap was not read, so its issue replaces the body's. */
+function seenOf(ctx: MockContext, request: MockRequest, result: Extract<ExchangeResult, { matched: true }>): Seen {
+  if (request.tooLarge) return { verdict: 'violation', issues: [...result.intent.filter((issue) => issue.part !== 'body'), tooLarge(ctx)] };
+  return { verdict: result.verdict, issues: result.verdict === 'contract-defect' ? result.strict : result.intent };
+}
+
+const tooLarge = (ctx: MockContext): ValidationIssue =>
+  ({ part: 'body', pointer: '', keyword: 'maxBytes', message: `the body is over ${ctx.bodyLimitBytes} bytes, the most this mock reads` });
+
+/** The 401, or 400, a request gets before any preference is looked at; undefined when there is none. */
+function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | undefined {
+  const { facts, contract } = ctx;
+  if (!hasApiKey(ctx, request.headers)) {
+    const message = `no API key: send one in ${contract.operation.security[0]?.headerName ?? 'the API key header'} (this mock accepts any non-empty key)`;
+    return pactOr(ctx, request, (reply) => reply.status === 401, () => mock(errorReply(facts, 401, 'Unauthenticated', message)));
+  }
+  if (request.tooLarge) return mock(errorReply(facts, 400, 'BadUserInput', tooLarge(ctx).message));
+  if (seen.verdict === 'violation') return pactOr(ctx, request, (reply) => reply.status === 400, () => mock(errorReply(facts, 400, 'BadUserInput', describeIssues(seen.issues))));
+  return undefined;
+}
+
+/** The reply to a valid request: the status asked for with Prefer (or success), from a pact or generated. */
+function answer(ctx: MockContext, request: MockRequest, params: Readonly<Record<string, string>>, seed: number): Answer {
+  const { facts } = ctx;
+  const asked = resolvePreference(request.headers['prefer'], facts);
+  if ('error' in asked) return { ...mock(errorReply(facts, 400, 'BadUserInput', asked.error)), note: 'the Prefer header could not be honoured (the response message says why)' };
+  const { preference } = asked;
+  const status = preference?.status ?? facts.successStatus ?? 200;
+  const message = preference && status !== facts.successStatus ? `the mock's ${status}, asked for with Prefer: code=${status}` : undefined;
+  const requestFacts = { params, body: parsed(request.rawBody), ...(preference?.code === undefined ? {} : { code: preference.code }), ...(message === undefined ? {} : { message }) };
+  return pactOr(ctx, request, wantedBy(preference, facts.successStatus), () => ({ ...generatedReply(ctx, status, seed, requestFacts), source: 'generated' }));
+}
+
+/** Decides the reply to one request; `seed` is this request's response seed. */
+export function decide(ctx: MockContext, request: MockRequest, seed: number): MockDecision {
+  const { contract, facts } = ctx;
+  const { method, path, headers, rawBody } = request;
+  const result = contract.validateRequest({ method, path, headers, ...(rawBody === undefined ? {} : { rawBody }) });
+  if (!result.matched) {
+    const message = `${result.reason}: this mock serves only ${contract.operation.method} ${contract.operation.pathTemplate}`;
+    return { ...mock(errorReply(facts, 404, ROUTE_NOT_FOUND_CODE, message)), verdict: 'unmatched', issues: [], reason: result.reason };
+  }
+  const seen = seenOf(ctx, request, result);
+  return { ...seen, ...(refusal(ctx, request, seen) ?? answer(ctx, request, result.params, seed)) };
+}

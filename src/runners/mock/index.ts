@@ -1,0 +1,11 @@
+/** The contract mock server's public surface (`stigg-contract mock`), every export by name. */
+export { startMockServer, DEFAULT_MOCK_BODY_LIMIT_BYTES, type MockServer, type MockServerOptions } from './server.js';
+export { loadPactResponder, pickInteraction, type PactEntry, type PactResponder } from './pact-responder.js';
+export { requestMatches } from './pact-match.js';
+export { decide, describeIssues, type MockContext } from './decide.js';
+export { resolvePreference, preferences, type Preference, type PreferResult } from './prefer.js';
+export { generatedReply, errorReply, errorCode, statusHeaders, RETRY_AFTER_SECONDS, ROUTE_NOT_FOUND_CODE, type RequestFacts, type ResponderContext } from './respond.js';
+export { ConformanceLog, logEntry, REDACTED, type LogEntry } from './log.js';
+export { DEFAULT_MOCK_SEED, responseSeed, isRunSeed } from './seed.js';
+export { JSON_CONTENT_TYPE } from './http.js';
+export type { MockDecision, MockReply, MockRequest, ReplySource } from './types.js';

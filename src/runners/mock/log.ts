@@ -1,0 +1,133 @@
+/**
+ * The conformance log: one JSON line per request the mock saw, appended to a file and written before the reply is
+ * sent (so a client that has its response can already read the line). API keys never reach it: every key header
+ * value is replaced by "[redacted]", and the key's text is cut out of everything else the client sent.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { ConfigurationError } from '../../errors.js';
+import type { ValidationIssue, Verdict } from '../../validators/index.js';
+import type { MockDecision, MockRequest, ReplySource } from './types.js';
+
+/** What stands in for an API key in the log. */
+export const REDACTED = '[redacted]';
+
+/** One line of the conformance log. */
+export interface LogEntry {
+  readonly time: string;
+  /** The request's index in arrival order, from 0: with the run seed, what makes its response replay. */
+  readonly index: number;
+  /** The seed the response was generated with (`stigg-contract sample response:<status> --seed <seed> -n 1`). */
+  readonly seed: number;
+  readonly request: {
+    readonly method: string;
+    readonly path: string;
+    readonly headers: Readonly<Record<string, string>>;
+    /** The parsed body, when it is JSON (and at most LOGGED_JSON_BYTES); else `rawBody`, cut short. */
+    readonly body?: unknown;
+    readonly rawBody?: string;
+  };
+  readonly verdict: Verdict | 'unmatched';
+  readonly issues: readonly ValidationIssue[];
+  readonly reason?: string;
+  readonly response: { readonly status: number; readonly body?: unknown; readonly source: ReplySource; readonly interaction?: string };
+  readonly note?: string;
+}
+
+/** Bodies up to this size are logged parsed; longer or non-JSON ones as text cut to RAW_PREVIEW_CHARS. */
+const LOGGED_JSON_BYTES = 64 * 1024;
+const RAW_PREVIEW_CHARS = 2048;
+/** Keys shorter than this are redacted only in their header: cutting "abc" out of every text would mangle the log. */
+const MIN_KEY_LENGTH_TO_SCRUB = 4;
+/** Nesting below this depth is logged as "[too deep]" (keeps redaction and serialisation bounded). */
+const MAX_DEPTH = 64;
+// Credentials other than the contract's key header a client may send: never logged either.
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+
+function bodyForLog(rawBody: string | undefined): { body?: unknown; rawBody?: string } {
+  if (rawBody === undefined || rawBody === '') return {};
+  if (rawBody.length <= LOGGED_JSON_BYTES) {
+    try {
+      return { body: JSON.parse(rawBody) as unknown };
+    } catch {
+      // Not JSON: logged as text below.
+    }
+  }
+  return { rawBody: rawBody.length <= RAW_PREVIEW_CHARS ? rawBody : `${rawBody.slice(0, RAW_PREVIEW_CHARS)}… (${rawBody.length} chars)` };
+}
+
+/** A copy of a JSON value with `scrub` applied to every string and key, nesting cut at MAX_DEPTH. */
+function scrubDeep(value: unknown, scrub: (text: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return '[too deep]';
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrub, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrub(key), scrubDeep(item, scrub, depth + 1)]));
+}
+
+/** Builds the (redacted) log line of one exchange; `keyHeaders` are the contract's API-key headers, lower-cased. */
+export function logEntry(time: Date, index: number, seed: number, request: MockRequest, decision: MockDecision, keyHeaders: readonly string[]): LogEntry {
+  const secretHeaders = new Set([...keyHeaders, ...CREDENTIAL_HEADERS]);
+  const keys = [...secretHeaders].map((name) => request.headers[name]?.trim() ?? '').filter((key) => key.length >= MIN_KEY_LENGTH_TO_SCRUB);
+  const scrub = (text: string): string => keys.reduce((out, key) => out.split(key).join(REDACTED), text);
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, secretHeaders.has(name) ? REDACTED : value]));
+  const { reply } = decision;
+  const entry: LogEntry = {
+    time: time.toISOString(),
+    index,
+    seed,
+    request: { method: request.method, path: request.path, headers, ...bodyForLog(request.rawBody) },
+    verdict: decision.verdict,
+    issues: decision.issues,
+    ...(decision.reason === undefined ? {} : { reason: decision.reason }),
+    response: {
+      status: reply.status,
+      ...(reply.rawBody !== undefined ? { body: reply.rawBody } : reply.body !== undefined ? { body: reply.body } : {}),
+      source: decision.source,
+      ...(decision.interaction === undefined ? {} : { interaction: decision.interaction }),
+    },
+    ...(decision.note === undefined ? {} : { note: decision.note }),
+  };
+  return scrubDeep(entry, scrub) as LogEntry;
+}
+
+/** An append-only JSON-lines file; lines are written in call order, each with its own write. */
+export class ConformanceLog {
+  #pending: Promise<void> = Promise.resolve();
+  #error: Error | undefined;
+  #closed = false;
+
+  private constructor(readonly file: string, private readonly handle: FileHandle) {}
+
+  /** Opens `file` for appending (creating it); a ConfigurationError (exit 2) when it cannot be. */
+  static async open(file: string): Promise<ConformanceLog> {
+    try {
+      return new ConformanceLog(file, await open(file, 'a'));
+    } catch (error) {
+      throw new ConfigurationError(`cannot open the log file ${file}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Appends one line; resolves once it is written. A failed write is kept for `close` to report, never thrown here. */
+  write(entry: LogEntry): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    const line = `${JSON.stringify(entry)}\n`;
+    this.#pending = this.#pending.then(async () => {
+      if (this.#error) return;
+      try {
+        await this.handle.write(line);
+      } catch (error) {
+        this.#error = error as Error;
+      }
+    });
+    return this.#pending;
+  }
+
+  /** Waits for pending lines and closes the file; rejects (ConfigurationError) if any line could not be written. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pending;
+    await this.handle.close();
+    if (this.#error) throw new ConfigurationError(`could not write the log file ${this.file}: ${this.#error.message}`, { cause: this.#error });
+  }
+}

@@ -1,0 +1,42 @@
+/** The shapes the mock server's parts pass between them: a request as read, the reply decided, and why. */
+import type { ValidationIssue, Verdict } from '../../validators/index.js';
+
+/** A request as the mock read it off the wire: raw path (query included), headers lower-cased, body text. */
+export interface MockRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as UTF-8 text ('' when none was sent); undefined when it was too large to read. */
+  readonly rawBody: string | undefined;
+  /** Set when the body was over the mock's size cap (it was not read). */
+  readonly tooLarge: boolean;
+}
+
+/** What the mock sends back. `body` undefined sends no body; `rawBody` is sent as is (a pact's non-JSON body). */
+export interface MockReply {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly rawBody?: string;
+}
+
+/**
+ * Where a reply came from: `generated` from the contract's response schemas, `pact` from a pact interaction,
+ * `mock` written by the mock itself (404 for another route, 401 without a key, 400 naming what is wrong).
+ */
+export type ReplySource = 'generated' | 'pact' | 'mock';
+
+/** The reply to one request, with the contract's verdict on the request and the issues behind it. */
+export interface MockDecision {
+  readonly reply: MockReply;
+  readonly verdict: Verdict | 'unmatched';
+  /** Intent-reading issues for a violation; strict-reading ones for a contract defect; none when valid. */
+  readonly issues: readonly ValidationIssue[];
+  /** Why the request is not this operation's (verdict `unmatched`). */
+  readonly reason?: string;
+  readonly source: ReplySource;
+  /** The pact interaction answered with (its description), in `--pacts` mode. */
+  readonly interaction?: string;
+  /** Anything a reader of the log should know: a fallback taken, a Prefer header refused. */
+  readonly note?: string;
+}
