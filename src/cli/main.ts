@@ -1,4 +1,5 @@
 /** The stigg-contract CLI: parses argv, dispatches to one module per command, maps results to exit codes. */
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { HarnessError } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
@@ -15,12 +16,20 @@ import { verifyCommand } from './commands/verify.js';
 import { mockCommand } from './commands/mock.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: readonly CommandModule[] = [lintCommand, validateCommand, serveCommand, publishCommand, canIDeployCommand, recordDeploymentCommand, checkPactCommand, sampleCommand, verifyCommand, mockCommand];
+const commands: readonly CommandModule[] = [
+  lintCommand, validateCommand, sampleCommand, serveCommand, mockCommand, verifyCommand, checkPactCommand,
+  publishCommand, canIDeployCommand, recordDeploymentCommand,
+];
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Builds the program; each command's action stores its exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('stigg-contract')
     .description('Contract-testing harness for PATCH /api/v1/customers/{id}/integrations/{integrationId} (Stigg API)')
+    .version(version)
+    // Program options only before the command name: can-i-deploy and record-deployment have their own --version.
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

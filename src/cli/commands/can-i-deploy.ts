@@ -1,6 +1,7 @@
 /** `stigg-contract can-i-deploy`: asks the Pact Broker's matrix whether a version is safe to deploy. */
 import { ConfigurationError } from '../../errors.js';
 import { BrokerClient, brokerConfigFrom, canIDeploy, formatMatrix, formatNotices, formatVerdict } from '../../pact/broker/index.js';
+import { parseInteger } from '../flags.js';
 import { optionsOf, type CommandModule } from '../command.js';
 
 interface CanIDeployFlags {
@@ -12,10 +13,6 @@ interface CanIDeployFlags {
   readonly retryInterval: string;
 }
 
-function integer(text: string, flag: string, max: number): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) > max) throw new ConfigurationError(`${flag} must be an integer from 0 to ${max}, got ${JSON.stringify(text)}`);
-  return Number(text);
-}
 
 /** `stigg-contract can-i-deploy --pacticipant P --version V [--to-environment E]`. */
 export const canIDeployCommand: CommandModule = {
@@ -31,8 +28,8 @@ export const canIDeployCommand: CommandModule = {
     .addHelpText('after', '\nExit codes: 0 deployable, 1 not deployable (or unknown after the retries), 2 the question could not be asked.'),
   async run(args, io) {
     const flags = optionsOf<CanIDeployFlags>(args);
-    const times = integer(flags.retryWhileUnknown, '--retry-while-unknown', 1000);
-    const intervalMs = integer(flags.retryInterval, '--retry-interval', 3600) * 1000;
+    const times = parseInteger(flags.retryWhileUnknown, '--retry-while-unknown', 0, 1000);
+    const intervalMs = parseInteger(flags.retryInterval, '--retry-interval', 0, 3600) * 1000;
     const client = new BrokerClient(brokerConfigFrom(flags, process.env));
     const query = { pacticipant: flags.pacticipant, version: flags.version, ...(flags.toEnvironment !== undefined ? { environment: flags.toEnvironment } : {}) };
     const answer = await canIDeploy(client, query, { times, intervalMs });

@@ -2,6 +2,8 @@
 import { ConfigurationError } from '../../errors.js';
 import { DEFAULT_MOCK_SEED, loadPactResponder, startMockServer, type MockServer, type PactResponder } from '../../runners/mock/index.js';
 import { openContract } from '../../validators/index.js';
+import { nextStopSignal } from '../signals.js';
+import { parseInteger } from '../flags.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -24,22 +26,7 @@ Any non-empty X-API-KEY is accepted. Ask for a documented status with "Prefer: c
 CI recipe: jq -e -s 'map(select(.verdict=="violation")) | length == 0' mock.log. See docs/mock.md.
 Exit codes: 0 stopped by SIGINT/SIGTERM, 2 could not start (bad flag, port in use, unusable pacts or log file).`;
 
-function integer(text: string, flag: string, min: number, max: number): number {
-  const value = /^-?\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new ConfigurationError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  return value;
-}
 
-/** Resolves with the first SIGINT or SIGTERM, then stops listening for them. */
-function nextStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop).off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop).on('SIGTERM', stop);
-  });
-}
 
 function describe(server: MockServer, flags: MockFlags, pacts: PactResponder | undefined, template: string): string {
   const served = pacts ? `${pacts.entries.length} pact interaction(s) from ${flags.pacts}, else generated from the contract` : 'generated from the contract';
@@ -58,7 +45,7 @@ function describe(server: MockServer, flags: MockFlags, pacts: PactResponder | u
 export const mockCommand: CommandModule = {
   name: 'mock',
   define: (command) => command
-    .description('contract mock server for clients: validates each request, answers valid ones with schema-valid responses, logs every exchange')
+    .description('Contract mock server for clients: validates each request, answers valid ones with schema-valid responses, logs every exchange')
     .option('--port <port>', 'port to listen on; 0 picks a free one', '0')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--seed <seed>', 'run seed: the same seed and request order give the same responses', String(DEFAULT_MOCK_SEED))
@@ -69,8 +56,8 @@ export const mockCommand: CommandModule = {
     .addHelpText('after', HELP),
   async run(args: readonly unknown[], io: CliIo): Promise<number> {
     const flags = optionsOf<MockFlags>(args);
-    const port = integer(flags.port, '--port', 0, 65535);
-    const seed = integer(flags.seed, '--seed', -(2 ** 31), 2 ** 31 - 1);
+    const port = parseInteger(flags.port, '--port', 0, 65535);
+    const seed = parseInteger(flags.seed, '--seed', -(2 ** 31), 2 ** 31 - 1);
     if (flags.host.trim() === '') throw new ConfigurationError('--host must not be empty');
     const contract = await openContract(flags.contract, flags.operation);
     const pacts = flags.pacts === undefined ? undefined : await loadPactResponder(flags.pacts, contract);

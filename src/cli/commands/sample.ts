@@ -6,6 +6,7 @@ import {
   type HeaderCase, type KeyUse, type RawBody, type RequestCase, type Tagged,
 } from '../../arbitraries/index.js';
 import { openContract, type OperationContract } from '../../validators/index.js';
+import { parseInteger } from '../flags.js';
 import { optionsOf, type CommandModule } from '../command.js';
 
 interface SampleOptions {
@@ -68,11 +69,6 @@ function linesFor(contract: OperationContract, part: string, wantInvalid: boolea
   }
 }
 
-function integer(text: string, flag: string, min: number, max: number): number {
-  const value = /^-?\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new ConfigurationError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  return value;
-}
 
 /** `stigg-contract sample <part>`: prints generated values as JSON lines; the same seed prints the same lines. */
 export const sampleCommand: CommandModule = {
@@ -89,8 +85,8 @@ export const sampleCommand: CommandModule = {
   async run(args, io) {
     const part = String(args[0]);
     const options = optionsOf<SampleOptions>(args);
-    const count = integer(options.count, '-n', 1, 1_000_000);
-    const seed = integer(options.seed, '--seed', -(2 ** 31), 2 ** 31 - 1);
+    const count = parseInteger(options.count, '-n', 1, 1_000_000);
+    const seed = parseInteger(options.seed, '--seed', -(2 ** 31), 2 ** 31 - 1);
     const contract = await openContract(options.contract, options.operation);
     const lines = linesFor(contract, part, options.invalid === true);
     for (const line of fc.sample(lines, { seed, numRuns: count })) io.out(JSON.stringify(line));

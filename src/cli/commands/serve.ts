@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ConfigurationError } from '../../errors.js';
 import { OPERATION_PATH_TEMPLATE, SEED_FIXTURES, startReferenceProvider, type ReferenceProvider } from '../../provider/index.js';
+import { nextStopSignal } from '../signals.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -70,22 +71,12 @@ function describe(provider: ReferenceProvider, config: ServeConfig): string {
   ].join('\n');
 }
 
-/** Resolves with the name of the first SIGINT or SIGTERM, then stops listening for them. */
-function nextStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop).off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop).on('SIGTERM', stop);
-  });
-}
 
 export const serveCommand: CommandModule = {
   name: 'serve',
   define: (command: Command) =>
     command
-      .description('start the reference provider (the embedded default target), with the Pact state-change endpoint')
+      .description('Start the reference provider (the embedded default target), with the Pact state-change endpoint')
       .option('--port <port>', 'port to listen on; 0 picks a free one', '0')
       .option('--host <host>', 'address to bind; keep it loopback: the state endpoint can rewrite all data', '127.0.0.1')
       .option('--api-key <key>', 'the API key clients must send as X-API-KEY (default: $STIGG_API_KEY)')

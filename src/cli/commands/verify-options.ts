@@ -2,15 +2,10 @@
 import { randomInt } from 'node:crypto';
 import { ConfigurationError } from '../../errors.js';
 
+export { parseInteger } from '../flags.js';
+
 /** Report kind → file. */
 export type ReportTargets = Partial<Record<'junit' | 'json', string>>;
-
-/** An integer flag within [min, max], or a ConfigurationError naming the flag. */
-export function parseInteger(value: string, flag: string, min: number, max: number): number {
-  const parsed = /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) throw new ConfigurationError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  return parsed;
-}
 
 /** `junit=FILE,json=FILE` → targets; an unknown kind or a missing file is a ConfigurationError. */
 export function parseReports(value: string | undefined): ReportTargets {
