@@ -3,25 +3,37 @@
 /** A literal run of the template, or a `{name}` placeholder. */
 type Piece = { readonly literal: string } | { readonly param: string };
 
-function pieces(template: string): Piece[] {
-  return template.split(/(\{[^}]+\})/).filter(Boolean).map((part) =>
-    part.startsWith('{') && part.endsWith('}') ? { param: part.slice(1, -1) } : { literal: part });
+/** A template split into pieces, with the regex that matches concrete paths: compiled once per template. */
+interface CompiledTemplate {
+  readonly pieces: readonly Piece[];
+  readonly names: readonly string[];
+  readonly matcher: RegExp;
 }
 
+const compiled = new Map<string, CompiledTemplate>();
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(template: string): CompiledTemplate {
+  let found = compiled.get(template);
+  if (found) return found;
+  const pieces: Piece[] = template.split(/(\{[^}]+\})/).filter(Boolean).map((part) =>
+    part.startsWith('{') && part.endsWith('}') ? { param: part.slice(1, -1) } : { literal: part });
+  const names = pieces.flatMap((piece) => ('param' in piece ? [piece.param] : []));
+  // Empty segments match, so that an empty parameter is reported as such rather than as "unknown path".
+  const source = pieces.map((piece) => ('literal' in piece ? escapeRegExp(piece.literal) : '([^/?#]*)')).join('');
+  found = { pieces, names, matcher: new RegExp(`^${source}$`) };
+  compiled.set(template, found);
+  return found;
+}
 
 /** The raw (still percent-encoded) parameter segments of a path, or undefined when the path is another route. */
 export function matchPath(template: string, path: string): Record<string, string> | undefined {
-  const names: string[] = [];
-  const source = pieces(template).map((piece) => {
-    if ('literal' in piece) return escapeRegExp(piece.literal);
-    names.push(piece.param);
-    // Empty segments match, so that an empty parameter is reported as such rather than as "unknown path".
-    return '([^/?#]*)';
-  }).join('');
-  const found = new RegExp(`^${source}$`).exec(path.replace(/[?#].*$/s, ''));
+  const { names, matcher } = compile(template);
+  const found = matcher.exec(path.replace(/[?#].*$/s, ''));
   if (!found) return undefined;
-  return Object.fromEntries(names.map((name, index) => [name, found[index + 1] ?? '']));
+  const params: Record<string, string> = {};
+  names.forEach((name, index) => { params[name] = found[index + 1] ?? ''; });
+  return params;
 }
 
 /** Percent-decodes one path segment (`+` stays `+`: it means space only in query strings); undefined if malformed. */
@@ -77,5 +89,7 @@ export function encodeSegment(value: string, keepRaw: 'pchar' | 'unreserved' = '
 
 /** Builds a concrete path from a template and raw parameter values, encoding each segment. */
 export function buildPath(template: string, values: Readonly<Record<string, string>>, keepRaw: 'pchar' | 'unreserved' = 'unreserved'): string {
-  return pieces(template).map((piece) => ('literal' in piece ? piece.literal : encodeSegment(values[piece.param] ?? '', keepRaw))).join('');
+  let path = '';
+  for (const piece of compile(template).pieces) path += 'literal' in piece ? piece.literal : encodeSegment(values[piece.param] ?? '', keepRaw);
+  return path;
 }
