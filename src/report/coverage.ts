@@ -35,14 +35,21 @@ function tally(counter: Counter, documented: readonly string[]): Tally {
   return { seen, notCovered: documented.filter((value) => !counter.has(value)) };
 }
 
-/** Every value at a pointer whose `*` tokens stand for every array item. */
+const tokenCache = new Map<string, readonly string[]>();
+
+/** Every value at a pointer whose `*` tokens stand for every array item (on every 200: kept cheap). */
 function valuesAt(root: unknown, pointer: string): unknown[] {
-  let nodes = [root];
-  for (const token of pointer.split('/').slice(1)) {
-    nodes = nodes.flatMap((node) => {
-      if (token === '*') return Array.isArray(node) ? node : [];
-      return isNode(node) && token in node ? [node[token]] : [];
-    });
+  let tokens = tokenCache.get(pointer);
+  if (!tokens) tokenCache.set(pointer, (tokens = pointer.split('/').slice(1)));
+  let nodes: unknown[] = [root];
+  for (const token of tokens) {
+    const next: unknown[] = [];
+    for (const node of nodes) {
+      if (token === '*') {
+        if (Array.isArray(node)) next.push(...(node as unknown[]));
+      } else if (isNode(node) && token in node) next.push(node[token]);
+    }
+    nodes = next;
   }
   return nodes;
 }

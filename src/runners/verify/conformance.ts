@@ -31,64 +31,109 @@ export interface ConformanceSummary {
 const fails = (run: CheckRun, strict: boolean): boolean =>
   run.outcome.status === 'failed' && run.outcome.findings.some((f) => f.kind === 'violation' || (strict && f.kind === 'contract-defect'));
 
-/** Runs the generation loop; returns the first failing case index per check. */
+/** Cases are drawn in epochs of this many with fc.sample (the values fc.check would draw for the epoch's seed). */
+const EPOCH = 1000;
+
+/** Epoch 0 uses the run's seed itself, so the usual replay path is fast-check's own (`--path 39`). */
+const epochSeed = (seed: number, epoch: number): number => (epoch === 0 ? seed : (seed + Math.imul(epoch, 0x9e3779b1)) | 0);
+
+/** A replay path: fast-check's path within an epoch, prefixed `E/` after the first epoch. */
+export interface ReplayPoint {
+  readonly seed: number;
+  readonly path: string;
+}
+
+const pointOf = (seed: number, epoch: number, path: string): ReplayPoint => ({ seed: epochSeed(seed, epoch), path });
+const label = (epoch: number, path: string): string => (epoch === 0 ? path : `${epoch}/${path}`);
+
+/** Reads `--path`: `E/P` (epoch E, fast-check path P) or plain `P` (epoch 0). */
+export function parseReplayPath(seed: number, path: string): ReplayPoint & { readonly epoch: number } {
+  const slash = path.indexOf('/');
+  const epoch = slash < 0 ? 0 : Number(path.slice(0, slash));
+  return { ...pointOf(seed, Number.isSafeInteger(epoch) ? epoch : 0, slash < 0 ? path : path.slice(slash + 1)), epoch };
+}
+
+/**
+ * Runs the generation loop. Cases come from fc.sample per epoch (documented to yield exactly what fc.check draws
+ * for that seed, so any case replays with fc.check and its path) and run with bounded concurrency: a cheaper loop
+ * than an async property, which matters when the provider answers in tens of microseconds.
+ */
 async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener, options: ConformanceOptions) {
-  const firstFailure = new Map<string, string>();
+  const firstFailure = new Map<string, { epoch: number; path: string }>();
   const inflight = new Set<Promise<void>>();
-  let index = 0;
-  const property = fc.asyncProperty(arbitrary, async (planned) => {
-    const path = options.path ?? String(index);
-    index++;
-    const job = execute(planned, send, { seed: options.seed, path }).then((exchange) => {
-      const runs = runChecks(send.checks, context, exchange);
-      listener.onExchange?.(exchange, runs);
-      for (const run of runs) if (fails(run, options.strictContract) && !firstFailure.has(run.check)) firstFailure.set(run.check, path);
-    });
-    if (options.concurrency === 1) {
-      await job;
-      return true;
+  const deadline = Date.now() + options.maxDurationMs;
+  let cases = 0;
+  let interrupted = false;
+  const judge = async (planned: PlannedCase, epoch: number, path: string): Promise<void> => {
+    const exchange = await execute(planned, send, { seed: options.seed, path: label(epoch, path) });
+    const runs = runChecks(send.checks, context, exchange);
+    listener.onExchange?.(exchange, runs);
+    for (const run of runs) if (fails(run, options.strictContract) && !firstFailure.has(run.check)) firstFailure.set(run.check, { epoch, path });
+  };
+  for (let start = 0; start < options.runs && !interrupted; start += EPOCH) {
+    const epoch = start / EPOCH;
+    const drawn = fc.sample(arbitrary, { seed: epochSeed(options.seed, epoch), numRuns: Math.min(EPOCH, options.runs - start) });
+    for (const [index, planned] of drawn.entries()) {
+      if (Date.now() > deadline) {
+        interrupted = true;
+        break;
+      }
+      cases++;
+      const job = judge(planned, epoch, String(index));
+      if (options.concurrency === 1) {
+        await job;
+        continue;
+      }
+      inflight.add(job);
+      void job.finally(() => inflight.delete(job));
+      if (inflight.size >= options.concurrency) await Promise.race(inflight);
     }
-    inflight.add(job);
-    void job.finally(() => inflight.delete(job));
-    if (inflight.size >= options.concurrency) await Promise.race(inflight);
-    return true;
-  });
-  const details = await fc.check(property, {
-    seed: options.seed,
-    numRuns: options.path === undefined ? options.runs : 1,
-    ...(options.path === undefined ? {} : { path: options.path }),
-    interruptAfterTimeLimit: options.maxDurationMs,
-    markInterruptAsFailure: false,
-  });
+  }
   await Promise.all(inflight);
-  return { firstFailure, cases: index, interrupted: details.interrupted };
+  return { firstFailure, cases, interrupted };
+}
+
+/** Replays one case by its path (`--seed S --path P`), judging it with every check. */
+async function replay(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener, options: ConformanceOptions & { path: string }): Promise<number> {
+  const point = parseReplayPath(options.seed, options.path);
+  let planned: PlannedCase | undefined;
+  await fc.check(fc.property(arbitrary, (value) => {
+    planned = value;
+    return true;
+  }), { seed: point.seed, path: point.path, numRuns: 1 });
+  if (!planned) return 0;
+  const exchange = await execute(planned, send, { seed: options.seed, path: options.path });
+  listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
+  return 1;
 }
 
 /** Shrinks one check's failure from its first failing path; reports the minimal exchange and returns its path. */
-async function shrink(check: Check, path: string, arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener, options: ConformanceOptions): Promise<string | undefined> {
+async function shrink(check: Check, at: { epoch: number; path: string }, arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener, options: ConformanceOptions): Promise<string | undefined> {
   const probe = { ...send, checks: [check] };
   const result = await fc.check(fc.asyncProperty(arbitrary, async (planned) => {
     const exchange = await execute(planned, probe);
     return !fails({ check: check.id, outcome: runCheck(check, context, exchange) }, options.strictContract);
-  }), { seed: options.seed, path, endOnFailure: false, interruptAfterTimeLimit: options.shrinkMs, markInterruptAsFailure: false });
+  }), { seed: epochSeed(options.seed, at.epoch), path: at.path, endOnFailure: false, interruptAfterTimeLimit: options.shrinkMs, markInterruptAsFailure: false });
   const [minimal] = result.counterexample ?? [];
-  if (!minimal || result.counterexamplePath === null || result.counterexamplePath === path) return undefined;
+  if (!minimal || result.counterexamplePath === null || result.counterexamplePath === at.path) return undefined;
   // Send the minimal case once more, with every check, so the report shows it with its replay coordinates.
-  const exchange = await execute(minimal, send, { seed: options.seed, path: result.counterexamplePath });
+  const path = label(at.epoch, result.counterexamplePath);
+  const exchange = await execute(minimal, send, { seed: options.seed, path });
   listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
-  return result.counterexamplePath;
+  return path;
 }
 
 /** Runs phase 2 and shrinks each failing check's first counterexample. */
 export async function runConformance(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener, options: ConformanceOptions): Promise<ConformanceSummary> {
+  if (options.path !== undefined) {
+    return { cases: await replay(arbitrary, send, context, listener, { ...options, path: options.path }), shrunk: new Map(), interrupted: false };
+  }
   const explored = await explore(arbitrary, send, context, listener, options);
   const shrunk = new Map<string, string>();
-  if (options.path === undefined) {
-    for (const [id, path] of explored.firstFailure) {
-      const check = send.checks.find((c) => c.id === id);
-      const minimal = check ? await shrink(check, path, arbitrary, send, context, listener, options) : undefined;
-      if (minimal) shrunk.set(id, minimal);
-    }
+  for (const [id, at] of explored.firstFailure) {
+    const check = send.checks.find((c) => c.id === id);
+    const minimal = check ? await shrink(check, at, arbitrary, send, context, listener, options) : undefined;
+    if (minimal) shrunk.set(id, minimal);
   }
   return { cases: explored.cases, shrunk, interrupted: explored.interrupted };
 }
