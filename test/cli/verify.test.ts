@@ -23,6 +23,7 @@ function runMocha(file: string, env: NodeJS.ProcessEnv): Promise<{ code: number 
 
 describe('cli: verify', function () {
   this.timeout(90_000);
+  after(() => rmSync(join(process.cwd(), '.stigg-contract'), { recursive: true, force: true }));
   const dir = mkdtempSync(join(tmpdir(), 'verify-cli-'));
   mkdirSync(join(process.cwd(), '.stigg-contract'), { recursive: true });
 
