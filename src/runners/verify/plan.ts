@@ -33,11 +33,28 @@ function drawIds(contract: OperationContract, count: number, seed: number): Arra
   return pairs.filter((pair) => !seen.has(pair.customerId) && Boolean(seen.add(pair.customerId))).slice(0, count);
 }
 
-/** The record params of "a customer with an integration", taken from a generated success response. */
-function recordParams(contract: OperationContract, seed: number): Record<string, unknown> {
-  const [body] = fc.sample(responseArbitrary(contract, successStatus(contract)), { seed, numRuns: 1 });
-  const data = ((body as { data?: Record<string, unknown> } | undefined)?.data ?? {});
-  return { vendorIdentifier: data['vendorIdentifier'], syncedEntityId: data['syncedEntityId'] ?? null, syncData: data['syncData'] ?? null };
+/**
+ * The record params of "a customer with an integration" for `count` fixtures, taken from generated success
+ * responses and chosen so that vendors and syncData shapes differ as much as they can: the report's coverage of
+ * enum members and branches then reflects the provider, not the luck of the draw.
+ */
+function recordParamsList(contract: OperationContract, count: number, seed: number): Array<Record<string, unknown>> {
+  const bodies = fc.sample(responseArbitrary(contract, successStatus(contract)), { seed, numRuns: count * 20 });
+  const records = bodies.map((body) => ((body as { data?: Record<string, unknown> } | undefined)?.data ?? {}));
+  const shape = (value: unknown): string => (value !== null && typeof value === 'object' ? Object.keys(value).sort().join(',') : String(value));
+  const chosen: Array<Record<string, unknown>> = [];
+  // First a new vendor each, then a new syncData shape each, then whatever comes.
+  const passes: Array<(record: Record<string, unknown>) => unknown> = [(r) => r['vendorIdentifier'], (r) => shape(r['syncData']), () => undefined];
+  for (const key of passes) {
+    const seen = new Set(chosen.map(key));
+    for (const record of records) {
+      if (chosen.length === count) break;
+      if (chosen.includes(record) || (key(record) !== undefined && seen.has(key(record)))) continue;
+      seen.add(key(record));
+      chosen.push(record);
+    }
+  }
+  return chosen.map((data) => ({ vendorIdentifier: data['vendorIdentifier'], syncedEntityId: data['syncedEntityId'] ?? null, syncData: data['syncData'] ?? null }));
 }
 
 /** Builds the fixtures and sets them up through `states`; `existing` is how many integrations to create. */
@@ -52,8 +69,9 @@ export async function setUpPlan(contract: OperationContract, states: StateClient
     changes.push(change);
     fixtures.push(fixture);
   };
+  const records = recordParamsList(contract, existing, seed);
   for (const [index, pair] of ids.slice(0, existing).entries()) {
-    await apply({ state: STATE.withIntegration, params: { ...pair, ...recordParams(contract, seed + index) } }, { params: params(pair), scenario: { kind: 'existing', ...pair } });
+    await apply({ state: STATE.withIntegration, params: { ...pair, ...records[index] } }, { params: params(pair), scenario: { kind: 'existing', ...pair } });
   }
   const [missing, partial, denied] = ids.slice(existing);
   if (missing) await apply({ state: STATE.noCustomer, params: { customerId: missing.customerId } }, { params: params(missing), scenario: { kind: 'no-customer', customerId: missing.customerId } });

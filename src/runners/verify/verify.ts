@@ -70,7 +70,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
       : await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...(options.pactsDir ? { pactsDir: options.pactsDir } : {}), ...(options.broker ? { broker: options.broker } : {}) }, listener);
     const states = target.stateUrl ? createStateClient(target.stateUrl, options.timeoutMs) : undefined;
     const named = namedFixtures(contract, options.fixtures ?? []);
-    const plan: Plan = states ? await setUpPlan(contract, states, options.existingFixtures ?? 6, options.seed) : { fixtures: [], changes: [] };
+    const plan: Plan = states ? await setUpPlan(contract, states, options.existingFixtures ?? 12, options.seed) : { fixtures: [], changes: [] };
     const fixtures: Fixture[] = [...named, ...plan.fixtures];
     const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs ?? 5000) };
     const context = createCheckContext(contract);
