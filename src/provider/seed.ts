@@ -62,7 +62,7 @@ export const SEED: readonly SeedCustomer[] = [
       { id: 'int-prequel-01', vendorIdentifier: 'PREQUEL', syncedEntityId: 'prequel-dest-9', syncData: null },
     ],
   },
-  /** A customer with no integrations: any integration id gives 404 IntegrationNotFound. */
+  /** A customer with no integrations, so every integration id gives 404 IntegrationNotFound. */
   { id: 'initech', accessible: true, integrations: [] },
   /** Another tenant's customer: the configured key gets 403 AccessDeniedError. */
   {

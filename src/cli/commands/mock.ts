@@ -36,7 +36,7 @@ function describe(server: MockServer, flags: MockFlags, pacts: PactResponder | u
     `  responses:  ${served}`,
     `  seed:       ${server.seed} (the same seed and request order replay the same responses)`,
     `  log:        ${flags.log ?? 'none (add --log FILE for one JSON line per request)'}`,
-    '  API key:    any non-empty X-API-KEY is accepted',
+    '  API key:    every non-empty X-API-KEY is accepted',
     'Stop with Ctrl+C (SIGINT) or SIGTERM.',
   ].join('\n');
 }

@@ -81,7 +81,7 @@ function one(matcher: Readonly<Record<string, unknown>> & { match: string }, exa
   }
 }
 
-/** Combines a rule set's matchers (AND: all must admit; OR: any) over the union of their candidates. */
+/** Combines a rule set's matchers (AND: all must admit; OR: one is enough) over the union of their candidates. */
 export function admission(rules: RuleSet, example: unknown): Admission {
   const parts = rules.matchers.map((matcher) => one(matcher, example));
   const undecidable = parts.find((part): part is { reason: string } => 'reason' in part);

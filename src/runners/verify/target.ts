@@ -31,7 +31,7 @@ export async function openTarget(options: { baseUrl?: string; apiKey?: string; s
   return { baseUrl: options.baseUrl, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}), apiKey: options.apiKey, embedded: false, close: async () => undefined };
 }
 
-/** One request without a key: any HTTP answer means the provider is there; no answer ends the run (exit 2). */
+/** One request without a key: an HTTP answer of whatever status means the provider is there; none ends the run (exit 2). */
 export async function probe(contract: OperationContract, transport: Transport, baseUrl: string): Promise<void> {
   const params = Object.fromEntries(contract.operation.pathParams.map((p) => [p.name, 'stigg-contract-probe']));
   const outcome = await transport.send({ method: contract.operation.method, path: buildPath(contract.operation.pathTemplate, params), headers: {}, body: undefined });
