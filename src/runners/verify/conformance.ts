@@ -4,7 +4,7 @@
  * minimal case, whose seed and path replay exactly that request.
  */
 import fc from 'fast-check';
-import { runCheck, runChecks, type Check, type CheckContext, type CheckRun, type RunListener } from '../../checks/index.js';
+import { runCheck, runChecks, type Check, type CheckContext, type CheckRun, type Exchange, type RunListener } from '../../checks/index.js';
 import type { PlannedCase } from './cases.js';
 import { execute, type SendContext } from './execute.js';
 
@@ -64,12 +64,15 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
   const deadline = Date.now() + options.maxDurationMs;
   let cases = 0;
   let interrupted = false;
-  const judge = async (planned: PlannedCase, epoch: number, path: string): Promise<void> => {
-    const exchange = await execute(planned, send, { seed: options.seed, path: label(epoch, path) });
+  const judge = (exchange: Exchange, epoch: number, path: string): void => {
     const runs = runChecks(send.checks, context, exchange);
     listener.onExchange?.(exchange, runs);
     for (const run of runs) if (fails(run, options.strictContract) && !firstFailure.has(run.check)) firstFailure.set(run.check, { epoch, path });
   };
+  const sendCase = (planned: PlannedCase, epoch: number, path: string): Promise<Exchange> => execute(planned, send, { seed: options.seed, path: label(epoch, path) });
+  // At concurrency 1 the previous exchange is judged while the next case's request is on the wire: still one
+  // request in flight at a time, but the checks' CPU time overlaps the provider's instead of adding to it.
+  let previous: { exchange: Exchange; epoch: number; path: string } | undefined;
   for (let start = 0; start < options.runs && !interrupted; start += EPOCH) {
     const epoch = start / EPOCH;
     const drawn = fc.sample(arbitrary, { seed: epochSeed(options.seed, epoch), numRuns: Math.min(EPOCH, options.runs - start) });
@@ -79,16 +82,20 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
         break;
       }
       cases++;
-      const job = judge(planned, epoch, String(index));
+      const path = String(index);
       if (options.concurrency === 1) {
-        await job;
+        const next = sendCase(planned, epoch, path);
+        if (previous) judge(previous.exchange, previous.epoch, previous.path);
+        previous = { exchange: await next, epoch, path };
         continue;
       }
+      const job = sendCase(planned, epoch, path).then((exchange) => judge(exchange, epoch, path));
       inflight.add(job);
       void job.finally(() => inflight.delete(job));
       if (inflight.size >= options.concurrency) await Promise.race(inflight);
     }
   }
+  if (previous) judge(previous.exchange, previous.epoch, previous.path);
   await Promise.all(inflight);
   return { firstFailure, cases, interrupted };
 }

@@ -21,6 +21,10 @@ export class Backoff {
   private until = 0;
   waited = 0;
   constructor(private readonly maxWaitMs: number) {}
+  /** Whether a Retry-After is still running (checked first, so the usual case costs no promise). */
+  get pending(): boolean {
+    return this.until > Date.now();
+  }
   async wait(): Promise<void> {
     const delay = this.until - Date.now();
     if (delay <= 0) return;
@@ -60,7 +64,7 @@ export function wireOf(testCase: RequestCase, context: SendContext): { wire: Wir
 
 /** Sends with back-off; parses a JSON body so checks need not. */
 async function send(wire: WireRequest, context: SendContext, rateLimited: boolean): Promise<ResponseOutcome> {
-  await context.backoff.wait();
+  if (context.backoff.pending) await context.backoff.wait();
   const outcome = await context.transport.send(wire);
   if ('error' in outcome) return outcome;
   if (outcome.status === 429 && !rateLimited) context.backoff.told(retryAfterMs({ response: outcome }));
