@@ -22,6 +22,9 @@ export const RATE_LIMITED_STATUS = 429;
 /** The 400 code for input that breaks the documented schema (others in the 400 enum describe business rules). */
 export const BAD_INPUT_CODE = 'BadUserInput';
 
+/** The 401 code (the only member of its enum). */
+export const UNAUTHENTICATED_CODE = 'Unauthenticated';
+
 /** The 404 codes that say which of the two addressed resources is missing. */
 export const NOT_FOUND_CODES = { customer: 'CustomerNotFound', integration: 'IntegrationNotFound' } as const;
 

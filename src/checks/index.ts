@@ -7,4 +7,6 @@ export { contractFacts, createCheckContext, type ContractFacts } from './facts.j
 export { retryAfterMs, parseRetryAfter, parseHttpDate } from './retry-after.js';
 export { isTransportFailure, cutBytes, trimResponse } from './finding.js';
 export { tagLabel } from './cases.js';
-export { API_KEY_PLACEHOLDER, BODY_PREVIEW_BYTES } from './documented.js';
+export {
+  API_KEY_PLACEHOLDER, BODY_PREVIEW_BYTES, BAD_INPUT_STATUS, BAD_INPUT_CODE, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE,
+} from './documented.js';

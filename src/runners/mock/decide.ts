@@ -4,6 +4,7 @@
  * honour → 400; else the asked-for (or success) status, from a matching pact interaction or generated.
  * The verdict is the validators' (validateRequest); the mock only chooses the reply.
  */
+import { BAD_INPUT_STATUS, BAD_INPUT_CODE, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE } from '../../checks/index.js';
 import type { ExchangeResult, ValidationIssue } from '../../validators/index.js';
 import type { PactResponder } from './pact-responder.js';
 import { resolvePreference, type Preference } from './prefer.js';
@@ -76,10 +77,10 @@ function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | u
   const { facts, contract } = ctx;
   if (!hasApiKey(ctx, request.headers)) {
     const message = `no API key: send one in ${contract.operation.security[0]?.headerName ?? 'the API key header'} (this mock accepts any non-empty key)`;
-    return pactOr(ctx, request, (reply) => reply.status === 401, () => mock(errorReply(facts, 401, 'Unauthenticated', message)));
+    return pactOr(ctx, request, (reply) => reply.status === 401, () => mock(errorReply(facts, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, message)));
   }
-  if (request.tooLarge) return mock(errorReply(facts, 400, 'BadUserInput', tooLarge(ctx).message));
-  if (seen.verdict === 'violation') return pactOr(ctx, request, (reply) => reply.status === 400, () => mock(errorReply(facts, 400, 'BadUserInput', describeIssues(seen.issues))));
+  if (request.tooLarge) return mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, tooLarge(ctx).message));
+  if (seen.verdict === 'violation') return pactOr(ctx, request, (reply) => reply.status === 400, () => mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, describeIssues(seen.issues))));
   return undefined;
 }
 
@@ -87,7 +88,7 @@ function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | u
 function answer(ctx: MockContext, request: MockRequest, params: Readonly<Record<string, string>>, seed: number): Answer {
   const { facts } = ctx;
   const asked = resolvePreference(request.headers['prefer'], facts);
-  if ('error' in asked) return { ...mock(errorReply(facts, 400, 'BadUserInput', asked.error)), note: 'the Prefer header could not be honoured (the response message says why)' };
+  if ('error' in asked) return { ...mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, asked.error)), note: 'the Prefer header could not be honoured (the response message says why)' };
   const { preference } = asked;
   const status = preference?.status ?? facts.successStatus ?? 200;
   const message = preference && status !== facts.successStatus ? `the mock's ${status}, asked for with Prefer: code=${status}` : undefined;

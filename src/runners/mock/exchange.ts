@@ -1,4 +1,5 @@
 /** One exchange of the mock, end to end: read the request, decide, log the line, then reply. */
+import { BAD_INPUT_STATUS, BAD_INPUT_CODE } from '../../checks/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseHeaders } from '../../validators/index.js';
 import { decide, type MockContext } from './decide.js';
@@ -30,7 +31,7 @@ function decideSafely(ctx: MockContext, request: MockRequest, seed: number): Moc
   } catch (error) {
     // Only a defect of the mock lands here; answer (and log) it rather than leave the client hanging.
     const message = `the mock could not answer: ${(error as Error).message}`;
-    return { reply: errorReply(ctx.facts, 400, 'BadUserInput', message), verdict: 'valid', issues: [], source: 'mock', note: message };
+    return { reply: errorReply(ctx.facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, message), verdict: 'valid', issues: [], source: 'mock', note: message };
   }
 }
 

@@ -1,4 +1,5 @@
 /** The mock's HTTP plumbing: reading a request body under a cap, and writing a reply as JSON. */
+import { BAD_INPUT_CODE } from '../../checks/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { MockReply } from './types.js';
@@ -73,6 +74,6 @@ export function answerUnparsable(error: Error & { code?: string }, socket: Socke
     socket.destroy();
     return;
   }
-  const payload = JSON.stringify({ message: `malformed HTTP request (${error.code ?? 'parse error'})`, code: 'BadUserInput' });
+  const payload = JSON.stringify({ message: `malformed HTTP request (${error.code ?? 'parse error'})`, code: BAD_INPUT_CODE });
   socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: ${JSON_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
 }
