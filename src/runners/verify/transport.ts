@@ -4,7 +4,7 @@
  * body; with the size cap, that bounds every request. (A per-request AbortSignal timer cost more than the checks.)
  * Redirects are not followed: a 3xx is an answer.
  */
-import { Pool, errors as undiciErrors } from 'undici';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { ReceivedResponse, ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
 
 export interface TransportOptions {
@@ -44,16 +44,46 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
-/** Reads at most `limit` bytes; more than that is a `too-large` failure (the body is abandoned, not buffered). */
-async function readCapped(body: AsyncIterable<Buffer>, limit: number): Promise<{ text: string } | { tooLarge: number }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > limit) return { tooLarge: size };
-    chunks.push(chunk);
+/** Why a body was abandoned: it passed the cap. */
+class TooLarge extends Error {
+  constructor(readonly size: number, readonly status: number) {
+    super(`response body over the cap (${size} bytes, status ${status})`);
   }
-  return { text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Collects one response through undici's dispatch handler interface: status, headers and the body as bytes, with
+ * no stream in between (the request API wraps every body in a Readable, which cost more than the body here).
+ * Over `limit` bytes, declared or read, the request is aborted rather than buffered.
+ */
+function collect(limit: number, settle: (outcome: { status: number; headers: Record<string, string>; text: string } | { error: unknown }) => void): Dispatcher.DispatchHandler {
+  let status = 0;
+  let headers: Record<string, string> = {};
+  let chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    // Its presence is what tells undici this handler speaks the current interface, not the deprecated one.
+    onRequestStart() {},
+    onResponseStart(controller, statusCode, raw) {
+      status = statusCode;
+      headers = headersOf(raw);
+      chunks = [];
+      size = 0;
+      const declared = Number(headers['content-length']);
+      if (declared > limit) controller.abort(new TooLarge(declared, status));
+    },
+    onResponseData(controller, chunk) {
+      size += chunk.length;
+      if (size > limit) controller.abort(new TooLarge(size, status));
+      else chunks.push(chunk);
+    },
+    onResponseEnd() {
+      settle({ status, headers, text: chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8') });
+    },
+    onResponseError(_controller, error) {
+      settle({ error });
+    },
+  };
 }
 
 /** Opens a transport to `baseUrl` (origin plus an optional base path). */
@@ -63,28 +93,23 @@ export function createTransport(options: TransportOptions): Transport {
   const prefix = url.pathname.replace(/\/$/, '');
   return {
     prefix,
-    async send(request) {
+    send(request) {
       const started = performance.now();
-      const elapsed = (): number => performance.now() - started;
-      try {
-        const answer = await pool.request({
-          method: request.method as 'PATCH',
-          path: prefix + request.path,
-          headers: request.headers,
-          body: request.body ?? null,
-        });
-        const declared = Number(answer.headers['content-length']);
-        // A declared, small enough body is read in one go; anything else is streamed under the cap.
-        const body = declared <= options.maxBodyBytes ? { text: await answer.body.text() } : await readCapped(answer.body, options.maxBodyBytes);
-        if ('tooLarge' in body) {
-          answer.body.destroy();
-          return { error: 'too-large', message: `response body over ${options.maxBodyBytes} bytes (status ${answer.statusCode})`, elapsedMs: elapsed() };
-        }
-        const response: ReceivedResponse = { status: answer.statusCode, headers: headersOf(answer.headers), rawBody: body.text, elapsedMs: elapsed() };
-        return response;
-      } catch (error) {
-        return { error: kindOf(error), message: (error as Error).message, elapsedMs: elapsed() };
-      }
+      return new Promise<ResponseOutcome>((resolve) => {
+        pool.dispatch(
+          { method: request.method as 'PATCH', path: prefix + request.path, headers: request.headers, body: request.body ?? null },
+          collect(options.maxBodyBytes, (outcome) => {
+            const elapsedMs = performance.now() - started;
+            if ('text' in outcome) {
+              resolve({ status: outcome.status, headers: outcome.headers, rawBody: outcome.text, elapsedMs } satisfies ReceivedResponse);
+            } else if (outcome.error instanceof TooLarge) {
+              resolve({ error: 'too-large', message: `response body over ${options.maxBodyBytes} bytes (status ${outcome.error.status})`, elapsedMs });
+            } else {
+              resolve({ error: kindOf(outcome.error), message: (outcome.error as Error).message, elapsedMs });
+            }
+          }),
+        );
+      });
     },
     close: () => pool.destroy(),
   };
