@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { runCheck, runChecks, type Check, type CheckContext, type CheckRun, type Exchange, type RunListener } from '../../checks/index.js';
 import type { PlannedCase } from './cases.js';
-import { execute, type SendContext } from './execute.js';
+import { execute, executeRaw, withParsedBodies, type SendContext } from './execute.js';
 
 export interface ConformanceOptions {
   readonly runs: number;
@@ -30,6 +30,13 @@ export interface ConformanceSummary {
 
 const fails = (run: CheckRun, strict: boolean): boolean =>
   run.outcome.status === 'failed' && run.outcome.findings.some((f) => f.kind === 'violation' || (strict && f.kind === 'contract-defect'));
+
+/**
+ * Resolves after two turns of the event loop. undici writes a request on a reused keep-alive connection from a
+ * setImmediate (first draining anything the server sent unasked), and a Pool hands it over from one more: work
+ * started before then would run ahead of the write, on the critical path, instead of beside the provider's.
+ */
+const afterTheWrite = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /** Cases are drawn in epochs of this many with fc.sample (the values fc.check would draw for the epoch's seed). */
 const EPOCH = 1000;
@@ -64,14 +71,15 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
   const deadline = Date.now() + options.maxDurationMs;
   let cases = 0;
   let interrupted = false;
-  const judge = (exchange: Exchange, epoch: number, path: string): void => {
+  const judge = (raw: Exchange, epoch: number, path: string): void => {
+    const exchange = withParsedBodies(raw);
     const runs = runChecks(send.checks, context, exchange);
     listener.onExchange?.(exchange, runs);
     for (const run of runs) if (fails(run, options.strictContract) && !firstFailure.has(run.check)) firstFailure.set(run.check, { epoch, path });
   };
-  const sendCase = (planned: PlannedCase, epoch: number, path: string): Promise<Exchange> => execute(planned, send, { seed: options.seed, path: label(epoch, path) });
-  // At concurrency 1 the previous exchange is judged while the next case's request is on the wire: still one
-  // request in flight at a time, but the checks' CPU time overlaps the provider's instead of adding to it.
+  const sendCase = (planned: PlannedCase, epoch: number, path: string): Promise<Exchange> => executeRaw(planned, send, { seed: options.seed, path: label(epoch, path) });
+  // At concurrency 1 the previous exchange is parsed and judged while the next case's request is on the wire:
+  // still one request in flight at a time, but that CPU time overlaps the provider's instead of adding to it.
   let previous: { exchange: Exchange; epoch: number; path: string } | undefined;
   for (let start = 0; start < options.runs && !interrupted; start += EPOCH) {
     const epoch = start / EPOCH;
@@ -85,7 +93,10 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
       const path = String(index);
       if (options.concurrency === 1) {
         const next = sendCase(planned, epoch, path);
-        if (previous) judge(previous.exchange, previous.epoch, previous.path);
+        if (previous) {
+          await afterTheWrite();
+          judge(previous.exchange, previous.epoch, previous.path);
+        }
         previous = { exchange: await next, epoch, path };
         continue;
       }

@@ -38,13 +38,36 @@ export class Backoff {
 
 const GARBAGE = 'garbage %% ~!@#$ \t x';
 
-function keyHeader(contract: OperationContract): string | undefined {
-  return contract.operation.security[0]?.headerName;
+/** What sending needs to know of the contract, worked out once per contract rather than once per request. */
+interface SendShape {
+  readonly keyHeader: string | undefined;
+  /** The optional header parameters, lower-cased, with the labels of the two variants. */
+  readonly optional: ReadonlySet<string>;
+  readonly garbage: Readonly<Record<string, string>>;
+  readonly absentLabel: string;
+  readonly garbageLabel: string;
+}
+
+const shapes = new WeakMap<OperationContract, SendShape>();
+
+function shapeOf(contract: OperationContract): SendShape {
+  const known = shapes.get(contract);
+  if (known) return known;
+  const names = contract.operation.headerParams.filter((p) => !p.required).map((p) => p.name);
+  const shape: SendShape = {
+    keyHeader: contract.operation.security[0]?.headerName,
+    optional: new Set(names.map((name) => name.toLowerCase())),
+    garbage: Object.fromEntries(names.map((name) => [name, GARBAGE])),
+    absentLabel: `${names.join(' and ')} absent`,
+    garbageLabel: `${names.join(' and ')}: ${JSON.stringify(GARBAGE)}`,
+  };
+  shapes.set(contract, shape);
+  return shape;
 }
 
 /** The wire request, and its record with the key shown as the placeholder. */
 export function wireOf(testCase: RequestCase, context: SendContext): { wire: WireRequest; sent: SentRequest } {
-  const header = keyHeader(context.contract);
+  const header = shapeOf(context.contract).keyHeader;
   const headers: Record<string, string> = { ...testCase.headers };
   const shown: Record<string, string> = { ...testCase.headers };
   if (header && testCase.key === 'valid') {
@@ -56,19 +79,24 @@ export function wireOf(testCase: RequestCase, context: SendContext): { wire: Wir
     headers[header] = wrong;
     shown[header] = wrong;
   }
+  const base = context.baseUrl.endsWith('/') ? context.baseUrl.slice(0, -1) : context.baseUrl;
   return {
     wire: { method: testCase.method, path: testCase.path, headers, body: testCase.rawBody },
-    sent: { method: testCase.method, url: context.baseUrl.replace(/\/$/, '') + testCase.path, path: testCase.path, headers: shown, rawBody: testCase.rawBody },
+    sent: { method: testCase.method, url: base + testCase.path, path: testCase.path, headers: shown, rawBody: testCase.rawBody },
   };
 }
 
-/** Sends with back-off; parses a JSON body so checks need not. */
+/** Sends with back-off; the body stays raw until {@link withParsedBodies}. */
 async function send(wire: WireRequest, context: SendContext, rateLimited: boolean): Promise<ResponseOutcome> {
   if (context.backoff.pending) await context.backoff.wait();
   const outcome = await context.transport.send(wire);
-  if ('error' in outcome) return outcome;
-  if (outcome.status === 429 && !rateLimited) context.backoff.told(retryAfterMs({ response: outcome }));
-  if (!/json/i.test(outcome.headers['content-type'] ?? '') || outcome.rawBody === '') return outcome;
+  if (!('error' in outcome) && outcome.status === 429 && !rateLimited) context.backoff.told(retryAfterMs({ response: outcome }));
+  return outcome;
+}
+
+/** A JSON body parsed once, so checks need not; anything else stays raw. */
+function parsed(outcome: ResponseOutcome): ResponseOutcome {
+  if ('error' in outcome || outcome.body !== undefined || outcome.rawBody === '' || !/json/i.test(outcome.headers['content-type'] ?? '')) return outcome;
   try {
     return { ...outcome, body: JSON.parse(outcome.rawBody) as unknown };
   } catch {
@@ -76,31 +104,56 @@ async function send(wire: WireRequest, context: SendContext, rateLimited: boolea
   }
 }
 
-function headerVariants(testCase: RequestCase, contract: OperationContract): Array<{ label: string; headers: Record<string, string> }> {
-  const optional = contract.operation.headerParams.filter((p) => !p.required).map((p) => p.name);
-  if (optional.length === 0) return [];
-  const lower = new Set(optional.map((name) => name.toLowerCase()));
-  const without = Object.fromEntries(Object.entries(testCase.headers).filter(([name]) => !lower.has(name.toLowerCase())));
+/**
+ * The exchange with every JSON body parsed. Kept apart from sending so a caller can parse while its next request
+ * is on the wire rather than between two requests.
+ */
+export function withParsedBodies(exchange: Exchange): Exchange {
+  const related = exchange.related?.map((r) => ({ ...r, response: parsed(r.response) }));
+  return { ...exchange, response: parsed(exchange.response), ...(related ? { related } : {}) };
+}
+
+function headerVariants(testCase: RequestCase, shape: SendShape): Array<{ label: string; headers: Record<string, string> }> {
+  if (shape.optional.size === 0) return [];
+  const without: Record<string, string> = {};
+  for (const name in testCase.headers) if (!shape.optional.has(name.toLowerCase())) without[name] = testCase.headers[name] as string;
   return [
-    { label: `${optional.join(' and ')} absent`, headers: without },
-    { label: `${optional.join(' and ')}: ${JSON.stringify(GARBAGE)}`, headers: { ...without, ...Object.fromEntries(optional.map((name) => [name, GARBAGE])) } },
+    { label: shape.absentLabel, headers: without },
+    { label: shape.garbageLabel, headers: { ...without, ...shape.garbage } },
   ];
 }
 
-/** Sends the case (and the related exchanges the selected checks need) and returns the Exchange. */
-export async function execute(planned: PlannedCase, context: SendContext, replay?: Exchange['replay']): Promise<Exchange> {
+/** Which related exchanges the selected checks want for this case. */
+function needsOf(testCase: RequestCase, checks: readonly Check[]): { repeat: boolean; variants: boolean } {
+  let repeat = false;
+  let variants = false;
+  for (const check of checks) {
+    if (!check.needs || (repeat && variants) || !check.applies(testCase)) continue;
+    if (check.needs === 'repeat') repeat = true;
+    else if (check.needs === 'header-variant') variants = true;
+  }
+  return { repeat, variants };
+}
+
+/** Sends the case (and the related exchanges the selected checks need); bodies stay raw (see withParsedBodies). */
+export async function executeRaw(planned: PlannedCase, context: SendContext, replay?: Exchange['replay']): Promise<Exchange> {
   const rateLimited = planned.scenario.kind === 'rate-limited';
   const { wire, sent } = wireOf(planned.case, context);
   const response = await send(wire, context, rateLimited);
   const related: RelatedExchange[] = [];
-  const needs = new Set(context.checks.filter((check) => check.needs && check.applies(planned.case)).map((check) => check.needs));
+  const needs = needsOf(planned.case, context.checks);
   const answered = !('error' in response) && response.status !== 429;
-  if (answered && needs.has('repeat')) related.push({ relation: 'repeat', label: 'sent twice', request: sent, response: await send(wire, context, rateLimited) });
-  if (answered && needs.has('header-variant')) {
-    for (const variant of headerVariants(planned.case, context.contract)) {
+  if (answered && needs.repeat) related.push({ relation: 'repeat', label: 'sent twice', request: sent, response: await send(wire, context, rateLimited) });
+  if (answered && needs.variants) {
+    for (const variant of headerVariants(planned.case, shapeOf(context.contract))) {
       const other = wireOf({ ...planned.case, headers: variant.headers }, context);
       related.push({ relation: 'header-variant', label: variant.label, request: other.sent, response: await send(other.wire, context, rateLimited) });
     }
   }
   return { case: planned.case, scenario: planned.scenario, request: sent, response, ...(related.length ? { related } : {}), ...(replay ? { replay } : {}) };
+}
+
+/** Sends the case (and the related exchanges the selected checks need) and returns the Exchange, bodies parsed. */
+export async function execute(planned: PlannedCase, context: SendContext, replay?: Exchange['replay']): Promise<Exchange> {
+  return withParsedBodies(await executeRaw(planned, context, replay));
 }
