@@ -54,10 +54,13 @@ const ASCII = {
   pchar: Array.from({ length: 128 }, (_, code) => (PCHAR.test(String.fromCharCode(code)) ? String.fromCharCode(code) : HEX[code] as string)),
 };
 
+// Module level, not inside encodeCodePoint: a named inner function is re-created (and, under tsx, re-named through
+// a defineProperty) on every call, which cost more than the encoding itself.
+const hex = (byte: number): string => HEX[byte] as string;
+
 /** UTF-8 percent-encoding of one code point above ASCII; a lone surrogate becomes U+FFFD, as TextEncoder does. */
 function encodeCodePoint(point: number): string {
   const cp = point >= 0xd800 && point <= 0xdfff ? 0xfffd : point;
-  const hex = (byte: number): string => HEX[byte] as string;
   if (cp < 0x800) return hex(0xc0 | (cp >> 6)) + hex(0x80 | (cp & 0x3f));
   if (cp < 0x10000) return hex(0xe0 | (cp >> 12)) + hex(0x80 | ((cp >> 6) & 0x3f)) + hex(0x80 | (cp & 0x3f));
   return hex(0xf0 | (cp >> 18)) + hex(0x80 | ((cp >> 12) & 0x3f)) + hex(0x80 | ((cp >> 6) & 0x3f)) + hex(0x80 | (cp & 0x3f));

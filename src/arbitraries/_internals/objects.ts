@@ -24,18 +24,30 @@ function unknownEntries(name: fc.Arbitrary<string>, values: fc.Arbitrary<unknown
   return fastArbitrary((mrng) => {
     const roll = mrng.nextInt(0, 5);
     if (roll < 4) return undefined;
-    const make = (): [string, unknown] => [name.generate(mrng, undefined).value, values.generate(mrng, undefined).value];
-    return roll === 4 ? [make()] : [make(), make()];
+    return roll === 4 ? [entryOf(name, values, mrng)] : [entryOf(name, values, mrng), entryOf(name, values, mrng)];
   }, shrinker);
 }
 
-/** A new object with the entries, then the known properties (a loop: spreading Object.fromEntries costs 3x more). */
+// Module level rather than a closure per call: this runs for every generated object.
+function entryOf(name: fc.Arbitrary<string>, values: fc.Arbitrary<unknown>, mrng: fc.Random): [string, unknown] {
+  return [name.generate(mrng, undefined).value, values.generate(mrng, undefined).value];
+}
+
+/**
+ * A new object with the entries, then the known properties. Random property names would each give V8 a new hidden
+ * class, which costs more than the object; a Map-backed (dictionary) object from the start does not.
+ */
 function withEntries(known: Record<string, unknown>, entries: ReadonlyArray<[string, unknown]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { [DICTIONARY_MODE]: 0, [`${DICTIONARY_MODE}2`]: 0 };
+  delete out[DICTIONARY_MODE];
+  delete out[`${DICTIONARY_MODE}2`];
   for (const [name, value] of entries) out[name] = value;
   for (const name of Object.keys(known)) out[name] = known[name];
   return out;
 }
+
+// Deleting a property other than the last one added is what switches an object to dictionary mode.
+const DICTIONARY_MODE = '\u0000dictionary';
 
 /**
  * Objects: every required property, each optional one half the time, and (when `extras` and the schema leaves

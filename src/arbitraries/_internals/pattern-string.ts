@@ -47,6 +47,14 @@ function share(mrng: fc.Random, atoms: readonly Atom[], total: number, cap: numb
   return counts;
 }
 
+/** One to six characters from one of the ranges. */
+function lookalikeWord(mrng: fc.Random, ranges: ReadonlyArray<{ from: number; to: number }>): string {
+  const range = pickOne(mrng, ranges);
+  let out = '';
+  for (let n = mrng.nextInt(1, 6); n > 0; n--) out += String.fromCodePoint(mrng.nextInt(range.from, range.to));
+  return out;
+}
+
 /**
  * Text that reads like something else: words from one range of the last atom's class joined by its listed characters,
  * in four shapes: one word (`123`), two words (`a|b`), three words with two different joiners (`a@b.com`), two words
@@ -58,16 +66,13 @@ function lookalike(mrng: fc.Random, model: PatternModel, range: LengthRange): st
   const ranges = last.segments.filter((s) => s.to > s.from);
   const joiners = last.segments.filter((s) => s.to === s.from).map((s) => String.fromCodePoint(s.from));
   if (ranges.length === 0 || joiners.length === 0) return undefined;
-  const word = (): string => {
-    const range = pickOne(mrng, ranges);
-    let out = '';
-    for (let n = mrng.nextInt(1, 6); n > 0; n--) out += String.fromCodePoint(mrng.nextInt(range.from, range.to));
-    return out;
-  };
   const first = pickOne(mrng, joiners);
   const second = joiners.length > 1 ? pickOne(mrng, joiners.filter((j) => j !== first)) : first;
-  const shapes = [(): string => word(), (): string => word() + first + word(), (): string => word() + first + word() + second + word(), (): string => word() + first + first + word()];
-  const out = pickOne(mrng, shapes)();
+  const shape = mrng.nextInt(0, 3);
+  let out = lookalikeWord(mrng, ranges);
+  if (shape === 1) out += first + lookalikeWord(mrng, ranges);
+  else if (shape === 2) out += first + lookalikeWord(mrng, ranges) + second + lookalikeWord(mrng, ranges);
+  else if (shape === 3) out += first + first + lookalikeWord(mrng, ranges);
   const length = lengthOf(out);
   return length >= range.minLength && length <= range.maxLength && model.regex.test(out) ? out : undefined;
 }
