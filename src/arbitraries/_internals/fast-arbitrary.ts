@@ -53,14 +53,15 @@ export const RANDOM_HEAD = 48;
  * values (255, 256+ code points) are what matter at that size, and drawing each of them would dominate generation time.
  */
 export function drawText(mrng: fc.Random, count: number, draw: (mrng: fc.Random) => number): string {
-  const head: string[] = [];
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    const char = i < RANDOM_HEAD ? String.fromCodePoint(draw(mrng)) : (head[i % RANDOM_HEAD] as string);
-    if (i < RANDOM_HEAD) head.push(char);
-    out += char;
+  if (count <= RANDOM_HEAD) {
+    let out = '';
+    for (let i = 0; i < count; i++) out += String.fromCodePoint(draw(mrng));
+    return out;
   }
-  return out;
+  const head: string[] = [];
+  for (let i = 0; i < RANDOM_HEAD; i++) head.push(String.fromCodePoint(draw(mrng)));
+  // Code point i is head[i % RANDOM_HEAD]: whole repeats of the head, then the start of one more.
+  return head.join('').repeat(Math.floor(count / RANDOM_HEAD)) + head.slice(0, count % RANDOM_HEAD).join('');
 }
 
 /** Picks one of `items` uniformly. */
