@@ -46,10 +46,16 @@ function objectMutators(schema: JsonSchema, part: Part, pointer: string, walk: W
   }
   for (const [name, sub] of Object.entries(properties)) {
     if (!isSchema(sub)) continue;
-    for (const inner of jsonMutators(sub, part, childPointer(pointer, name), walk)) {
+    const inners = jsonMutators(sub, part, childPointer(pointer, name), walk);
+    if (inners.length === 0) continue;
+    // The rest of the object, without the property the inner mutator supplies: generating a valid value for it only
+    // to overwrite it doubled the work at every level of nesting.
+    const others = Object.fromEntries(Object.entries(properties).filter(([other]) => other !== name));
+    const around = walk({ ...schema, type: 'object', properties: others, required: required.filter((other) => other !== name) }) as fc.Arbitrary<Record<string, unknown>>;
+    for (const inner of inners) {
       mutators.push({
         kind: inner.kind,
-        arbitrary: fc.tuple(container, inner.arbitrary).map(([object, bad]) => ({ value: { ...object, [name]: bad.value }, breaks: bad.breaks })),
+        arbitrary: fc.tuple(around, inner.arbitrary).map(([object, bad]) => ({ value: { ...object, [name]: bad.value }, breaks: bad.breaks })),
       });
     }
   }
