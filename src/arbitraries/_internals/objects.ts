@@ -33,21 +33,22 @@ function entryOf(name: fc.Arbitrary<string>, values: fc.Arbitrary<unknown>, mrng
   return [name.generate(mrng, undefined).value, values.generate(mrng, undefined).value];
 }
 
+// Deleting a property other than the last one added is what switches an object to dictionary mode.
+const SCAFFOLD_FIRST = '\u0000dictionary-1';
+const SCAFFOLD_SECOND = '\u0000dictionary-2';
+
 /**
  * A new object with the entries, then the known properties. Random property names would each give V8 a new hidden
  * class, which costs more than the object; a Map-backed (dictionary) object from the start does not.
  */
 function withEntries(known: Record<string, unknown>, entries: ReadonlyArray<[string, unknown]>): Record<string, unknown> {
-  const out: Record<string, unknown> = { [DICTIONARY_MODE]: 0, [`${DICTIONARY_MODE}2`]: 0 };
-  delete out[DICTIONARY_MODE];
-  delete out[`${DICTIONARY_MODE}2`];
+  const out: Record<string, unknown> = { [SCAFFOLD_FIRST]: 0, [SCAFFOLD_SECOND]: 0 };
+  delete out[SCAFFOLD_FIRST];
+  delete out[SCAFFOLD_SECOND];
   for (const [name, value] of entries) out[name] = value;
   for (const name of Object.keys(known)) out[name] = known[name];
   return out;
 }
-
-// Deleting a property other than the last one added is what switches an object to dictionary mode.
-const DICTIONARY_MODE = '\u0000dictionary';
 
 /**
  * Objects: every required property, each optional one half the time, and (when `extras` and the schema leaves

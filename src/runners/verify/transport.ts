@@ -46,8 +46,8 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Record<s
 
 /** Why a body was abandoned: it passed the cap. */
 class TooLarge extends Error {
-  constructor(readonly size: number, readonly status: number) {
-    super(`response body over the cap (${size} bytes, status ${status})`);
+  constructor(readonly status: number) {
+    super(`response body over the cap (status ${status})`);
   }
 }
 
@@ -70,11 +70,11 @@ function collect(limit: number, settle: (outcome: { status: number; headers: Rec
       chunks = [];
       size = 0;
       const declared = Number(headers['content-length']);
-      if (declared > limit) controller.abort(new TooLarge(declared, status));
+      if (declared > limit) controller.abort(new TooLarge(status));
     },
     onResponseData(controller, chunk) {
       size += chunk.length;
-      if (size > limit) controller.abort(new TooLarge(size, status));
+      if (size > limit) controller.abort(new TooLarge(status));
       else chunks.push(chunk);
     },
     onResponseEnd() {
