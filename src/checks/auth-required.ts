@@ -1,5 +1,5 @@
 /** auth_required: a missing or wrong API key is refused 401, whatever else the request holds. */
-import { UNAUTHENTICATED_STATUS } from './documented.js';
+import { RATE_LIMITED_STATUS, UNAUTHENTICATED_STATUS } from './documented.js';
 import { describeOutcome, finding, isTransportFailure, notApplicable, skip } from './finding.js';
 import type { Check } from './types.js';
 
@@ -17,6 +17,8 @@ export const authRequired: Check = {
     if (!context.facts.statuses.includes(UNAUTHENTICATED_STATUS)) return skip(`the contract documents no ${UNAUTHENTICATED_STATUS}`);
     if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     if (response.status === UNAUTHENTICATED_STATUS) return [];
+    // A gateway's global rate limiter may answer before authentication: no evidence either way.
+    if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     const how = exchange.case.key === 'missing' ? 'without an API key' : 'with a wrong API key';
     const verb = response.status < 300 ? 'accepted' : 'answered';
     return [finding(ID, exchange, {

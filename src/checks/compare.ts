@@ -1,5 +1,7 @@
 /** Comparing two answers to requests that should be answered alike (idempotency, ignored headers). */
+import type { JsonSchema } from '../contract/types.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
+import { documentedView } from './documented-view.js';
 import { describeOutcome, isTransportFailure, jsonOf, literal, propertyOf } from './finding.js';
 import { firstDifference, valueAt } from './json-diff.js';
 import type { ResponseOutcome } from './types.js';
@@ -16,10 +18,11 @@ function incomparable(outcome: ResponseOutcome): string | undefined {
 }
 
 /**
- * Compares `other` (the reference) with `primary`: same status; for the success status the same JSON body; for
- * other statuses the same error `code` (messages may carry request ids or timestamps).
+ * Compares `other` (the reference) with `primary`: same status; for the success status the same documented part of
+ * the JSON body (`successSchema` says which; undocumented extras may differ); for other statuses the same error
+ * `code` (messages may carry request ids or timestamps).
  */
-export function compareAnswers(primary: ResponseOutcome, other: ResponseOutcome, successStatus: number | undefined): Comparison {
+export function compareAnswers(primary: ResponseOutcome, other: ResponseOutcome, successStatus: number | undefined, successSchema?: JsonSchema): Comparison {
   const reason = incomparable(primary) ?? incomparable(other);
   if (reason !== undefined || isTransportFailure(primary) || isTransportFailure(other)) return { kind: 'incomparable', reason: reason ?? 'no response' };
   if (primary.status !== other.status) {
@@ -33,10 +36,12 @@ export function compareAnswers(primary: ResponseOutcome, other: ResponseOutcome,
   if (primary.status === successStatus) {
     // Identical bytes are alike without a structural walk (the usual case, checked on every related exchange).
     if (primary.rawBody === other.rawBody) return { kind: 'alike' };
-    const pointer = firstDifference(a.value, b.value);
+    const expected = documentedView(successSchema, a.value);
+    const actual = documentedView(successSchema, b.value);
+    const pointer = firstDifference(expected, actual);
     if (pointer === undefined) return { kind: 'alike' };
     const at = (value: unknown): string => literal(valueAt(value, pointer), 200);
-    return { kind: 'different', what: `body at ${pointer}`, expected: at(a.value), actual: at(b.value) };
+    return { kind: 'different', what: `body at ${pointer}`, expected: at(expected), actual: at(actual) };
   }
   const codeA = propertyOf(a.value, 'code');
   const codeB = propertyOf(b.value, 'code');

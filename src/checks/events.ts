@@ -22,6 +22,8 @@ export interface RunListener {
   onPact?(result: PactOutcome): void;
   /** The run cannot be done (provider unreachable, ...): exit code 2. */
   onAbort?(reason: string): void;
+  /** In all, the run waited this long because 429 answers said to (Retry-After). */
+  onBackoff?(waitedMs: number): void;
   onFinish?(): void;
 }
 
@@ -32,6 +34,7 @@ export function fanOut(...listeners: readonly RunListener[]): Required<RunListen
     onExchange: (exchange, runs) => listeners.forEach((listener) => listener.onExchange?.(exchange, runs)),
     onPact: (result) => listeners.forEach((listener) => listener.onPact?.(result)),
     onAbort: (reason) => listeners.forEach((listener) => listener.onAbort?.(reason)),
+    onBackoff: (waitedMs) => listeners.forEach((listener) => listener.onBackoff?.(waitedMs)),
     onFinish: () => listeners.forEach((listener) => listener.onFinish?.()),
   };
 }

@@ -9,6 +9,8 @@ export interface ContractFacts {
   readonly statuses: readonly number[];
   /** The lowest documented 2xx status (200 here). */
   readonly successStatus: number | undefined;
+  /** The success body's schema (intent reading): what of a success answer the contract documents. */
+  readonly successSchema: JsonSchema | undefined;
   /** The documented media type of a status' body, or undefined (undocumented status, or no body). */
   mediaType(status: number): string | undefined;
   /** The members of the `code` enum of a status' error body, in a reading (intent adds null when nullable). */
@@ -56,6 +58,7 @@ export function contractFacts(contract: OperationContract): ContractFacts {
   return {
     statuses,
     successStatus: success,
+    successSchema: success === undefined ? undefined : parts.schemas.intent.responses.get(success),
     mediaType: (status) => operation.responses.find((response) => response.status === status)?.body?.contentType,
     errorCodes: (status, reading = 'intent') => codeEnum(parts.schemas[reading].responses.get(status)),
     updateField: singleRequired(operation.requestBody?.schema),

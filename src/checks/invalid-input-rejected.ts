@@ -3,6 +3,7 @@ import { breaksAuth, tagLabel } from './cases.js';
 import { BAD_INPUT_CODE, BAD_INPUT_STATUS, RATE_LIMITED_STATUS } from './documented.js';
 import { listCodes } from './error-code-documented.js';
 import { describeOutcome, finding, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
+import { addressesOperation, OFF_TEMPLATE, onlyIntentRejects } from './scope.js';
 import type { Check } from './types.js';
 
 const ID = 'invalid_input_rejected';
@@ -10,21 +11,33 @@ const ID = 'invalid_input_rejected';
 /**
  * Flags invalid path parameters, bodies and Content-Types that are not answered 400 with a documented 400 code;
  * warns when the code is not the schema-violation code. Not judged where the contract leaves the order of checks
- * open: while the customer is forbidden (403) or the key rate limited (429).
+ * open: while the customer is forbidden (403) or the key rate limited (429). Input that only the intent reading
+ * rejects (a lint repair) is a contract-defect note, never a violation.
  */
 export const invalidInputRejected: Check = {
   id: ID,
   description: 'invalid input (each broken constraint) not answered 400 with a documented 400 code',
   documents: '`responses.400` "bad request." with BadInputErrorResponseDto.code (BadUserInput for schema violations)',
   applies: (testCase) => testCase.expect.intent === 'invalid' && testCase.key === 'valid',
+  judgesAnyPath: true,
   run(context, exchange) {
     const { scenario, response } = exchange;
     if (breaksAuth(exchange.case, context.facts)) return notApplicable('an API-key case (auth_required)');
+    const tag = tagLabel(exchange.case);
+    if (onlyIntentRejects(context, exchange)) {
+      // The contract as written allows the value: every answer it documents for the case is acceptable.
+      return [finding(ID, exchange, {
+        kind: 'contract-defect',
+        message: `input ${tag} breaks only a repair of the intent reading; the contract as written allows it, so no answer is demanded (see \`stigg-contract lint\`)`,
+        expected: 'any documented answer',
+        actual: describeOutcome(response),
+      })];
+    }
+    if (!addressesOperation(context, exchange)) return notApplicable(OFF_TEMPLATE);
     if (scenario.kind === 'forbidden' || scenario.kind === 'rate-limited') return notApplicable(`scenario ${scenario.kind}`);
     if (!context.facts.statuses.includes(BAD_INPUT_STATUS)) return skip(`the contract documents no ${BAD_INPUT_STATUS}`);
     if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
-    const tag = tagLabel(exchange.case);
     if (response.status !== BAD_INPUT_STATUS) {
       const verb = response.status < 300 ? 'accepted' : 'rejected';
       return [finding(ID, exchange, {

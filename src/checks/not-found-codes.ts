@@ -34,6 +34,10 @@ export const notFoundCodes: Check = {
     const body = jsonOf(response);
     const sent = body.kind === 'json' ? propertyOf(body.value, 'code') : undefined;
     if (sent === code) return [];
+    if (sent === null && (context.facts.errorCodes(NOT_FOUND_STATUS) ?? []).includes(null)) {
+      // `code` is nullable: null is an answer, though it cannot say which of the two is missing.
+      return [finding(ID, exchange, { kind: 'warning', message: `a request for ${what} was answered 404 with code null (allowed: nullable)`, expected, actual: '404 null' })];
+    }
     return [finding(ID, exchange, {
       message: `a request for ${what} was answered 404 with code ${literal(sent)}`,
       expected,

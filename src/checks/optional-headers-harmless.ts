@@ -17,7 +17,7 @@ export const optionalHeadersHarmless: Check = {
     const findings: Finding[] = [];
     const reasons: string[] = [];
     for (const related of (exchange.related ?? []).filter((r) => r.relation === 'header-variant')) {
-      const comparison = compareAnswers(exchange.response, related.response, context.facts.successStatus);
+      const comparison = compareAnswers(exchange.response, related.response, context.facts.successStatus, context.facts.successSchema);
       if (comparison.kind === 'incomparable') reasons.push(comparison.reason);
       if (comparison.kind !== 'different') continue;
       const message = `with ${related.label} the answer had a different ${comparison.what}`;

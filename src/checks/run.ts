@@ -1,4 +1,5 @@
 /** Running checks on an exchange: results turned into tallied outcomes. */
+import { addressesOperation } from './scope.js';
 import type { Check, CheckContext, CheckOutcome, CheckResult, Exchange, Finding } from './types.js';
 
 /** One check's outcome on one exchange. */
@@ -15,9 +16,10 @@ function outcomeOf(result: CheckResult): CheckOutcome {
   return failed ? { status: 'failed', findings } : { status: 'passed', findings };
 }
 
-/** Runs one check; not applicable when the case is not its kind or a related exchange it needs is missing. */
+/** Runs one check; not applicable when the case is not its kind, not this operation's, or lacks a related exchange it needs. */
 export function runCheck(check: Check, context: CheckContext, exchange: Exchange): CheckOutcome {
   if (!check.applies(exchange.case)) return { status: 'not-applicable' };
+  if (!check.judgesAnyPath && !addressesOperation(context, exchange)) return { status: 'not-applicable' };
   if (check.needs && !(exchange.related ?? []).some((related) => related.relation === check.needs)) return { status: 'not-applicable' };
   return outcomeOf(check.run(context, exchange));
 }

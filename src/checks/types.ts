@@ -151,6 +151,11 @@ export interface Check {
   readonly documents: string;
   /** A related exchange the check compares with; runners send it for cases the check applies to. */
   readonly needs?: Relation;
+  /**
+   * The check also judges requests whose path is not an instance of the operation's template (see checks/scope.ts);
+   * every other check finds such an exchange not applicable.
+   */
+  readonly judgesAnyPath?: true;
   /** Whether the check is about this kind of case at all (runners may use it to plan what to send). */
   applies(testCase: RequestCase): boolean;
   run(context: CheckContext, exchange: Exchange): CheckResult;

@@ -2,6 +2,7 @@
 import { expectsValid, scenarioMismatch, sendsValidKey, UNKNOWN_DATA } from './cases.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
 import { describeOutcome, finding, isTransportFailure, notApplicable, skip } from './finding.js';
+import { onlyStrictRejects } from './scope.js';
 import type { Check } from './types.js';
 
 const ID = 'valid_input_accepted';
@@ -23,6 +24,15 @@ export const validInputAccepted: Check = {
     if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     if (response.status === success) return [];
+    if (onlyStrictRejects(context, exchange)) {
+      // The contract as written forbids what its intent allows: refusing the request is one of its readings.
+      return [finding(ID, exchange, {
+        kind: 'contract-defect',
+        message: `a request only the contract as written rejects was answered ${response.status} (see \`stigg-contract lint\`)`,
+        expected: `${success}, or the answer to a rejected request`,
+        actual: describeOutcome(response),
+      })];
+    }
     return [finding(ID, exchange, {
       message: `a valid request on an existing integration was answered ${response.status}`,
       expected: String(success),

@@ -89,14 +89,17 @@ export interface Promoted {
   readonly changed: boolean;
 }
 
-/** Normalises every pact pact-js wrote into `fromDir` and moves it into `toDir`, rewriting only what changed. */
-export async function promotePacts(fromDir: string, toDir: string): Promise<Promoted[]> {
+/**
+ * Normalises every pact pact-js wrote into `fromDir` (after `finish`, e.g. admitNullables) and moves it into
+ * `toDir`, rewriting only what changed.
+ */
+export async function promotePacts(fromDir: string, toDir: string, finish: (pact: PactDocument) => PactDocument = (pact) => pact): Promise<Promoted[]> {
   const names = (await readdir(fromDir)).filter((name) => name.endsWith('.json')).sort();
   const promoted: Promoted[] = [];
   for (const name of names) {
     const loaded = await loadPact(join(fromDir, name));
     if (!loaded.ok) throw new Error(`pact-js wrote an unusable pact ${name}: ${loaded.reason}`);
-    const text = serialisePact(loaded.pact);
+    const text = serialisePact(finish(loaded.pact));
     const target = join(toDir, name);
     const before = await readFile(target, 'utf8').catch(() => undefined);
     if (before !== text) await writeFileAtomic(target, text);

@@ -53,6 +53,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
   const coverage = createCoverage(options.contract, options.invalidKinds ? { invalidKinds: options.invalidKinds } : {});
   let exchanges = 0;
   let aborted: string | undefined;
+  let rateLimitWaitMs = 0;
 
   const tallyOf = (id: string): Tallies => {
     let found = tallies.get(id);
@@ -91,6 +92,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     },
     onPact: (result) => void pacts.push(result),
     onAbort: (reason) => void (aborted ??= reason),
+    onBackoff: (waitedMs) => void (rateLimitWaitMs = waitedMs),
     build(durationMs) {
       const ids = [...order, ...[...tallies.keys()].filter((id) => !order.includes(id))];
       const checks: CheckSummary[] = ids.map((id) => {
@@ -117,6 +119,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           ...(options.runs === undefined ? {} : { runs: options.runs }),
           ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
           durationMs,
+          ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs } : {}),
           strictContract: options.strictContract ?? false,
         },
         totals: {

@@ -29,6 +29,7 @@ function header(report: Report): string[] {
   if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
   if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
   parts.push(`${totals.exchanges} exchanges`, seconds(meta.durationMs));
+  if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
   return [`stigg-contract verify: ${meta.operation}`, parts.join(' · '), ''];
 }
 

@@ -8,6 +8,7 @@ import { recordInteraction } from '../../src/pact/consumer.js';
 import { exerciseEntry, type Outcome } from '../../src/pact/exercise.js';
 import { interactionSpec } from '../../src/pact/interaction.js';
 import { PACT_DIR, pactFileName } from '../../src/pact/names.js';
+import { admitNullables } from '../../src/pact/nullable-rules.js';
 import { loadPact, promotePacts, serialisePact, type PactDocument } from '../../src/pact/pact-file.js';
 import { STATE } from '../../src/pact/states.js';
 import { openContract, type OperationContract } from '../../src/validators/index.js';
@@ -81,17 +82,31 @@ describe('pact consumer: the client against the Pact mock server, writing pacts/
     expect(ok['request']?.['headers']).to.have.deep.property('X-API-KEY', [FAKE_API_KEY]);
   });
 
+  it('admits null wherever the contract makes a response field nullable: the one matcher OR null', async () => {
+    const pact = admitNullables(await recordedPact(recorded), contract);
+    const rulesOf = (description: string): Record<string, unknown> => {
+      const found = pact.interactions.find((i) => (i as { description: string }).description === description) as { response: { matchingRules: { body: Record<string, unknown> } } };
+      return found.response.matchingRules.body;
+    };
+    expect(rulesOf('an update for a customer that does not exist')['$.code']).to.deep.equal({ combine: 'OR', matchers: [{ match: 'equality' }, { match: 'null' }] });
+    expect(rulesOf('an update for a customer slug that breaks the slug pattern')['$.code']).to.have.nested.property('matchers[1].match', 'null');
+    expect(rulesOf('an update of an integration without sync data')['$.data.syncedEntityId']).to.deep.include({ combine: 'OR' });
+    // Fields the contract does not make nullable keep their one matcher.
+    expect(rulesOf('an update of an integration without sync data')['$.data.vendorIdentifier']).to.not.have.nested.property('matchers[1]');
+  });
+
   it('writes pacts/ byte-stable (a second run in reverse order gives the same bytes), atomically, without the key', async function () {
-    const first = serialisePact(await recordedPact(recorded));
+    const finish = (pact: PactDocument): PactDocument => admitNullables(pact, contract);
+    const first = serialisePact(finish(await recordedPact(recorded)));
     expect(JSON.parse(first).interactions).to.have.length(CATALOGUE.length, 'every interaction must have been recorded before pacts/ is rewritten');
     const again = await mkdtemp(join(tmpdir(), 'stigg-pact-'));
     try {
       await recordAll([...CATALOGUE].reverse(), contract, again);
-      expect(serialisePact(await recordedPact(again))).to.equal(first);
+      expect(serialisePact(finish(await recordedPact(again)))).to.equal(first);
     } finally {
       await rm(again, { recursive: true, force: true });
     }
-    const [promoted] = await promotePacts(recorded, PACT_DIR);
+    const [promoted] = await promotePacts(recorded, PACT_DIR, finish);
     expect(promoted?.file).to.equal(join(PACT_DIR, pactFileName()));
     expect(await readFile(join(PACT_DIR, pactFileName()), 'utf8')).to.equal(first);
     expect(first).to.not.match(/pact-js|pactRust/);

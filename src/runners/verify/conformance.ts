@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { runCheck, runChecks, type Check, type CheckContext, type CheckRun, type Exchange, type RunListener } from '../../checks/index.js';
 import type { PlannedCase } from './cases.js';
 import { execute, executeRaw, withParsedBodies, type SendContext } from './execute.js';
+import { recordKey, RecordLocks } from './record-locks.js';
 
 export interface ConformanceOptions {
   readonly runs: number;
@@ -68,6 +69,7 @@ export function parseReplayPath(seed: number, path: string): ReplayPoint & { rea
 async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener, options: ConformanceOptions) {
   const firstFailure = new Map<string, { epoch: number; path: string }>();
   const inflight = new Set<Promise<void>>();
+  const locks = new RecordLocks();
   const deadline = Date.now() + options.maxDurationMs;
   let cases = 0;
   let interrupted = false;
@@ -100,7 +102,7 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
         previous = { exchange: await next, epoch, path };
         continue;
       }
-      const job = sendCase(planned, epoch, path).then((exchange) => judge(exchange, epoch, path));
+      const job = locks.run(recordKey(planned), () => sendCase(planned, epoch, path)).then((exchange) => judge(exchange, epoch, path));
       inflight.add(job);
       void job.finally(() => inflight.delete(job));
       if (inflight.size >= options.concurrency) await Promise.race(inflight);

@@ -16,14 +16,25 @@ export interface SendContext {
   readonly backoff: Backoff;
 }
 
-/** Back-off as told by Retry-After, capped so a run always ends within its bounds. */
+/** A request answered 429 outside the rate-limited scenario is sent again at most this many times. */
+const RATE_LIMIT_RETRIES = 3;
+
+/**
+ * Back-off as told by Retry-After (1 s when it says nothing), each wait capped, and all waits together within a
+ * budget, so a run behind a gateway's global rate limiter still ends within its bounds.
+ */
 export class Backoff {
   private until = 0;
+  /** Milliseconds spent waiting, for the report. */
   waited = 0;
-  constructor(private readonly maxWaitMs: number) {}
+  constructor(private readonly maxWaitMs: number, private readonly budgetMs = 60_000) {}
   /** Whether a Retry-After is still running (checked first, so the usual case costs no promise). */
   get pending(): boolean {
     return this.until > Date.now();
+  }
+  /** Whether waiting and sending again is still within the budget. */
+  get canRetry(): boolean {
+    return this.waited < this.budgetMs;
   }
   async wait(): Promise<void> {
     const delay = this.until - Date.now();
@@ -86,12 +97,18 @@ export function wireOf(testCase: RequestCase, context: SendContext): { wire: Wir
   };
 }
 
-/** Sends with back-off; the body stays raw until {@link withParsedBodies}. */
+/**
+ * Sends with back-off. Outside the rate-limited scenario a 429 is a limiter's "not now", not an answer to judge:
+ * wait as told and send again (bounded). The body stays raw until {@link withParsedBodies}.
+ */
 async function send(wire: WireRequest, context: SendContext, rateLimited: boolean): Promise<ResponseOutcome> {
-  if (context.backoff.pending) await context.backoff.wait();
-  const outcome = await context.transport.send(wire);
-  if (!('error' in outcome) && outcome.status === 429 && !rateLimited) context.backoff.told(retryAfterMs({ response: outcome }));
-  return outcome;
+  for (let attempt = 0; ; attempt++) {
+    if (context.backoff.pending) await context.backoff.wait();
+    const outcome = await context.transport.send(wire);
+    if (rateLimited || 'error' in outcome || outcome.status !== 429) return outcome;
+    context.backoff.told(retryAfterMs({ response: outcome }));
+    if (attempt === RATE_LIMIT_RETRIES || !context.backoff.canRetry) return outcome;
+  }
 }
 
 /** A JSON body parsed once, so checks need not; anything else stays raw. */

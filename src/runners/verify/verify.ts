@@ -83,6 +83,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
       });
       if (states && options.path === undefined) await exerciseRateLimit(contract, fixtures, send, context, listener, states, options.seed);
     } finally {
+      if (send.backoff.waited > 0) listener.onBackoff?.(send.backoff.waited);
       listener.onFinish?.();
     }
     const teardownProblems = states ? await tearDownPlan(plan, states) : [];
