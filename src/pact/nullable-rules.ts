@@ -35,14 +35,17 @@ function propertySchema(schema: JsonSchema, key: string): JsonSchema | undefined
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const childPath = (path: string, key: string): string => (IDENTIFIER.test(key) ? `${path}.${key}` : `${path}['${key}']`);
 
-/** Pact body paths (`$.data.syncedEntityId`) of the example's non-null fields that the schema makes nullable. */
+/** Pact body paths (`$.data.syncedEntityId`) of the example's scalar fields that the schema makes nullable. */
 export function nullablePaths(schema: JsonSchema, example: unknown, path = '$'): string[] {
   if (!isJsonObject(example)) return [];
   return Object.entries(example).flatMap(([key, value]) => {
     const child = propertySchema(schema, key);
     if (!child) return [];
     const here = childPath(path, key);
-    return [...(value !== null && admitsNull(child) ? [here] : []), ...nullablePaths(child, value, here)];
+    // Objects are pinned as set up by the provider state (and the Rust verifier does not apply OR to a map's own
+    // rule): only scalar fields admit null in their place.
+    const scalar = value !== null && typeof value !== 'object';
+    return [...(scalar && admitsNull(child) ? [here] : []), ...nullablePaths(child, value, here)];
   });
 }
 

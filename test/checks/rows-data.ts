@@ -23,6 +23,7 @@ export const dataRows: readonly Row[] = [
 
   { check: 'not_found_codes', name: 'no customer → CustomerNotFound', exchange: () => exchange(error(404, 'CustomerNotFound'), { scenario: { kind: 'no-customer' } }), expect: 'passed' },
   { check: 'not_found_codes', name: 'no customer → IntegrationNotFound', exchange: () => exchange(error(404, 'IntegrationNotFound'), { scenario: { kind: 'no-customer' } }), expect: 'failed', says: '"IntegrationNotFound"' },
+  { check: 'not_found_codes', name: 'no customer → code null (nullable): a warning, no violation', exchange: () => exchange(error(404, null), { scenario: { kind: 'no-customer' } }), expect: 'warned', says: 'code null' },
   { check: 'not_found_codes', name: 'no integration → IntegrationNotFound', exchange: () => exchange(error(404, 'IntegrationNotFound'), { scenario: { kind: 'no-integration' } }), expect: 'passed' },
   { check: 'not_found_codes', name: 'no integration → 200', exchange: () => exchange(ok(), { scenario: { kind: 'no-integration' } }), expect: 'failed', says: 'answered 200' },
   { check: 'not_found_codes', name: 'unknown data', exchange: () => exchange(error(404, 'CustomerNotFound'), { scenario: { kind: 'unknown' } }), expect: 'skipped' },

@@ -1,5 +1,5 @@
 /** Rows for the checks about input and auth: auth_required, invalid_input_rejected, valid_input_accepted. */
-import { CUSTOMER, error, exchange, invalidCase, ok, testCase } from './fixtures.js';
+import { CUSTOMER, error, exchange, invalidCase, json, ok, testCase } from './fixtures.js';
 import type { Row } from './table.js';
 
 const bodyTag = { part: 'body', pointer: '/syncedEntityId', keyword: 'maxLength' } as const;
@@ -10,7 +10,46 @@ const badSlug = invalidCase(pathTag, { path: '/api/v1/customers/-bad/integration
 export const inputRows: readonly Row[] = [
   { check: 'auth_required', name: 'missing key → 401', exchange: () => exchange(error(401, 'Unauthenticated'), { case: testCase({ key: 'missing' }) }), expect: 'passed' },
   { check: 'auth_required', name: 'missing key accepted', exchange: () => exchange(ok(), { case: testCase({ key: 'missing' }) }), expect: 'failed', says: 'without an API key was accepted 200' },
-  { check: 'auth_required', name: 'wrong key rate limited before auth', exchange: () => exchange(error(429, 'RateLimitExceeded'), { case: testCase({ key: { wrong: 'sk_wrong' } }) }), expect: 'failed', says: 'wrong API key was answered 429' },
+  // A gateway's global rate limiter answers before authentication: no evidence either way.
+  { check: 'auth_required', name: 'wrong key rate limited before auth', exchange: () => exchange(error(429, 'RateLimitExceeded'), { case: testCase({ key: { wrong: 'sk_wrong' } }) }), expect: 'skipped', says: '429' },
+  {
+    check: 'auth_required',
+    name: 'missing key on a path outside the template (empty segment): a router 404 is no auth failure',
+    exchange: () => exchange(json(404, { statusCode: 404, error: 'Not Found' }), { case: testCase({ key: 'missing', path: '/api/v1/customers/acme/integrations/', params: { id: 'acme', integrationId: '' } }) }),
+    expect: 'not-applicable',
+  },
+  {
+    check: 'invalid_input_rejected',
+    name: 'empty integrationId (only the intent repair forbids it) answered 404: a contract-defect note, no violation',
+    exchange: () => exchange(error(404, 'IntegrationNotFound'), { case: invalidCase({ part: 'path', pointer: '/integrationId', keyword: 'minLength' }, { path: '/api/v1/customers/acme/integrations/', params: { id: 'acme', integrationId: '' } }) }),
+    expect: 'defect',
+    says: 'only a repair of the intent reading',
+  },
+  {
+    check: 'invalid_input_rejected',
+    name: 'empty customer slug (both readings forbid it) on a path outside the template: not judged',
+    exchange: () => exchange(json(404, { statusCode: 404 }), { case: invalidCase({ part: 'path', pointer: '/id', keyword: 'minLength' }, { path: '/api/v1/customers//integrations/x', params: { id: '', integrationId: 'x' } }) }),
+    expect: 'not-applicable',
+  },
+  {
+    check: 'not_a_server_error',
+    name: 'HTML 404 from the router for a path outside the template',
+    exchange: () => exchange({ status: 404, headers: { 'content-type': 'text/html' }, rawBody: '<h1>Cannot PATCH</h1>', elapsedMs: 1 }, { case: testCase({ path: '/api/v1/customers/acme/integrations/x/', params: { id: 'acme', integrationId: 'x' } }) }),
+    expect: 'passed',
+  },
+  {
+    check: 'not_a_server_error',
+    name: '500 for a path outside the template is still a server error',
+    exchange: () => exchange(error(500, 'Internal'), { case: testCase({ path: '/api/v1/customers/acme/integrations/x/extra', params: { id: 'acme', integrationId: 'x' } }) }),
+    expect: 'failed',
+    says: 'server error 500',
+  },
+  {
+    check: 'response_schema',
+    name: 'a router 404 without the operation\'s error shape, outside the template',
+    exchange: () => exchange(json(404, { statusCode: 404 }), { case: testCase({ path: '/api/v1/customers/acme/integrations/', params: { id: 'acme', integrationId: '' } }) }),
+    expect: 'not-applicable',
+  },
   {
     check: 'auth_required',
     name: 'wrong key and bad body: body judged before auth',
