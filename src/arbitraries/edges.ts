@@ -7,9 +7,11 @@
 import type { OperationContract } from '../validators/index.js';
 import { bodyEdges, type EdgeBody } from './_internals/edges/body-values.js';
 import { fixtureValues, pairFixtures, type EdgeFixture } from './_internals/edges/fixtures.js';
-import { headerEdges, type EdgeHeaders } from './_internals/edges/header-values.js';
+import { baseHeaders, headerEdges, type EdgeHeaders } from './_internals/edges/header-values.js';
+import { exampleOf } from './_internals/edges/json-values.js';
 import { pathEdgeValues } from './_internals/edges/path-values.js';
 import { modelOf, pathSite } from './_internals/model.js';
+import type { HeaderCase, RawBody } from './types.js';
 
 export type { EdgeBody, EdgeFixture, EdgeHeaders };
 
@@ -53,4 +55,10 @@ export function edgeBodies(contract: OperationContract): EdgeBody[] {
  */
 export function edgeHeaders(contract: OperationContract): EdgeHeaders[] {
   return headerEdges(modelOf(contract));
+}
+
+/** The fixed valid headers (key sent, optional headers absent) and body that every edge starts from. */
+export function edgeBase(contract: OperationContract): { headers: HeaderCase; body: RawBody } {
+  const model = modelOf(contract);
+  return { headers: { headers: baseHeaders(model), key: 'valid' }, body: model.body ? { kind: 'json', value: exampleOf(model.body.schema) } : { kind: 'absent' } };
 }
