@@ -1,0 +1,110 @@
+/**
+ * Deterministic edge values of one path parameter, from the intent reading of its schema: boundary lengths in code
+ * points of each UTF-8 byte length, and each telling character in every position the schema allows. The schema
+ * decides what is legal: every candidate is kept only when the compiled schema accepts it.
+ */
+import { compiled } from '../guard.js';
+import type { Site } from '../model.js';
+import { compilePattern } from '../pattern-string.js';
+import { lengthRange } from '../scalars.js';
+import { BYTE_CLASSES, decoderTokens, tokenName, type Token } from './tokens.js';
+
+/** An edge value: its edge class (`path/id:char:.#last`) and family (the class without its `#variant`). */
+export interface EdgeValue {
+  readonly value: string;
+  readonly edgeClass: string;
+  readonly family: string;
+  /** For character edges: the text placed. */
+  readonly token?: string;
+}
+
+export const POSITIONS = ['first', 'middle', 'last', 'alone'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+const lengthOf = (text: string): number => [...text].length;
+
+/** The pattern's own characters: each listed one, and both ends of each range (`a`, `z`, `_`, `|`...). */
+function patternTokens(pattern: string | undefined): Token[] {
+  const model = pattern === undefined ? undefined : compilePattern(pattern);
+  const points = (model?.atoms ?? []).flatMap((atom) => atom.segments.flatMap((s) => (s.from === s.to ? [s.from] : [s.from, s.to])));
+  return [...new Set(points)].map((point) => String.fromCodePoint(point)).map((text) => ({ text, name: tokenName(text) }));
+}
+
+/** Every character the pattern lists or spans (for the every-char value), when there are at most `cap` of them. */
+function everyPatternChar(pattern: string | undefined, cap: number): string[] {
+  const segments = (pattern === undefined ? undefined : compilePattern(pattern))?.atoms.flatMap((atom) => atom.segments) ?? [];
+  if (segments.reduce((sum, s) => sum + s.to - s.from + 1, 0) > 4 * cap) return [];
+  const points = new Set(segments.flatMap((s) => Array.from({ length: s.to - s.from + 1 }, (_, i) => s.from + i)));
+  return points.size > cap ? [] : [...points].map((point) => String.fromCodePoint(point));
+}
+
+/** A character legal anywhere the pattern allows (so it can surround a token): the pattern's first, else `a`. */
+function fillerOf(pattern: string | undefined): string | undefined {
+  const regex = pattern === undefined ? undefined : new RegExp(pattern, 'u');
+  const first = pattern === undefined ? [] : (compilePattern(pattern)?.atoms[0]?.segments ?? []).map((s) => String.fromCodePoint(s.from));
+  return [...first, 'a', 'A', '0', 'x'].find((char) => !regex || [1, 2, 3].every((n) => regex.test(char.repeat(n))));
+}
+
+/** The token at a position, padded with the filler up to `minLength`. */
+function placed(token: string, position: Position, filler: string, minLength: number): string {
+  const pad = (n: number): string => filler.repeat(Math.max(1, n));
+  const room = minLength - lengthOf(token);
+  switch (position) {
+    case 'first': return token + pad(room);
+    case 'middle': return filler + token + pad(room - 1);
+    case 'last': return pad(room) + token;
+    default: return token;
+  }
+}
+
+/** Boundary lengths of each byte class: the minimum (at least 1: a path segment cannot be empty) and the maximum. */
+function lengthEdges(prefix: string, minLength: number, maxLength: number): EdgeValue[] {
+  const low = Math.max(1, minLength);
+  const lows = minLength >= 1 ? { label: 'minLength', length: low } : { label: 'length1', length: 1 };
+  const bounds = Number.isFinite(maxLength) && maxLength > low ? [lows, { label: 'maxLength', length: maxLength }] : [lows];
+  return bounds.flatMap(({ label, length }) => BYTE_CLASSES.map(({ name, char }) => {
+    const edgeClass = `${prefix}:${label}:${name}`;
+    return { value: char.repeat(length), edgeClass, family: edgeClass };
+  }));
+}
+
+/**
+ * Every token legal in the middle, each between fillers, then padded to the maximum length with characters of each
+ * byte class in turn (those the schema allows): the longest value that holds every character edge at once.
+ */
+function everyChar(prefix: string, middles: readonly string[], filler: string, padding: readonly string[], maxLength: number): EdgeValue | undefined {
+  let value = filler;
+  for (const token of middles) {
+    if (Number.isFinite(maxLength) && lengthOf(value + token + filler) > maxLength) break;
+    value += token + filler;
+  }
+  const pad = padding.length > 0 ? padding : [filler];
+  for (let i = 0; Number.isFinite(maxLength) && lengthOf(value) < maxLength; i++) value += pad[i % pad.length];
+  const edgeClass = `${prefix}:${Number.isFinite(maxLength) ? 'maxLength' : 'long'}:every-char`;
+  return { value, edgeClass, family: edgeClass };
+}
+
+/** The edge values of a path parameter, in a fixed order: lengths, every-char, then each token in each position. */
+export function pathEdgeValues(site: Site): EdgeValue[] {
+  const accepts = compiled(site.schema);
+  const prefix = `${site.part}${site.pointer}`;
+  const { minLength, maxLength } = lengthRange(site.schema);
+  const pattern = typeof site.schema['pattern'] === 'string' ? site.schema['pattern'] : undefined;
+  const lengths = lengthEdges(prefix, minLength, maxLength).filter((edge) => accepts(edge.value));
+  const filler = fillerOf(pattern);
+  if (filler === undefined) return lengths;
+  const seen = new Set<string>();
+  const tokens = [...patternTokens(pattern), ...decoderTokens()].filter((token) => !seen.has(token.text) && Boolean(seen.add(token.text)));
+  const chars: EdgeValue[] = tokens.flatMap((token) => POSITIONS.map((position) => {
+    const family = `${prefix}:char:${token.name}`;
+    return { value: placed(token.text, position, filler, minLength), edgeClass: `${family}#${position}`, family, token: token.text };
+  })).filter((edge) => accepts(edge.value));
+  const tokenMiddles = chars.filter((edge) => edge.edgeClass.endsWith('#middle')).map((edge) => edge.token ?? '');
+  const cap = Number.isFinite(maxLength) ? Math.floor(maxLength / 2) : 256;
+  const patternMiddles = everyPatternChar(pattern, cap).filter((char) => accepts(placed(char, 'middle', filler, minLength)));
+  const middles = [...new Set([...tokenMiddles, ...patternMiddles])];
+  const padding = BYTE_CLASSES.map(({ char }) => char).filter((char) => accepts(filler + char + filler));
+  const every = everyChar(prefix, middles, filler, padding, maxLength);
+  // A value may carry two classes (`é` is both the 2-byte minimum and non-ASCII alone): each is listed.
+  return [...lengths, ...(every && accepts(every.value) ? [every] : []), ...chars];
+}

@@ -1,0 +1,64 @@
+/**
+ * Deterministic edge values derived from the contract (the intent reading), each labelled with a short stable edge
+ * class: the systematic phase runs all of them on every run, whatever the seed. Labels read
+ * `<part><pointer>:<what>[:<variant>][#<position>]`, e.g. `path/integrationId:maxLength:4-byte`,
+ * `path/id:char:.#last`, `body/syncedEntityId:type:array-of-valid`, `headers/x-api-key:name:x-api-key`.
+ */
+import type { OperationContract } from '../validators/index.js';
+import { bodyEdges, type EdgeBody } from './_internals/edges/body-values.js';
+import { fixtureValues, pairFixtures, type EdgeFixture } from './_internals/edges/fixtures.js';
+import { baseHeaders, headerEdges, type EdgeHeaders } from './_internals/edges/header-values.js';
+import { exampleOf } from './_internals/edges/json-values.js';
+import { pathEdgeValues } from './_internals/edges/path-values.js';
+import { modelOf, pathSite } from './_internals/model.js';
+import type { HeaderCase, RawBody } from './types.js';
+
+export type { EdgeBody, EdgeFixture, EdgeHeaders };
+
+/** How many fixtures `edgeFixtureIds` aims at: few enough to set up quickly, enough to spread positions. */
+const FIXTURE_TARGET = 12;
+
+/**
+ * Valid (decoded) edge values of a path parameter: boundary lengths in code points of 1- to 4-byte characters
+ * (`minLength:2-byte`, `maxLength:4-byte`, `maxLength:every-char`), and each character the pattern lists or that
+ * URL, form and path decoders treat specially (`+`, `%41`, `%`, `%2F`, `/`, `;`, `.`, `..`, `?`, `#`, space,
+ * gen-delims, sub-delims, non-ASCII, astral) in each position the schema allows (`char:%2F#first|middle|last|alone`).
+ * A value may appear under two classes (`é` is the 2-byte minimum and non-ASCII alone).
+ */
+export function edgePathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string }> {
+  return pathEdgeValues(pathSite(modelOf(contract), paramName)).map(({ value, edgeClass }) => ({ value, edgeClass }));
+}
+
+/**
+ * (customer, integration) pairs to create as existing data (the first two path parameters, in template order),
+ * holding every family of path edge classes between them: every length edge exactly, every character somewhere.
+ * Customers are distinct; `edgeClass` names the customer's class and the integration's (`... and ...`).
+ */
+export function edgeFixtureIds(contract: OperationContract): EdgeFixture[] {
+  const [customer, integration] = modelOf(contract).pathParams;
+  if (!customer || !integration) return [];
+  return pairFixtures(fixtureValues(pathEdgeValues(customer)), fixtureValues(pathEdgeValues(integration)), FIXTURE_TARGET);
+}
+
+/**
+ * Edge bodies, valid and invalid (each invalid one tagged with the one constraint it breaks, as the validator
+ * reports it): every field null, empty, at exactly its maximum length of each byte length and one past it; every JSON
+ * type in place of the body and of each field; a required field missing, an undeclared one; the largest valid body.
+ */
+export function edgeBodies(contract: OperationContract): EdgeBody[] {
+  return bodyEdges(modelOf(contract));
+}
+
+/**
+ * Edge headers: the API key under each spelling of its header name (`keyHeader`: send the key under that name),
+ * missing, empty and wrong; each optional header parameter absent, empty and garbage.
+ */
+export function edgeHeaders(contract: OperationContract): EdgeHeaders[] {
+  return headerEdges(modelOf(contract));
+}
+
+/** The fixed valid headers (key sent, optional headers absent) and body that every edge starts from. */
+export function edgeBase(contract: OperationContract): { headers: HeaderCase; body: RawBody } {
+  const model = modelOf(contract);
+  return { headers: { headers: baseHeaders(model), key: 'valid' }, body: model.body ? { kind: 'json', value: exampleOf(model.body.schema) } : { kind: 'absent' } };
+}

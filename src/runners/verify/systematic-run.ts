@@ -1,0 +1,49 @@
+/**
+ * Runs the systematic cases in order, one at a time (each may update the record the next one reads), judging each
+ * exchange with every selected check. A case's `keyHeader` renames the API-key header on the wire and in the record.
+ */
+import { runChecks, type CheckContext, type Exchange, type RunListener } from '../../checks/index.js';
+import { executeRaw, withParsedBodies, type SendContext } from './execute.js';
+import type { SystematicCase } from './systematic.js';
+import type { Transport } from './transport.js';
+
+/** What the systematic phase did. */
+export interface SystematicSummary {
+  readonly cases: number;
+  /** The edge classes run, each once, in order. */
+  readonly edgeClasses: readonly string[];
+  readonly interrupted: boolean;
+}
+
+const rename = (headers: Readonly<Record<string, string>>, from: string, to: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name === from ? to : name, value]));
+
+/** A transport that sends the key header `from` under the name `to`. */
+function renaming(transport: Transport, from: string, to: string): Transport {
+  return { prefix: transport.prefix, close: () => transport.close(), send: (request) => transport.send({ ...request, headers: rename(request.headers, from, to) }) };
+}
+
+/** The exchange as recorded, the key header under the name it was sent with. */
+function recorded(exchange: Exchange, from: string, to: string): Exchange {
+  const related = exchange.related?.map((r) => ({ ...r, request: { ...r.request, headers: rename(r.request.headers, from, to) } }));
+  return { ...exchange, request: { ...exchange.request, headers: rename(exchange.request.headers, from, to) }, ...(related ? { related } : {}) };
+}
+
+/** Sends every case in order (bounded by `maxDurationMs`) and reports each exchange to the listener. */
+export async function runSystematic(cases: readonly SystematicCase[], send: SendContext, context: CheckContext, listener: RunListener, options: { readonly maxDurationMs: number }): Promise<SystematicSummary> {
+  const deadline = Date.now() + options.maxDurationMs;
+  const keyHeader = send.contract.operation.security[0]?.headerName;
+  const classes = new Set<string>();
+  let count = 0;
+  for (const planned of cases) {
+    if (Date.now() > deadline) return { cases: count, edgeClasses: [...classes], interrupted: true };
+    const spelled = keyHeader !== undefined && planned.keyHeader !== undefined ? planned.keyHeader : undefined;
+    const context_ = spelled && keyHeader ? { ...send, transport: renaming(send.transport, keyHeader, spelled) } : send;
+    const raw = await executeRaw(planned, context_);
+    const exchange = withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw);
+    listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
+    classes.add(planned.edgeClass);
+    count++;
+  }
+  return { cases: count, edgeClasses: [...classes], interrupted: false };
+}

@@ -1,0 +1,114 @@
+/**
+ * The systematic phase's cases: every edge class the contract gives (src/arbitraries/edges.ts), in a fixed order,
+ * the same list whatever the seed. Existing data is addressed with both path encodings; body and header edges are
+ * spread over the existing fixtures; each path edge value is sent once per distinct encoding; the other scenarios
+ * get a valid request each way and one without the key.
+ */
+import {
+  buildRequest, edgeBase, edgeBodies, edgeFixtureIds, edgeHeaders, edgePathValues, pathParamNames,
+  type HeaderCase, type Intent, type RawBody, type RequestCase,
+} from '../../arbitraries/index.js';
+import type { Scenario } from '../../checks/index.js';
+import type { OperationContract } from '../../validators/index.js';
+import type { PlannedCase } from './cases.js';
+import type { Fixture } from './plan.js';
+
+/** A planned case with its edge class; `keyHeader`, when set, is the name to send the API key under. */
+export type SystematicCase = PlannedCase & { readonly edgeClass: string; readonly keyHeader?: string };
+
+type Params = Readonly<Record<string, string>>;
+const ENCODINGS = ['unreserved', 'pchar'] as const;
+
+interface Parts {
+  readonly params: Params;
+  readonly encoding?: RequestCase['encoding'];
+  readonly headers?: HeaderCase;
+  readonly body?: RawBody;
+  readonly expect?: Intent;
+}
+
+/** Builds cases from parts over the contract's fixed valid base. */
+function builder(contract: OperationContract): (parts: Parts) => RequestCase {
+  const base = edgeBase(contract);
+  return (parts) => buildRequest(contract, { headers: base.headers, body: base.body, ...parts });
+}
+
+const keyOf = (params: Params, names: readonly string[]): string => JSON.stringify(names.map((name) => params[name] ?? ''));
+
+/** The cases of these encodings that send different bytes (`pchar` and `unreserved` agree on most values). */
+function eachEncoding(build: (parts: Parts) => RequestCase, parts: Parts): RequestCase[] {
+  const cases = ENCODINGS.map((encoding) => build({ ...parts, encoding }));
+  return cases.filter((c, index) => cases.findIndex((other) => other.path === c.path) === index);
+}
+
+/** Each existing fixture addressed with each path encoding, labelled with the edge classes its ids carry. */
+function addressing(contract: OperationContract, existing: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
+  const names = pathParamNames(contract);
+  const classes = new Map(edgeFixtureIds(contract).map((f) => [JSON.stringify([f.customerId, f.integrationId]), f.edgeClass]));
+  return existing.flatMap((fixture) => eachEncoding(build, { params: fixture.params }).map((c) => ({
+    case: c,
+    scenario: fixture.scenario,
+    edgeClass: `path:${c.encoding} on ${classes.get(keyOf(fixture.params, names)) ?? 'fixture'}`,
+  })));
+}
+
+/** Body and header edges, each on one existing fixture in turn (or on unknown data when there is none). */
+function partEdges(contract: OperationContract, targets: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
+  const edges = [
+    ...edgeBodies(contract).map((edge) => ({ parts: { body: edge.body, expect: edge.expect }, edgeClass: edge.edgeClass, keyHeader: undefined })),
+    ...edgeHeaders(contract).map((edge) => ({ parts: { headers: edge.headers, expect: edge.expect }, edgeClass: edge.edgeClass, keyHeader: edge.keyHeader })),
+  ];
+  return edges.map(({ parts, edgeClass, keyHeader }, index) => {
+    const target = targets[index % targets.length] as Fixture;
+    return { case: build({ params: target.params, ...parts }), scenario: target.scenario, edgeClass, ...(keyHeader === undefined ? {} : { keyHeader }) };
+  });
+}
+
+/**
+ * Each path edge value, the other parameters held at an anchor's: once per encoding that sends different bytes. The
+ * data it meets is the anchor's only when it is the anchor's value; otherwise unknown (it may or may not exist).
+ */
+function pathEdges(contract: OperationContract, anchor: Fixture, existing: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
+  const names = pathParamNames(contract);
+  const known = new Map(existing.map((fixture) => [keyOf(fixture.params, names), fixture.scenario]));
+  return names.flatMap((name) => edgePathValues(contract, name).flatMap(({ value, edgeClass }) => {
+    const params = { ...anchor.params, [name]: value };
+    const scenario: Scenario = known.get(keyOf(params, names)) ?? { kind: 'unknown' };
+    return eachEncoding(build, { params }).map((c) => ({ case: c, scenario, edgeClass }));
+  }));
+}
+
+/** The other scenarios (missing customer or integration, forbidden): a valid request each way, and one without the key. */
+function otherScenarios(contract: OperationContract, fixtures: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
+  const missing = edgeHeaders(contract).find((edge) => edge.headers.key === 'missing');
+  return fixtures.flatMap((fixture) => [
+    ...eachEncoding(build, { params: fixture.params }).map((c) => ({ case: c, scenario: fixture.scenario, edgeClass: `scenario:${fixture.scenario.kind}:${c.encoding}` })),
+    ...(missing ? [{ case: build({ params: fixture.params, headers: missing.headers, expect: missing.expect }), scenario: fixture.scenario, edgeClass: `scenario:${fixture.scenario.kind}:key-missing` }] : []),
+  ]);
+}
+
+/** The anchor for path edges: the first existing fixture, else one made of each parameter's first edge value. */
+function anchorOf(contract: OperationContract, existing: readonly Fixture[]): Fixture {
+  const [first] = existing;
+  if (first) return first;
+  const params = Object.fromEntries(pathParamNames(contract).map((name) => [name, edgePathValues(contract, name)[0]?.value ?? '']));
+  return { params, scenario: { kind: 'unknown' } };
+}
+
+/**
+ * The systematic cases for these fixtures, deterministic (the same list for the same contract and fixtures):
+ * addressing every existing fixture both ways, body and header edges on existing data, every path edge value,
+ * then the other scenarios. A few hundred cases for the shipped contract.
+ */
+export function systematicCases(contract: OperationContract, fixtures: readonly Fixture[]): SystematicCase[] {
+  const build = builder(contract);
+  const existing = fixtures.filter((fixture) => fixture.scenario.kind === 'existing');
+  const anchor = anchorOf(contract, existing);
+  const others = fixtures.filter((fixture) => !['existing', 'unknown', 'rate-limited'].includes(fixture.scenario.kind));
+  return [
+    ...addressing(contract, existing, build),
+    ...partEdges(contract, existing.length > 0 ? existing : [anchor], build),
+    ...pathEdges(contract, anchor, existing, build),
+    ...otherScenarios(contract, others, build),
+  ];
+}

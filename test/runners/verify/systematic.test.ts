@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { edgeBodies, edgeFixtureIds, edgeHeaders, edgePathValues } from '../../../src/arbitraries/index.js';
+import type { Fixture } from '../../../src/runners/verify/plan.js';
+import { systematicCases } from '../../../src/runners/verify/systematic.js';
+import { openContract, type OperationContract } from '../../../src/validators/index.js';
+import { assertCase } from '../../arbitraries/assertions.js';
+
+/** The edge fixtures as existing data, plus one fixture of each other scenario. */
+function fixturesOf(c: OperationContract): Fixture[] {
+  const existing: Fixture[] = edgeFixtureIds(c).map((f) => ({ params: { id: f.customerId, integrationId: f.integrationId }, scenario: { kind: 'existing', customerId: f.customerId, integrationId: f.integrationId } }));
+  return [
+    ...existing,
+    { params: { id: 'gone', integrationId: 'x' }, scenario: { kind: 'no-customer', customerId: 'gone' } },
+    { params: { id: 'initech', integrationId: 'nope' }, scenario: { kind: 'no-integration', customerId: 'initech', integrationId: 'nope' } },
+    { params: { id: 'denied', integrationId: 'x' }, scenario: { kind: 'forbidden', customerId: 'denied' } },
+  ];
+}
+
+describe('systematic cases: every edge class, the same list whatever the seed', () => {
+  let c: OperationContract;
+  before(async () => {
+    c = await openContract();
+  });
+
+  it('is the same list on every call, and a few hundred cases at most', () => {
+    const cases = systematicCases(c, fixturesOf(c));
+    expect(cases).to.deep.equal(systematicCases(c, fixturesOf(c)));
+    expect(cases.length).to.be.within(100, 400);
+  });
+
+  it('every case is judged by the intent validator as its expect says, after serialisation', () => {
+    for (const planned of systematicCases(c, fixturesOf(c))) assertCase(c, planned.case);
+  });
+
+  it('addresses every existing fixture with both encodings, on its own scenario', () => {
+    const fixtures = fixturesOf(c);
+    const cases = systematicCases(c, fixtures);
+    for (const fixture of fixtures.filter((f) => f.scenario.kind === 'existing')) {
+      const addressed = cases.filter((x) => x.edgeClass.startsWith('path:') && JSON.stringify(x.case.params) === JSON.stringify(fixture.params));
+      expect(addressed.length, JSON.stringify(fixture.params)).to.be.at.least(1);
+      expect(addressed.every((x) => x.scenario === fixture.scenario && x.case.expect.intent === 'valid')).to.equal(true);
+    }
+    const pchar = cases.filter((x) => x.edgeClass.startsWith('path:pchar on ')).map((x) => x.case.path);
+    expect(pchar.some((path) => path.includes('@'))).to.equal(true);
+  });
+
+  it('holds every edge class of the path parameters, the body and the headers', () => {
+    const classes = new Set(systematicCases(c, fixturesOf(c)).map((x) => x.edgeClass));
+    const expected = [
+      ...['id', 'integrationId'].flatMap((name) => edgePathValues(c, name).map((edge) => edge.edgeClass)),
+      ...edgeBodies(c).map((edge) => edge.edgeClass),
+      ...edgeHeaders(c).map((edge) => edge.edgeClass),
+      'scenario:no-customer:unreserved', 'scenario:no-integration:key-missing', 'scenario:forbidden:unreserved',
+    ];
+    expect(expected.filter((name) => !classes.has(name))).to.deep.equal([]);
+  });
+
+  it('sends the key under its spellings on existing data; body and header edges never leave existing data', () => {
+    const cases = systematicCases(c, fixturesOf(c));
+    expect(cases.filter((x) => x.keyHeader !== undefined).map((x) => x.keyHeader)).to.deep.equal(['x-api-key', 'X-Api-Key']);
+    const partEdges = cases.filter((x) => x.edgeClass.startsWith('body') || x.edgeClass.startsWith('headers'));
+    expect(partEdges.every((x) => x.scenario.kind === 'existing')).to.equal(true);
+    expect(cases.filter((x) => x.case.expect.intent === 'invalid' && x.case.expect.breaks.part === 'path')).to.deep.equal([]);
+  });
+
+  it('without fixtures, still gives every path edge on unknown data', () => {
+    const cases = systematicCases(c, []);
+    expect(cases.length).to.be.greaterThan(200);
+    expect(cases.every((x) => x.scenario.kind === 'unknown')).to.equal(true);
+    for (const planned of cases) assertCase(c, planned.case);
+  });
+});
