@@ -1,7 +1,7 @@
 /** addressed_resource: the success answer is about the integration the path addressed. */
 import { decodeSegment, matchPath } from '../contract/path.js';
 import { expectsValid, sendsValidKey } from './cases.js';
-import { RECORD_ID_FIELD, RECORD_VENDOR_FIELD } from './documented.js';
+import { RECORD_ID_FIELD } from './documented.js';
 import { finding, literal, propertyOf, skip } from './finding.js';
 import { successRecord } from './success-record.js';
 import type { Check, Exchange } from './types.js';
@@ -14,11 +14,11 @@ function addressedId(template: string, exchange: Exchange, param: string): strin
   return (raw === undefined ? undefined : decodeSegment(raw)) ?? exchange.case.params[param];
 }
 
-/** Flags a 200 whose record `id` is not the path's decoded integrationId, or whose vendor differs from the scenario's. */
+/** Flags a 200 whose record `id` is not the path's decoded integrationId (record_unchanged judges the other fields). */
 export const addressedResource: Check = {
   id: ID,
   description: 'a success answer about another integration than the one the path addressed',
-  documents: 'path parameter `integrationId` ("Integration details") → `responses.200` data.id (and the integration\'s vendorIdentifier)',
+  documents: 'path parameter `integrationId` ("Integration details") → `responses.200` data.id',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
   run(context, exchange) {
     const param = context.facts.resourceParam;
@@ -33,15 +33,6 @@ export const addressedResource: Check = {
         message: `${where}${RECORD_ID_FIELD} is not the ${param} the path addressed`,
         expected: literal(expected, 200),
         actual: literal(returned, 200),
-      })];
-    }
-    const { scenario } = exchange;
-    const vendor = propertyOf(gate.record, RECORD_VENDOR_FIELD);
-    if (scenario.kind === 'existing' && scenario.vendorIdentifier !== undefined && vendor !== scenario.vendorIdentifier) {
-      return [finding(ID, exchange, {
-        message: `${where}${RECORD_VENDOR_FIELD} is not the integration's vendor`,
-        expected: literal(scenario.vendorIdentifier),
-        actual: literal(vendor),
       })];
     }
     return [];

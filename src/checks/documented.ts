@@ -39,6 +39,3 @@ export const BODY_PREVIEW_BYTES = 2048;
 
 /** The success record's property holding the addressed resource's id (schema CustomerIntegration.id). */
 export const RECORD_ID_FIELD = 'id';
-
-/** The success record's property naming the integration's vendor (schema CustomerIntegration.vendorIdentifier). */
-export const RECORD_VENDOR_FIELD = 'vendorIdentifier';

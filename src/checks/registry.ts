@@ -11,6 +11,7 @@ import { notAServerError } from './not-a-server-error.js';
 import { notFoundCodes } from './not-found-codes.js';
 import { optionalHeadersHarmless } from './optional-headers-harmless.js';
 import { rateLimitShape } from './rate-limit-shape.js';
+import { recordUnchanged } from './record-unchanged.js';
 import { responseSchema } from './response-schema.js';
 import { statusDocumented } from './status-documented.js';
 import { updateApplied } from './update-applied.js';
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = Object.freeze([
   validInputAccepted,
   updateApplied,
   addressedResource,
+  recordUnchanged,
   notFoundCodes,
   accessDenied,
   rateLimitShape,

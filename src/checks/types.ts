@@ -44,7 +44,8 @@ export type ResponseOutcome = ReceivedResponse | TransportFailure;
  * know the data skip with a reason; they never pass by default.
  */
 export type Scenario =
-  | { readonly kind: 'existing'; readonly customerId: string; readonly integrationId: string; readonly vendorIdentifier?: string }
+  /** `record`: the integration's fields as set up that an update leaves alone (vendorIdentifier, syncData), when known. */
+  | { readonly kind: 'existing'; readonly customerId: string; readonly integrationId: string; readonly record?: Readonly<Record<string, unknown>> }
   | { readonly kind: 'no-customer'; readonly customerId?: string }
   | { readonly kind: 'no-integration'; readonly customerId?: string; readonly integrationId?: string }
   | { readonly kind: 'forbidden'; readonly customerId?: string }
@@ -78,6 +79,8 @@ export interface Exchange {
   /** Exchanges sent for comparison (idempotency, optional headers); absent for single-exchange cases. */
   readonly related?: readonly RelatedExchange[];
   readonly replay?: Replay;
+  /** The systematic phase's edge class this exchange stands for (absent for random cases). */
+  readonly edgeClass?: string;
 }
 
 /** What a finding says about: the provider (`violation`), the contract document (`contract-defect`), or neither. */

@@ -97,6 +97,7 @@ function coverageSection(coverage: Coverage, paint: Paint): string[] {
   for (const site of coverage.enums) lines.push(tallyLine(site.pointer, site, paint));
   for (const site of coverage.branches) lines.push(tallyLine(`${site.pointer} branches`, site, paint));
   lines.push(tallyLine('invalid-input tags', coverage.invalidTags, paint));
+  if (coverage.edgeClasses.seen.length) lines.push(tallyLine('edge classes', coverage.edgeClasses, paint));
   return [...lines, ''];
 }
 

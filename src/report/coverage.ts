@@ -97,6 +97,13 @@ function untriedKinds(kinds: readonly InvalidKind[], tried: readonly RequestTag[
   return [...new Set(untried.map((kind) => kind.id.replace(/#.*$/, '')))];
 }
 
+/** Edge classes counted by family: `path/id:char:+#first` → `path/id:char`, `path:pchar on …` → `path:pchar`. */
+function familyCounts(classes: ReadonlySet<string>): Counter {
+  const families: Counter = new Map();
+  for (const edgeClass of classes) bump(families, (edgeClass.split(' on ')[0] ?? edgeClass).split(':').slice(0, 2).join(':'));
+  return families;
+}
+
 /** Starts tracking coverage of one operation. */
 export function createCoverage(contract: OperationContract, options: CoverageOptions = {}): CoverageTracker {
   const facts = contractFacts(contract);
@@ -105,6 +112,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
   const statuses: Counter = new Map();
   const codes = new Map<number, Counter>(codeStatuses.map((status) => [status, new Map()]));
   const tags: Counter = new Map();
+  const edgeClasses = new Set<string>();
   const tried: RequestTag[] = [];
   const enums: EnumSite[] = [];
   const branches: BranchSite[] = [];
@@ -132,6 +140,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
         if (!tags.has(tagLabel(exchange.case))) tried.push(expect.breaks);
         bump(tags, tagLabel(exchange.case));
       }
+      if (exchange.edgeClass !== undefined) edgeClasses.add(exchange.edgeClass);
       observeResponse(exchange.response);
       for (const related of exchange.related ?? []) observeResponse(related.response);
     },
@@ -145,6 +154,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
         enums: enums.map((site) => ({ pointer: site.pointer, ...tally(site.seen, site.members) })),
         branches: branches.map((site) => ({ pointer: site.pointer, ...tally(site.seen, site.branches.map((b) => b.label)) })),
         invalidTags: { ...tally(tags, []), notCovered: untriedKinds(options.invalidKinds ?? [], tried) },
+        edgeClasses: tally(familyCounts(edgeClasses), []),
       };
     },
   };

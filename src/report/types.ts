@@ -73,6 +73,8 @@ export interface Coverage {
   readonly branches: readonly ({ readonly pointer: string } & Tally)[];
   /** Invalid-input tags tried (`path/id:pattern`); not covered: kinds (arbitraries' `invalidKinds`) never tried. */
   readonly invalidTags: Tally;
+  /** The systematic phase's edge classes, by family (`path/integrationId:char`): how many classes of each ran. */
+  readonly edgeClasses: Tally;
 }
 
 /** Counts that decide the exit code. */

@@ -8,7 +8,7 @@ export const BASE_URL = 'http://127.0.0.1:4010';
 export const CUSTOMER = 'acme-corp';
 export const INTEGRATION = 'stripe-main';
 export const PATH = `/api/v1/customers/${CUSTOMER}/integrations/${INTEGRATION}`;
-export const EXISTING: Scenario = { kind: 'existing', customerId: CUSTOMER, integrationId: INTEGRATION, vendorIdentifier: 'STRIPE' };
+export const EXISTING: Scenario = { kind: 'existing', customerId: CUSTOMER, integrationId: INTEGRATION, record: { vendorIdentifier: 'STRIPE', syncData: { dimensions: 'seats' } } };
 
 let context: CheckContext | undefined;
 

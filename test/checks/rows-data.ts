@@ -1,5 +1,5 @@
-/** Rows for the data checks: update_applied, addressed_resource, not_found_codes, access_denied. */
-import { error, exchange, ok, testCase } from './fixtures.js';
+/** Rows for the data checks: update_applied, addressed_resource, record_unchanged, not_found_codes, access_denied. */
+import { CUSTOMER, INTEGRATION, error, exchange, json, ok, testCase } from './fixtures.js';
 import type { Row } from './table.js';
 
 const setNull = testCase({ rawBody: '{"syncedEntityId":null}' });
@@ -19,7 +19,14 @@ export const dataRows: readonly Row[] = [
   { check: 'addressed_resource', name: 'percent-decoded id', exchange: () => exchange(ok('cus_123', 'a|b c'), { case: encoded, scenario: encodedScenario }), expect: 'passed' },
   { check: 'addressed_resource', name: 'still-encoded id', exchange: () => exchange(ok('cus_123', 'a%7Cb%20c'), { case: encoded, scenario: encodedScenario }), expect: 'failed', says: 'data.id' },
   { check: 'addressed_resource', name: 'another integration', exchange: () => exchange(ok('cus_123', 'other')), expect: 'failed', says: 'integrationId' },
-  { check: 'addressed_resource', name: 'another vendor', exchange: () => exchange(ok('cus_123', 'stripe-main', { vendorIdentifier: 'HUBSPOT' })), expect: 'failed', says: 'vendorIdentifier' },
+  { check: 'record_unchanged', name: 'vendor and syncData as set up', exchange: () => exchange(ok()), expect: 'passed' },
+  { check: 'record_unchanged', name: 'another vendor (another tenant\'s integration with the same id)', exchange: () => exchange(ok('cus_123', 'stripe-main', { vendorIdentifier: 'HUBSPOT' })), expect: 'failed', says: '/data/vendorIdentifier' },
+  { check: 'record_unchanged', name: 'syncData reset to null by the update', exchange: () => exchange(ok('cus_123', 'stripe-main', { syncData: null })), expect: 'failed', says: '/data/syncData is not' },
+  { check: 'record_unchanged', name: 'syncData of another integration', exchange: () => exchange(ok('cus_123', 'stripe-main', { syncData: { dimensions: 'api-calls' } })), expect: 'failed', says: '/data/syncData/dimensions' },
+  { check: 'record_unchanged', name: 'undocumented extra fields in syncData and the record', exchange: () => exchange(ok('cus_123', 'stripe-main', { syncData: { dimensions: 'seats', revision: 3 }, updatedAt: '2026-01-01T00:00:00Z' })), expect: 'passed' },
+  { check: 'record_unchanged', name: 'syncData set up null, omitted (it is not required)', exchange: () => exchange(json(200, { data: { id: 'stripe-main', vendorIdentifier: 'STRIPE', syncedEntityId: 'cus_123' } }), { scenario: { kind: 'existing', customerId: CUSTOMER, integrationId: INTEGRATION, record: { vendorIdentifier: 'STRIPE', syncData: null } } }), expect: 'passed' },
+  { check: 'record_unchanged', name: 'syncData set up, omitted: a warning', exchange: () => exchange(json(200, { data: { id: 'stripe-main', vendorIdentifier: 'STRIPE', syncedEntityId: 'cus_123' } })), expect: 'warned', says: 'omits /data/syncData' },
+  { check: 'record_unchanged', name: 'nothing known of the record (--fixture)', exchange: () => exchange(ok(), { scenario: { kind: 'existing', customerId: 'acme-corp', integrationId: 'stripe-main' } }), expect: 'skipped', says: 'unknown' },
 
   { check: 'not_found_codes', name: 'no customer → CustomerNotFound', exchange: () => exchange(error(404, 'CustomerNotFound'), { scenario: { kind: 'no-customer' } }), expect: 'passed' },
   { check: 'not_found_codes', name: 'no customer → IntegrationNotFound', exchange: () => exchange(error(404, 'IntegrationNotFound'), { scenario: { kind: 'no-customer' } }), expect: 'failed', says: '"IntegrationNotFound"' },

@@ -1,10 +1,11 @@
 /**
  * The data a run needs, made true through the provider's state-change URL (or taken from `--fixture`): customers
- * with integrations (ids drawn from the contract's arbitraries, so edge-case slugs and ids get exercised), a missing
- * customer, a missing integration, a customer the key may not access.
+ * with integrations — the edge ids (the same whatever the seed), ids drawn from the contract's arbitraries, two
+ * customers holding the same integration id and one customer holding two integrations (tenant isolation) — a
+ * missing customer, a missing integration, a customer the key may not access.
  */
 import fc from 'fast-check';
-import { pathParamArbitrary, responseArbitrary } from '../../arbitraries/index.js';
+import { edgeFixtureIds, pathParamArbitrary, responseArbitrary } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
 import { STATE } from '../../pact/states.js';
 import type { OperationContract } from '../../validators/index.js';
@@ -24,13 +25,31 @@ export interface Plan {
 
 const successStatus = (contract: OperationContract): number => contract.operation.responses.find((r) => r.status >= 200 && r.status < 300)?.status ?? 200;
 
-/** Draws `count` distinct pairs of valid path parameter values from the contract (deterministic for a seed). */
-function drawIds(contract: OperationContract, count: number, seed: number): Array<{ customerId: string; integrationId: string }> {
+type Pair = { customerId: string; integrationId: string };
+
+/**
+ * Draws `count` pairs of valid path parameter values from the contract (deterministic for a seed), each with a
+ * customer of its own and none of the `taken` customers (a "no customer" state must not delete another's data).
+ */
+function drawIds(contract: OperationContract, count: number, seed: number, taken: ReadonlySet<string>): Pair[] {
   const [customer, integration] = contract.operation.pathParams.map((p) => p.name);
   if (customer === undefined || integration === undefined) return [];
   const pairs = fc.sample(fc.record({ customerId: pathParamArbitrary(contract, customer), integrationId: pathParamArbitrary(contract, integration) }), { seed, numRuns: count * 3 });
-  const seen = new Set<string>();
+  const seen = new Set<string>(taken);
   return pairs.filter((pair) => !seen.has(pair.customerId) && Boolean(seen.add(pair.customerId))).slice(0, count);
+}
+
+/**
+ * The drawn existing pairs with tenant isolation made testable: the second customer holds the first one's
+ * integration id (an answer from the wrong tenant shows), and the first customer holds the third pair's
+ * integration too (an answer about its other integration shows).
+ */
+function withSharedIds(pairs: readonly Pair[]): Pair[] {
+  const [first, second, third] = pairs;
+  if (!first || !second) return [...pairs];
+  const twins = [first, { customerId: second.customerId, integrationId: first.integrationId }];
+  const sibling = third && third.integrationId !== first.integrationId ? [{ customerId: first.customerId, integrationId: third.integrationId }] : third ? [third] : [];
+  return [...twins, ...sibling, ...pairs.slice(3)];
 }
 
 /**
@@ -57,10 +76,22 @@ function recordParamsList(contract: OperationContract, count: number, seed: numb
   return chosen.map((data) => ({ vendorIdentifier: data['vendorIdentifier'], syncedEntityId: data['syncedEntityId'] ?? null, syncData: data['syncData'] ?? null }));
 }
 
-/** Builds the fixtures and sets them up through `states`; `existing` is how many integrations to create. */
+/** What the update must leave as set up: every record field but the ones the request body carries. */
+function keptFields(contract: OperationContract, record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const sent = new Set(Object.keys(contract.operation.requestBody?.schema?.['properties'] ?? {}));
+  return Object.fromEntries(Object.entries(record).filter(([field]) => !sent.has(field)));
+}
+
+/**
+ * Builds the fixtures and sets them up through `states`: the edge ids, then `existing` drawn integrations (tenant
+ * twins among them), then the missing and forbidden data.
+ */
 export async function setUpPlan(contract: OperationContract, states: StateClient, existing: number, seed: number): Promise<Plan> {
   const [customerParam = 'id', integrationParam = 'integrationId'] = contract.operation.pathParams.map((p) => p.name);
-  const ids = drawIds(contract, existing + 3, seed);
+  const edges: Pair[] = edgeFixtureIds(contract).map(({ customerId, integrationId }) => ({ customerId, integrationId }));
+  const ids = drawIds(contract, existing + 3, seed, new Set(edges.map((pair) => pair.customerId)));
+  const drawn = withSharedIds(ids.slice(0, existing));
+  const existingPairs = [...edges, ...drawn];
   const params = (pair: { customerId: string; integrationId: string }): Record<string, string> => ({ [customerParam]: pair.customerId, [integrationParam]: pair.integrationId });
   const fixtures: Fixture[] = [];
   const changes: StateChange[] = [];
@@ -69,9 +100,12 @@ export async function setUpPlan(contract: OperationContract, states: StateClient
     changes.push(change);
     fixtures.push(fixture);
   };
-  const records = recordParamsList(contract, existing, seed);
-  for (const [index, pair] of ids.slice(0, existing).entries()) {
-    await apply({ state: STATE.withIntegration, params: { ...pair, ...records[index] } }, { params: params(pair), scenario: { kind: 'existing', ...pair } });
+  // The drawn pairs take the most varied records first, so the tenant twins differ in vendor and syncData.
+  const records = recordParamsList(contract, existingPairs.length, seed);
+  const recordOf = (index: number): Record<string, unknown> => records[(index + drawn.length) % Math.max(1, existingPairs.length)] ?? {};
+  for (const [index, pair] of existingPairs.entries()) {
+    const record = recordOf(index);
+    await apply({ state: STATE.withIntegration, params: { ...pair, ...record } }, { params: params(pair), scenario: { kind: 'existing', ...pair, record: keptFields(contract, record) } });
   }
   const [missing, partial, denied] = ids.slice(existing);
   if (missing) await apply({ state: STATE.noCustomer, params: { customerId: missing.customerId } }, { params: params(missing), scenario: { kind: 'no-customer', customerId: missing.customerId } });

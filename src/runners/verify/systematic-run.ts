@@ -1,9 +1,11 @@
 /**
- * Runs the systematic cases in order, one at a time (each may update the record the next one reads), judging each
- * exchange with every selected check. A case's `keyHeader` renames the API-key header on the wire and in the record.
+ * Runs the systematic cases in order, judging each exchange with every selected check: up to `concurrency` at a
+ * time, but one at a time per addressed record (a case updates the record; its repeat must meet its own write). A
+ * case's `keyHeader` renames the API-key header on the wire and in the record.
  */
 import { runChecks, type CheckContext, type Exchange, type RunListener } from '../../checks/index.js';
 import { executeRaw, withParsedBodies, type SendContext } from './execute.js';
+import { RecordLocks, recordKey } from './record-locks.js';
 import type { SystematicCase } from './systematic.js';
 import type { Transport } from './transport.js';
 
@@ -29,21 +31,40 @@ function recorded(exchange: Exchange, from: string, to: string): Exchange {
   return { ...exchange, request: { ...exchange.request, headers: rename(exchange.request.headers, from, to) }, ...(related ? { related } : {}) };
 }
 
-/** Sends every case in order (bounded by `maxDurationMs`) and reports each exchange to the listener. */
-export async function runSystematic(cases: readonly SystematicCase[], send: SendContext, context: CheckContext, listener: RunListener, options: { readonly maxDurationMs: number }): Promise<SystematicSummary> {
+/** How the systematic phase runs: a time bound, and requests in flight (default 1). */
+export interface SystematicOptions {
+  readonly maxDurationMs: number;
+  readonly concurrency?: number;
+}
+
+/** Sends every case (bounded by `maxDurationMs`) and reports each exchange to the listener. */
+export async function runSystematic(cases: readonly SystematicCase[], send: SendContext, context: CheckContext, listener: RunListener, options: SystematicOptions): Promise<SystematicSummary> {
   const deadline = Date.now() + options.maxDurationMs;
   const keyHeader = send.contract.operation.security[0]?.headerName;
   const classes = new Set<string>();
+  const locks = new RecordLocks();
+  const inflight = new Set<Promise<void>>();
   let count = 0;
-  for (const planned of cases) {
-    if (Date.now() > deadline) return { cases: count, edgeClasses: [...classes], interrupted: true };
+  const run = async (planned: SystematicCase): Promise<void> => {
     const spelled = keyHeader !== undefined && planned.keyHeader !== undefined ? planned.keyHeader : undefined;
     const context_ = spelled && keyHeader ? { ...send, transport: renaming(send.transport, keyHeader, spelled) } : send;
     const raw = await executeRaw(planned, context_);
-    const exchange = withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw);
+    const exchange = { ...withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw), edgeClass: planned.edgeClass };
     listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
+  };
+  let interrupted = false;
+  for (const planned of cases) {
+    if (Date.now() > deadline) {
+      interrupted = true;
+      break;
+    }
+    const job = locks.run(recordKey(planned), () => run(planned));
+    inflight.add(job);
+    void job.finally(() => inflight.delete(job));
     classes.add(planned.edgeClass);
     count++;
+    if (inflight.size >= Math.max(1, options.concurrency ?? 1)) await Promise.race(inflight);
   }
-  return { cases: count, edgeClasses: [...classes], interrupted: false };
+  await Promise.all(inflight);
+  return { cases: count, edgeClasses: [...classes], interrupted };
 }

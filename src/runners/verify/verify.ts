@@ -1,6 +1,7 @@
 /**
- * `verify`: phase 1 verifies the pacts with Pact's Verifier; phase 2 runs property-based conformance with the checks;
- * then the rate-limited state is exercised. Events go to the listener (report, progress, log); nothing is printed.
+ * `verify`: phase 1 verifies the pacts with Pact's Verifier; phase 2 sends the systematic cases (every edge class, the
+ * same whatever the seed), then runs property-based conformance with the checks; then the rate-limited state is
+ * exercised. Events go to the listener (report, progress, log); nothing is printed.
  */
 import fc from 'fast-check';
 import { validRequest } from '../../arbitraries/index.js';
@@ -14,6 +15,8 @@ import { Backoff, execute, type SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
 import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
 import { createStateClient, type StateChange, type StateClient } from './states.js';
+import { systematicCases } from './systematic.js';
+import { runSystematic, type SystematicSummary } from './systematic-run.js';
 import { openTarget, probe } from './target.js';
 import { createTransport } from './transport.js';
 
@@ -40,8 +43,10 @@ export interface VerifyOptions {
   readonly maxBackoffMs?: number;
   /** Upper bound for shrinking one check's failure (default 15 s). */
   readonly shrinkMs?: number;
-  /** How many integrations to create through the state URL. */
+  /** How many integrations to create through the state URL (besides the edge-id ones). */
   readonly existingFixtures?: number;
+  /** Send the systematic cases before the random ones (default true; a `--path` replay never does). */
+  readonly systematic?: boolean;
 }
 
 export interface VerifySummary {
@@ -51,6 +56,8 @@ export interface VerifySummary {
   readonly apiKey: string;
   readonly pacts: PactPhase;
   readonly conformance: ConformanceSummary;
+  /** Absent when the systematic phase did not run. */
+  readonly systematic?: SystematicSummary;
   readonly teardownProblems: readonly string[];
   /** The state changes phase 2 made (for regression tests that must recreate a case's data). */
   readonly stateChanges: readonly StateChange[];
@@ -74,12 +81,17 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     const fixtures: Fixture[] = [...named, ...plan.fixtures];
     const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs ?? 5000) };
     const context = createCheckContext(contract);
-    listener.onStart?.(options.path === undefined ? options.runs + (states ? RATE_LIMITED_CASES : 0) : 1);
+    const edgeCases = options.path === undefined && options.systematic !== false ? systematicCases(contract, fixtures) : [];
+    listener.onStart?.(options.path === undefined ? edgeCases.length + options.runs + (states ? RATE_LIMITED_CASES : 0) : 1);
+    const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
+    const started = Date.now();
     let conformance: ConformanceSummary;
+    let systematic: SystematicSummary | undefined;
     try {
+      if (edgeCases.length > 0) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency) });
       conformance = await runConformance(plannedCases(contract, fixtures), send, context, listener, {
         runs: options.runs, seed: options.seed, concurrency: Math.max(1, options.concurrency), strictContract: options.strictContract,
-        maxDurationMs: options.maxDurationMs ?? 10 * 60_000, shrinkMs: options.shrinkMs ?? 15_000, ...(options.path === undefined ? {} : { path: options.path }),
+        maxDurationMs: Math.max(0, maxDurationMs - (Date.now() - started)), shrinkMs: options.shrinkMs ?? 15_000, ...(options.path === undefined ? {} : { path: options.path }),
       });
       if (states && options.path === undefined) await exerciseRateLimit(contract, fixtures, send, context, listener, states, options.seed);
     } finally {
@@ -87,7 +99,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
       listener.onFinish?.();
     }
     const teardownProblems = states ? await tearDownPlan(plan, states) : [];
-    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}) };
+    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, ...(systematic ? { systematic } : {}), teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}) };
   } finally {
     await transport.close();
     await target.close();
