@@ -9,9 +9,9 @@ import { bodyEdges, type EdgeBody } from './_internals/edges/body-values.js';
 import { fixtureValues, pairFixtures, type EdgeFixture } from './_internals/edges/fixtures.js';
 import { baseHeaders, headerEdges, type EdgeHeaders } from './_internals/edges/header-values.js';
 import { exampleOf } from './_internals/edges/json-values.js';
-import { pathEdgeValues } from './_internals/edges/path-values.js';
+import { invalidPathEdgeValues, pathEdgeValues } from './_internals/edges/path-values.js';
 import { modelOf, pathSite } from './_internals/model.js';
-import type { HeaderCase, RawBody } from './types.js';
+import type { HeaderCase, Intent, RawBody } from './types.js';
 
 export type { EdgeBody, EdgeFixture, EdgeHeaders };
 
@@ -27,6 +27,15 @@ const FIXTURE_TARGET = 12;
  */
 export function edgePathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string }> {
   return pathEdgeValues(pathSite(modelOf(contract), paramName)).map(({ value, edgeClass }) => ({ value, edgeClass }));
+}
+
+/**
+ * Invalid (decoded) edge values of a path parameter: one code point over the maximum length, and each character
+ * decoders treat specially that the schema forbids, first (`path/id:forbidden-char:space`); each with its intent.
+ */
+export function edgeInvalidPathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string; expect: Intent }> {
+  const site = pathSite(modelOf(contract), paramName);
+  return invalidPathEdgeValues(site).map(({ value, edgeClass, keyword }) => ({ value, edgeClass, expect: { intent: 'invalid', breaks: { part: 'path', pointer: site.pointer, keyword } } }));
 }
 
 /**

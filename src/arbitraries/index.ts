@@ -11,6 +11,6 @@ export {
   validRequest, invalidRequest, unauthenticatedRequest, anyRequest, invalidKinds, buildRequest,
   type RequestOptions, type InvalidRequestOptions, type RequestParts,
 } from './request.js';
-export { edgePathValues, edgeFixtureIds, edgeBodies, edgeHeaders, edgeBase, type EdgeBody, type EdgeFixture, type EdgeHeaders } from './edges.js';
+export { edgePathValues, edgeInvalidPathValues, edgeFixtureIds, edgeBodies, edgeHeaders, edgeBase, type EdgeBody, type EdgeFixture, type EdgeHeaders } from './edges.js';
 export { schemaArbitrary, type WalkOptions, type TextStyle } from './schema.js';
 export { serialiseBody } from './_internals/build.js';

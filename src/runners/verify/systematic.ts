@@ -5,7 +5,7 @@
  * get a valid request each way and one without the key.
  */
 import {
-  buildRequest, edgeBase, edgeBodies, edgeFixtureIds, edgeHeaders, edgePathValues, pathParamNames,
+  buildRequest, edgeBase, edgeBodies, edgeFixtureIds, edgeHeaders, edgeInvalidPathValues, edgePathValues, pathParamNames,
   type HeaderCase, type Intent, type RawBody, type RequestCase,
 } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
@@ -78,6 +78,38 @@ function pathEdges(contract: OperationContract, anchor: Fixture, existing: reado
   }));
 }
 
+/** Each invalid path edge value on the anchor's other parameters: the data it meets is unknown. */
+function invalidPathEdges(contract: OperationContract, anchor: Fixture, build: (parts: Parts) => RequestCase): SystematicCase[] {
+  return pathParamNames(contract).flatMap((name) => edgeInvalidPathValues(contract, name).map(({ value, edgeClass, expect }) => ({
+    case: build({ params: { ...anchor.params, [name]: value }, expect }),
+    scenario: { kind: 'unknown' } as const,
+    edgeClass,
+  })));
+}
+
+const firstPerKeyword = <T extends { readonly expect: Intent }>(edges: readonly T[]): T[] => {
+  const keywordOf = (edge: T): string => (edge.expect.intent === 'invalid' ? edge.expect.breaks.keyword : '');
+  return edges.filter((edge, index) => edges.findIndex((other) => keywordOf(other) === keywordOf(edge)) === index);
+};
+
+/**
+ * Authentication comes first: the first invalid value of each path parameter per broken keyword (length, pattern)
+ * and the first invalid body, each sent
+ * without the key, must still be answered for the key (tagged as the key's break, as the random phase does).
+ */
+function authFirst(contract: OperationContract, anchor: Fixture, build: (parts: Parts) => RequestCase): SystematicCase[] {
+  const missing = edgeHeaders(contract).find((edge) => edge.headers.key === 'missing');
+  if (!missing) return [];
+  const noKey = { headers: missing.headers, expect: missing.expect };
+  const paths = pathParamNames(contract).flatMap((name) => firstPerKeyword(edgeInvalidPathValues(contract, name)).map(({ value, edgeClass }) => ({ params: { ...anchor.params, [name]: value }, edgeClass, body: undefined })));
+  const bodies = edgeBodies(contract).filter((edge) => edge.expect.intent === 'invalid').slice(0, 1).map((edge) => ({ params: anchor.params, edgeClass: edge.edgeClass, body: edge.body }));
+  return [...paths, ...bodies].map(({ params, edgeClass, body }) => ({
+    case: build({ params, ...noKey, ...(body === undefined ? {} : { body }) }),
+    scenario: { kind: 'unknown' } as const,
+    edgeClass: `auth-first:${edgeClass}`,
+  }));
+}
+
 /** The other scenarios (missing customer or integration, forbidden): a valid request each way, and one without the key. */
 function otherScenarios(contract: OperationContract, fixtures: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
   const missing = edgeHeaders(contract).find((edge) => edge.headers.key === 'missing');
@@ -109,6 +141,8 @@ export function systematicCases(contract: OperationContract, fixtures: readonly 
     ...addressing(contract, existing, build),
     ...partEdges(contract, existing.length > 0 ? existing : [anchor], build),
     ...pathEdges(contract, anchor, existing, build),
+    ...invalidPathEdges(contract, anchor, build),
+    ...authFirst(contract, anchor, build),
     ...otherScenarios(contract, others, build),
   ];
 }

@@ -108,3 +108,31 @@ export function pathEdgeValues(site: Site): EdgeValue[] {
   // A value may carry two classes (`é` is both the 2-byte minimum and non-ASCII alone): each is listed.
   return [...lengths, ...(every && accepts(every.value) ? [every] : []), ...chars];
 }
+
+/** An invalid edge value of a path parameter, with the constraint it breaks. */
+export interface InvalidEdgeValue {
+  readonly value: string;
+  readonly edgeClass: string;
+  readonly keyword: 'maxLength' | 'pattern';
+}
+
+/**
+ * Invalid edge values: one code point over the maximum length (1- and 4-byte characters), and each telling
+ * character the schema forbids, once, first (where a slug pattern is strictest). Kept only when the compiled
+ * schema rejects them, each tagged with the keyword it breaks.
+ */
+export function invalidPathEdgeValues(site: Site): InvalidEdgeValue[] {
+  const accepts = compiled(site.schema);
+  const prefix = `${site.part}${site.pointer}`;
+  const { minLength, maxLength } = lengthRange(site.schema);
+  const pattern = typeof site.schema['pattern'] === 'string' ? site.schema['pattern'] : undefined;
+  const filler = fillerOf(pattern) ?? 'a';
+  const over: InvalidEdgeValue[] = Number.isFinite(maxLength)
+    ? BYTE_CLASSES.filter(({ name }) => name === '1-byte' || name === '4-byte').map(({ name, char }) => ({ value: filler + char.repeat(maxLength), edgeClass: `${prefix}:maxLength+1:${name}`, keyword: 'maxLength' as const }))
+    : [];
+  const seen = new Set<string>();
+  const forbidden: InvalidEdgeValue[] = pattern === undefined ? [] : decoderTokens()
+    .filter((token) => !seen.has(token.text) && Boolean(seen.add(token.text)))
+    .map((token) => ({ value: placed(token.text, 'first', filler, Math.max(minLength, 2)), edgeClass: `${prefix}:forbidden-char:${token.name}`, keyword: 'pattern' as const }));
+  return [...over, ...forbidden].filter((edge) => !accepts(edge.value));
+}
