@@ -31,10 +31,22 @@ function recorded(exchange: Exchange, from: string, to: string): Exchange {
   return { ...exchange, request: { ...exchange.request, headers: rename(exchange.request.headers, from, to) }, ...(related ? { related } : {}) };
 }
 
-/** How the systematic phase runs: a time bound, and requests in flight (default 1). */
+/** How the systematic phase runs: a time bound, requests in flight (default 1), the run's seed for replay lines. */
 export interface SystematicOptions {
   readonly maxDurationMs: number;
   readonly concurrency?: number;
+  readonly seed: number;
+  /** Send only the case at this index (a `--path edge:N` replay). */
+  readonly only?: number;
+}
+
+/** The replay path of the systematic case at `index`: the list depends only on the contract and the fixtures. */
+export const edgePath = (index: number): string => `edge:${index}`;
+
+/** The index a `--path edge:N` replay names, or undefined when the path is a random-phase one. */
+export function parseEdgePath(path: string | undefined): number | undefined {
+  const found = path === undefined ? null : /^edge:(\d+)$/.exec(path);
+  return found ? Number(found[1]) : undefined;
 }
 
 /** Sends every case (bounded by `maxDurationMs`) and reports each exchange to the listener. */
@@ -45,20 +57,21 @@ export async function runSystematic(cases: readonly SystematicCase[], send: Send
   const locks = new RecordLocks();
   const inflight = new Set<Promise<void>>();
   let count = 0;
-  const run = async (planned: SystematicCase): Promise<void> => {
+  const run = async (planned: SystematicCase, index: number): Promise<void> => {
     const spelled = keyHeader !== undefined && planned.keyHeader !== undefined ? planned.keyHeader : undefined;
     const context_ = spelled && keyHeader ? { ...send, transport: renaming(send.transport, keyHeader, spelled) } : send;
-    const raw = await executeRaw(planned, context_);
+    const raw = await executeRaw(planned, context_, { seed: options.seed, path: edgePath(index) });
     const exchange = { ...withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw), edgeClass: planned.edgeClass };
     listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
   };
   let interrupted = false;
-  for (const planned of cases) {
+  for (const [index, planned] of cases.entries()) {
+    if (options.only !== undefined && index !== options.only) continue;
     if (Date.now() > deadline) {
       interrupted = true;
       break;
     }
-    const job = locks.run(recordKey(planned), () => run(planned));
+    const job = locks.run(recordKey(planned), () => run(planned, index));
     inflight.add(job);
     void job.finally(() => inflight.delete(job));
     classes.add(planned.edgeClass);

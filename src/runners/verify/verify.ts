@@ -16,7 +16,8 @@ import { runPactPhase, type PactPhase } from './pacts.js';
 import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
 import { createStateClient, type StateChange, type StateClient } from './states.js';
 import { systematicCases } from './systematic.js';
-import { runSystematic, type SystematicSummary } from './systematic-run.js';
+import { parseEdgePath, runSystematic, type SystematicSummary } from './systematic-run.js';
+import { ConfigurationError } from '../../errors.js';
 import { openTarget, probe } from './target.js';
 import { createTransport } from './transport.js';
 
@@ -81,15 +82,19 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     const fixtures: Fixture[] = [...named, ...plan.fixtures];
     const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs ?? 5000) };
     const context = createCheckContext(contract);
-    const edgeCases = options.path === undefined && options.systematic !== false ? systematicCases(contract, fixtures) : [];
+    const edgeReplay = parseEdgePath(options.path);
+    const edgeCases = (options.path === undefined || edgeReplay !== undefined) && options.systematic !== false ? systematicCases(contract, fixtures) : [];
+    if (edgeReplay !== undefined && edgeReplay >= edgeCases.length) {
+      throw new ConfigurationError(`--path edge:${edgeReplay}: this run has ${edgeCases.length} systematic cases (edge:0 to edge:${edgeCases.length - 1}); replay with the same --seed, --state-url and --fixture flags`);
+    }
     listener.onStart?.(options.path === undefined ? edgeCases.length + options.runs + (states ? RATE_LIMITED_CASES : 0) : 1);
     const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
     const started = Date.now();
     let conformance: ConformanceSummary;
     let systematic: SystematicSummary | undefined;
     try {
-      if (edgeCases.length > 0) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency) });
-      conformance = await runConformance(plannedCases(contract, fixtures), send, context, listener, {
+      if (edgeCases.length > 0) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency), seed: options.seed, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) });
+      conformance = edgeReplay !== undefined ? { cases: 0, shrunk: new Map(), interrupted: false } : await runConformance(plannedCases(contract, fixtures), send, context, listener, {
         runs: options.runs, seed: options.seed, concurrency: Math.max(1, options.concurrency), strictContract: options.strictContract,
         maxDurationMs: Math.max(0, maxDurationMs - (Date.now() - started)), shrinkMs: options.shrinkMs ?? 15_000, ...(options.path === undefined ? {} : { path: options.path }),
       });

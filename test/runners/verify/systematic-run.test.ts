@@ -30,17 +30,21 @@ describe('runSystematic against the reference provider, edge fixtures set up thr
       fixtures.push({ params: { id: 'systematic-gone', integrationId: 'x' }, scenario: { kind: 'no-customer', customerId: 'systematic-gone' } });
       const cases = systematicCases(contract, fixtures);
       const failures: string[] = [];
+      const replays: string[] = [];
       const passed = new Map<string, number>();
       const send = { contract, transport, baseUrl: provider.url, apiKey, checks: CHECKS, backoff: new Backoff(1000) };
       const summary = await runSystematic(cases, send, createCheckContext(contract), {
         onExchange: (exchange, runs: readonly CheckRun[]) => {
+          replays.push(exchange.replay?.path ?? '');
           for (const run of runs) if (run.outcome.status === 'passed') passed.set(run.check, (passed.get(run.check) ?? 0) + 1);
           if (failingFindings(runs) > 0) failures.push(`${exchange.request.path.slice(0, 80)}: ${runs.filter((r) => r.outcome.status === 'failed').map((r) => r.check).join(',')}`);
         },
-      }, { maxDurationMs: 20_000 });
+      }, { maxDurationMs: 20_000, seed: 7 });
       expect(summary.cases).to.equal(cases.length);
       expect(summary.interrupted).to.equal(false);
       expect(failures).to.deep.equal([]);
+      // Every exchange replays by its index in the list (`--path edge:N`), each index once.
+      expect([...replays].sort()).to.deep.equal(cases.map((_, index) => `edge:${index}`).sort());
       // The oracles that need existing data really judged edge ids (not skipped): several passes each.
       for (const check of ['valid_input_accepted', 'addressed_resource', 'update_applied', 'auth_required', 'invalid_input_rejected']) expect(passed.get(check) ?? 0, check).to.be.at.least(3);
     } finally {
