@@ -70,7 +70,9 @@ function request(input: RequestInput = {}): CatalogueRequest {
 function updated(id: string, description: string, record: { vendorIdentifier: string; syncData: SyncData | null; customerId?: string }, input: RequestInput = {}): CatalogueEntry {
   const req = request({ ...input, ...(record.customerId === undefined ? {} : { id: record.customerId }) });
   const params = { customerId: req.params.id, integrationId: req.params.integrationId, vendorIdentifier: record.vendorIdentifier, syncedEntityId: 'cus_previous', syncData: record.syncData };
-  const data = { id: req.params.integrationId, vendorIdentifier: record.vendorIdentifier, syncedEntityId: req.body.syncedEntityId, syncData: record.syncData };
+  // syncData is optional in the 200 schema: an integration without it may come back with null or without the key,
+  // and a pact cannot admit an absent key, so the example leaves it out (a provider's null still matches).
+  const data = { id: req.params.integrationId, vendorIdentifier: record.vendorIdentifier, syncedEntityId: req.body.syncedEntityId, ...(record.syncData === null ? {} : { syncData: record.syncData }) };
   return { id, description, state: { name: STATE.withIntegration, params }, request: req, response: { status: 200, body: { data }, exact: [] } };
 }
 

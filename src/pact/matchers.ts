@@ -21,8 +21,13 @@ const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g
 /** An anchored regex matching exactly the given strings. */
 export const alternation = (members: readonly string[]): string => `^(?:${members.map(escapeRegex).join('|')})$`;
 
-/** A regex for a media type: its essence, with any parameters (`; charset=utf-8`). */
-export const mediaTypeRegex = (contentType: string): string => `^${escapeRegex(contentType)}(?:\\s*;.*)?$`;
+/**
+ * A regex for a media type: its essence in any letter case (RFC 9110 §8.3.1), with any parameters
+ * (`; charset=utf-8`). Case is spelled out as `[Aa]` classes rather than a `(?i)` flag, which not every Pact
+ * implementation's regex engine reads.
+ */
+export const mediaTypeRegex = (contentType: string): string =>
+  `^${escapeRegex(contentType).replace(/[a-z]/gi, (letter) => `[${letter.toUpperCase()}${letter.toLowerCase()}]`)}(?:\\s*;.*)?$`;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const childPointer = (pointer: string, key: string | number): string => `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;

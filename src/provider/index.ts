@@ -2,7 +2,8 @@
  * The reference provider: a real implementation of PATCH /api/v1/customers/{id}/integrations/{integrationId},
  * written from the documented rules and importing nothing from the harness. Every public export, by name.
  */
-export { startReferenceProvider, DEFAULT_BODY_LIMIT_BYTES, type ReferenceProvider, type ReferenceProviderOptions } from './server.js';
+export { startReferenceProvider, type ReferenceProvider, type ReferenceProviderOptions } from './server.js';
+export { createReferenceApp, DEFAULT_BODY_LIMIT_BYTES, type ReferenceApp, type ReferenceAppOptions } from './app.js';
 export { createRouter, createStateChangeHandler, notFoundRoute, type RequestHandler } from './router.js';
 export { createOperationHandler, applyUpdate, integrationResponse, readUpdateBody, type OperationDeps, type OperationHandler } from './handler.js';
 export { authenticate, authorize, limitRate, FORBIDDEN_CODE } from './auth.js';

@@ -1,30 +1,17 @@
 /** Starts the reference provider: an HTTP server on loopback, seeded, with the state-change endpoint beside it. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createOperationHandler } from './handler.js';
 import { errorResponse, JSON_CONTENT_TYPE, writeResponse, type ProviderResponse } from './http-io.js';
 import { OPERATION_PATH_TEMPLATE, STATE_CHANGE_PATH } from './path.js';
-import { RateLimiter, type Clock } from './rate-limit.js';
-import { createRouter, createStateChangeHandler, type RequestHandler } from './router.js';
-import { SEED, type SeedCustomer } from './seed.js';
-import { ProviderStates } from './states.js';
-import { Store } from './store.js';
+import { createReferenceApp, DEFAULT_BODY_LIMIT_BYTES, type ReferenceAppOptions } from './app.js';
+import type { RequestHandler } from './router.js';
+import type { Store } from './store.js';
 
-export interface ReferenceProviderOptions {
+export interface ReferenceProviderOptions extends ReferenceAppOptions {
   /** 0 (default) picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
-  /** The one API key the provider accepts in `X-API-KEY`. */
-  readonly apiKey: string;
-  /** Requests per second per key (token bucket, burst = max(1, rate)); unlimited when left out. */
-  readonly rateLimitPerSecond?: number;
-  /** Request bodies above this many bytes get 400; default 64 KiB. */
-  readonly bodyLimitBytes?: number;
-  /** Clock for the rate limiter, in ms (tests move it instead of sleeping); default Date.now. */
-  readonly clock?: Clock;
-  /** Data to start from (and to go back to on reset); default SEED. */
-  readonly seed?: readonly SeedCustomer[];
   /** Wraps the whole request handler, e.g. to build a deliberately broken variant. */
   readonly wrap?: (handler: RequestHandler) => RequestHandler;
 }
@@ -43,20 +30,14 @@ export interface ReferenceProvider {
   close(): Promise<void>;
 }
 
-export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Starts the provider; rejects on bad options or when the port cannot be bound (e.g. EADDRINUSE). */
 export async function startReferenceProvider(options: ReferenceProviderOptions): Promise<ReferenceProvider> {
   const { port = 0, host = '127.0.0.1', apiKey, rateLimitPerSecond, bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES } = options;
   checkOptions(port, apiKey, rateLimitPerSecond, bodyLimitBytes);
-  const store = new Store(options.seed ?? SEED);
-  const limiter = new RateLimiter(rateLimitPerSecond, options.clock);
-  const states = new ProviderStates(store, limiter);
-  const router = createRouter({
-    operation: createOperationHandler({ store, limiter, apiKey, bodyLimitBytes }),
-    stateChange: createStateChangeHandler(states, bodyLimitBytes),
-  });
-  const handler = options.wrap ? options.wrap(router) : router;
+  const app = createReferenceApp(options);
+  const { store } = app;
+  const handler = options.wrap ? options.wrap(app.handler) : app.handler;
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (request, response) => void serve(handler, request, response));
   // Any Expect value other than 100-continue would get Node's automatic 417, an undocumented status.
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => void serve(handler, request, response));
@@ -77,11 +58,7 @@ export async function startReferenceProvider(options: ReferenceProviderOptions):
     operationUrl: (customerId, integrationId) =>
       url + OPERATION_PATH_TEMPLATE.replace('{id}', segment(customerId)).replace('{integrationId}', segment(integrationId)),
     store,
-    reset() {
-      store.reset();
-      limiter.reset();
-      states.reset();
-    },
+    reset: () => app.reset(),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -23,8 +23,9 @@ export interface CoverageTracker {
 
 type Counter = Map<string, number>;
 type RequestTag = { readonly part: string; readonly pointer: string; readonly keyword: string };
-interface EnumSite { readonly pointer: string; readonly members: readonly string[]; readonly seen: Counter }
-interface BranchSite { readonly pointer: string; readonly branches: readonly { label: string; test: (v: unknown) => boolean }[]; readonly seen: Counter }
+interface EnumSite { readonly pointer: string; readonly members: readonly string[] }
+interface BranchSite { readonly pointer: string; readonly branches: readonly { label: string; test: (v: unknown) => boolean }[] }
+interface Sites { readonly enums: EnumSite[]; readonly branches: BranchSite[] }
 
 const label = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined');
 const bump = (counter: Counter, key: string): void => void counter.set(key, (counter.get(key) ?? 0) + 1);
@@ -67,9 +68,9 @@ function branchCompiler(): Compile {
 }
 
 /** Finds enum and oneOf/anyOf sites in a success body schema. */
-function sitesOf(schema: OasSchema, compile: Compile, sites: { enums: EnumSite[]; branches: BranchSite[] }, pointer = ''): void {
+function sitesOf(schema: OasSchema, compile: Compile, sites: Sites, pointer = ''): void {
   const { enums, branches } = sites;
-  if (Array.isArray(schema['enum'])) enums.push({ pointer, members: (schema['enum'] as unknown[]).map(label), seen: new Map() });
+  if (Array.isArray(schema['enum'])) enums.push({ pointer, members: (schema['enum'] as unknown[]).map(label) });
   const alternatives = schema['oneOf'] ?? schema['anyOf'];
   if (Array.isArray(alternatives)) {
     const list = alternatives.filter(isNode).map((branch, index) => ({
@@ -77,13 +78,26 @@ function sitesOf(schema: OasSchema, compile: Compile, sites: { enums: EnumSite[]
       test: compile(branch),
     }));
     if (schema['nullable'] === true) list.push({ label: 'null', test: (value) => value === null });
-    branches.push({ pointer, branches: list, seen: new Map() });
+    branches.push({ pointer, branches: list });
   }
   const properties = schema['properties'];
   if (isNode(properties)) {
     for (const [name, sub] of Object.entries(properties)) if (isNode(sub)) sitesOf(sub, compile, sites, `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   }
   if (isNode(schema['items'])) sitesOf(schema['items'], compile, sites, `${pointer}/*`);
+}
+
+const siteCache = new WeakMap<OperationContract, Sites>();
+
+/** The success body's enum and branch sites, found (and their branch validators compiled) once per contract. */
+function successSites(contract: OperationContract, successStatus: number | undefined): Sites {
+  const cached = siteCache.get(contract);
+  if (cached) return cached;
+  const sites: Sites = { enums: [], branches: [] };
+  const success = contract.operation.responses.find((response) => response.status === successStatus)?.body?.schema;
+  if (success) sitesOf(success, branchCompiler(), sites);
+  siteCache.set(contract, sites);
+  return sites;
 }
 
 /**
@@ -114,10 +128,9 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
   const tags: Counter = new Map();
   const edgeClasses = new Set<string>();
   const tried: RequestTag[] = [];
-  const enums: EnumSite[] = [];
-  const branches: BranchSite[] = [];
-  const success = contract.operation.responses.find((response) => response.status === facts.successStatus)?.body?.schema;
-  if (success) sitesOf(success, branchCompiler(), { enums, branches });
+  const sites = successSites(contract, facts.successStatus);
+  const enums = sites.enums.map((site) => ({ ...site, seen: new Map() as Counter }));
+  const branches = sites.branches.map((site) => ({ ...site, seen: new Map() as Counter }));
 
   const observeResponse = (outcome: ResponseOutcome): void => {
     if (isTransportFailure(outcome)) return;

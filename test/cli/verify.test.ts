@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { expect } from 'chai';
-import { startBrokenProvider, type BrokenProvider } from '../fixtures/broken-providers/proxy.js';
-import { BROKEN } from '../fixtures/broken-providers/catalogue.js';
+import { startVariantProvider, type VariantProvider } from '../fixtures/providers/proxy.js';
+import { BROKEN } from '../fixtures/providers/broken.js';
 import { startReferenceProvider } from '../../src/provider/index.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -66,11 +66,11 @@ describe('cli: verify', function () {
   });
 
   describe('against a broken provider', () => {
-    let broken: BrokenProvider;
+    let broken: VariantProvider;
     const key = 'broken-cli-key';
     const departure = BROKEN.find((b) => b.id === 'update-ignored');
     before(async () => {
-      broken = await startBrokenProvider(departure?.make(key) ?? {}, key);
+      broken = await startVariantProvider(departure?.make(key) ?? {}, key);
     });
     after(() => broken.close());
 

@@ -50,17 +50,27 @@ export function validRequests(model: Model, fixed: Params): fc.Arbitrary<Request
     .map(([params, encoding, headers, body]) => assemble(model, { params, encoding, headers, body }));
 }
 
+/** Mutators depend only on the contract, and building them (alphabets, patterns) costs more than a run's cases. */
+const pathCache = new WeakMap<Site, Mutator<string>[]>();
+const bodyCache = new WeakMap<Model, Mutator<RawBody>[]>();
+
 /** Breakers of one path parameter's own constraints. */
 export function pathMutators(site: Site): Mutator<string>[] {
-  return stringMutators(site.schema, { part: 'path', pointer: site.pointer }, 'path');
+  let found = pathCache.get(site);
+  if (!found) pathCache.set(site, (found = stringMutators(site.schema, { part: 'path', pointer: site.pointer }, 'path')));
+  return found;
 }
 
 /** Breakers of the body: its schema's constraints (as JSON), then its bytes (not JSON, absent). */
 export function bodyMutators(model: Model): Mutator<RawBody>[] {
   if (!model.body) return [];
+  const cached = bodyCache.get(model);
+  if (cached) return cached;
   const walk = (schema: JsonSchema): fc.Arbitrary<unknown> => schemaArbitrary(schema, { style: 'json', extras: true });
   const asJson = jsonMutators(model.body.schema, 'body', '', walk).map((m) => mapMutator(m, (value): RawBody => ({ kind: 'json', value })));
-  return [...asJson, ...rawBodyMutators(model, validParts(model))];
+  const mutators = [...asJson, ...rawBodyMutators(model, validParts(model))];
+  bodyCache.set(model, mutators);
+  return mutators;
 }
 
 /** A segment with a malformed escape before or after the correctly encoded value. */

@@ -25,7 +25,7 @@ const RATE_LIMIT_RETRIES = 3;
  */
 export class Backoff {
   private until = 0;
-  /** Milliseconds spent waiting, for the report. */
+  /** Wall-clock milliseconds the run was held back by Retry-After, for the report. */
   waited = 0;
   constructor(private readonly maxWaitMs: number, private readonly budgetMs = 60_000) {}
   /** Whether a Retry-After is still running (checked first, so the usual case costs no promise). */
@@ -39,11 +39,15 @@ export class Backoff {
   async wait(): Promise<void> {
     const delay = this.until - Date.now();
     if (delay <= 0) return;
-    this.waited += delay;
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+  /** A 429 said to wait `ms`: the pause is extended, and only the extension counts (requests wait it together). */
   told(ms: number | undefined): void {
-    this.until = Math.max(this.until, Date.now() + Math.min(ms ?? 1000, this.maxWaitMs));
+    const now = Date.now();
+    const until = now + Math.min(ms ?? 1000, this.maxWaitMs);
+    if (until <= this.until) return;
+    this.waited += until - Math.max(this.until, now);
+    this.until = until;
   }
 }
 

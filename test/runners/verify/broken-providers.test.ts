@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { BROKEN } from '../../fixtures/broken-providers/catalogue.js';
-import { startBrokenProvider } from '../../fixtures/broken-providers/proxy.js';
+import { BROKEN } from '../../fixtures/providers/broken.js';
+import { startVariantProvider } from '../../fixtures/providers/proxy.js';
 import { failedChecks, runVerify } from './helpers.js';
 
 const API_KEY = 'e2e-key-for-broken-providers';
@@ -15,7 +15,7 @@ describe('verify catches each deliberately broken provider with the check that s
 
   for (const broken of BROKEN) {
     it(`${broken.id}: ${broken.departure} → ${broken.caughtBy}`, async () => {
-      const provider = await startBrokenProvider(broken.make(API_KEY), API_KEY);
+      const provider = await startVariantProvider(broken.make(API_KEY), API_KEY);
       try {
         const { report, exitCode } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, timeoutMs: 250, runs: 20 });
         expect(failedChecks(report), JSON.stringify(report.findings.map((g) => `${g.check}: ${g.finding.message}`).slice(0, 5))).to.include(broken.caughtBy);

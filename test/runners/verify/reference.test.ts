@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startBrokenProvider } from '../../fixtures/broken-providers/proxy.js';
+import { startVariantProvider } from '../../fixtures/providers/proxy.js';
 import { failedChecks, runVerify } from './helpers.js';
 
 describe('verify against the reference provider', function () {
@@ -18,7 +18,7 @@ describe('verify against the reference provider', function () {
   });
 
   it('is clean through the pass-through proxy too (the broken providers start from a correct baseline)', async () => {
-    const provider = await startBrokenProvider({}, 'baseline-key');
+    const provider = await startVariantProvider({}, 'baseline-key');
     try {
       const { report, exitCode } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: 'baseline-key' });
       expect(failedChecks(report)).to.deep.equal([]);
@@ -29,7 +29,7 @@ describe('verify against the reference provider', function () {
   });
 
   it('fails the pact phase for a provider that answers 201', async () => {
-    const provider = await startBrokenProvider({ response: (_seen, answer) => (answer.status === 200 ? { ...answer, status: 201 } : answer) }, 'pact-key');
+    const provider = await startVariantProvider({ response: (_seen, answer) => (answer.status === 200 ? { ...answer, status: 201 } : answer) }, 'pact-key');
     try {
       const { report, summary } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: 'pact-key', skipPacts: false, runs: 20 });
       expect(summary.pacts).to.include({ ran: true, passed: false });

@@ -113,11 +113,11 @@ export function pathEdgeValues(site: Site): EdgeValue[] {
 export interface InvalidEdgeValue {
   readonly value: string;
   readonly edgeClass: string;
-  readonly keyword: 'maxLength' | 'pattern';
+  readonly keyword: 'minLength' | 'maxLength' | 'pattern';
 }
 
 /**
- * Invalid edge values: one code point over the maximum length (1- and 4-byte characters), and each telling
+ * Invalid edge values: one code point under the minimum length, one over the maximum (1- and 4-byte characters), and each telling
  * character the schema forbids, once, first (where a slug pattern is strictest). Kept only when the compiled
  * schema rejects them, each tagged with the keyword it breaks.
  */
@@ -127,6 +127,9 @@ export function invalidPathEdgeValues(site: Site): InvalidEdgeValue[] {
   const { minLength, maxLength } = lengthRange(site.schema);
   const pattern = typeof site.schema['pattern'] === 'string' ? site.schema['pattern'] : undefined;
   const filler = fillerOf(pattern) ?? 'a';
+  // One code point short of the minimum: under the intent reading this may be a repair (`integrationId: ""`),
+  // which the checks then hold to neither reading's answer.
+  const under: InvalidEdgeValue[] = minLength > 0 ? [{ value: filler.repeat(minLength - 1), edgeClass: `${prefix}:minLength-1`, keyword: 'minLength' }] : [];
   const over: InvalidEdgeValue[] = Number.isFinite(maxLength)
     ? BYTE_CLASSES.filter(({ name }) => name === '1-byte' || name === '4-byte').map(({ name, char }) => ({ value: filler + char.repeat(maxLength), edgeClass: `${prefix}:maxLength+1:${name}`, keyword: 'maxLength' as const }))
     : [];
@@ -134,5 +137,5 @@ export function invalidPathEdgeValues(site: Site): InvalidEdgeValue[] {
   const forbidden: InvalidEdgeValue[] = pattern === undefined ? [] : decoderTokens()
     .filter((token) => !seen.has(token.text) && Boolean(seen.add(token.text)))
     .map((token) => ({ value: placed(token.text, 'first', filler, Math.max(minLength, 2)), edgeClass: `${prefix}:forbidden-char:${token.name}`, keyword: 'pattern' as const }));
-  return [...over, ...forbidden].filter((edge) => !accepts(edge.value));
+  return [...under, ...over, ...forbidden].filter((edge) => !accepts(edge.value));
 }
