@@ -6,7 +6,7 @@
  */
 import type { OperationContract } from '../validators/index.js';
 import { bodyEdges, type EdgeBody } from './_internals/edges/body-values.js';
-import { fixtureValues, pairFixtures, type EdgeFixture } from './_internals/edges/fixtures.js';
+import { edgeFixtures, type EdgeFixture } from './_internals/edges/fixtures.js';
 import { baseHeaders, headerEdges, type EdgeHeaders } from './_internals/edges/header-values.js';
 import { exampleOf } from './_internals/edges/json-values.js';
 import { invalidPathEdgeValues, pathEdgeValues } from './_internals/edges/path-values.js';
@@ -15,14 +15,12 @@ import type { HeaderCase, Intent, RawBody } from './types.js';
 
 export type { EdgeBody, EdgeFixture, EdgeHeaders };
 
-/** How many fixtures `edgeFixtureIds` aims at: few enough to set up quickly, enough to spread positions. */
-const FIXTURE_TARGET = 12;
-
 /**
  * Valid (decoded) edge values of a path parameter: boundary lengths in code points of 1- to 4-byte characters
  * (`minLength:2-byte`, `maxLength:4-byte`, `maxLength:every-char`), and each character the pattern lists or that
  * URL, form and path decoders treat specially (`+`, `%41`, `%`, `%2F`, `/`, `;`, `.`, `..`, `?`, `#`, space,
- * gen-delims, sub-delims, non-ASCII, astral) in each position the schema allows (`char:%2F#first|middle|last|alone`).
+ * gen-delims, sub-delims, non-ASCII, astral) at the start, middle and end of one value where the schema allows, and
+ * alone (`char:%2F#edges`, `char:%2F#alone`).
  * A value may appear under two classes (`é` is the 2-byte minimum and non-ASCII alone).
  */
 export function edgePathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string }> {
@@ -39,14 +37,14 @@ export function edgeInvalidPathValues(contract: OperationContract, paramName: st
 }
 
 /**
- * (customer, integration) pairs to create as existing data (the first two path parameters, in template order),
- * holding every family of path edge classes between them: every length edge exactly, every character somewhere.
- * Customers are distinct; `edgeClass` names the customer's class and the integration's (`... and ...`).
+ * (customer, integration) pairs to create as existing data (the first two path parameters, in template order), so
+ * that every valid path edge value addresses a real record: the resource parameter's values on one anchor customer,
+ * the customer parameter's values each holding the anchor integration. `edgeClass` names the value's classes.
  */
 export function edgeFixtureIds(contract: OperationContract): EdgeFixture[] {
   const [customer, integration] = modelOf(contract).pathParams;
   if (!customer || !integration) return [];
-  return pairFixtures(fixtureValues(pathEdgeValues(customer)), fixtureValues(pathEdgeValues(integration)), FIXTURE_TARGET);
+  return edgeFixtures(pathEdgeValues(customer), pathEdgeValues(integration));
 }
 
 /**

@@ -15,6 +15,8 @@ import type { StateChange, StateClient } from './states.js';
 export interface Fixture {
   readonly params: Readonly<Record<string, string>>;
   readonly scenario: Scenario;
+  /** For the edge ids (every path edge value as existing data): the edge classes its varying value stands for. */
+  readonly edgeClass?: string;
 }
 
 /** The fixtures of a run and the state changes that made them (to tear down, in reverse). */
@@ -58,7 +60,8 @@ function withSharedIds(pairs: readonly Pair[]): Pair[] {
  * enum members and branches then reflects the provider, not the luck of the draw.
  */
 function recordParamsList(contract: OperationContract, count: number, seed: number): Array<Record<string, unknown>> {
-  const bodies = fc.sample(responseArbitrary(contract, successStatus(contract)), { seed, numRuns: count * 20 });
+  // A couple of hundred draws hold every vendor and shape; the rest of `count` may repeat them.
+  const bodies = fc.sample(responseArbitrary(contract, successStatus(contract)), { seed, numRuns: count + 240 });
   const records = bodies.map((body) => ((body as { data?: Record<string, unknown> } | undefined)?.data ?? {}));
   const shape = (value: unknown): string => (value !== null && typeof value === 'object' ? Object.keys(value).sort().join(',') : String(value));
   const chosen: Array<Record<string, unknown>> = [];
@@ -88,7 +91,9 @@ function keptFields(contract: OperationContract, record: Readonly<Record<string,
  */
 export async function setUpPlan(contract: OperationContract, states: StateClient, existing: number, seed: number): Promise<Plan> {
   const [customerParam = 'id', integrationParam = 'integrationId'] = contract.operation.pathParams.map((p) => p.name);
-  const edges: Pair[] = edgeFixtureIds(contract).map(({ customerId, integrationId }) => ({ customerId, integrationId }));
+  const edgeIds = edgeFixtureIds(contract);
+  const edgeClasses = new Map(edgeIds.map((f) => [JSON.stringify([f.customerId, f.integrationId]), f.edgeClass]));
+  const edges: Pair[] = edgeIds.map(({ customerId, integrationId }) => ({ customerId, integrationId }));
   const ids = drawIds(contract, existing + 3, seed, new Set(edges.map((pair) => pair.customerId)));
   const drawn = withSharedIds(ids.slice(0, existing));
   const existingPairs = [...edges, ...drawn];
@@ -105,7 +110,9 @@ export async function setUpPlan(contract: OperationContract, states: StateClient
   const recordOf = (index: number): Record<string, unknown> => records[(index + drawn.length) % Math.max(1, existingPairs.length)] ?? {};
   for (const [index, pair] of existingPairs.entries()) {
     const record = recordOf(index);
-    await apply({ state: STATE.withIntegration, params: { ...pair, ...record } }, { params: params(pair), scenario: { kind: 'existing', ...pair, record: keptFields(contract, record) } });
+    const edgeClass = edgeClasses.get(JSON.stringify([pair.customerId, pair.integrationId]));
+    const scenario: Scenario = { kind: 'existing', ...pair, record: keptFields(contract, record) };
+    await apply({ state: STATE.withIntegration, params: { ...pair, ...record } }, { params: params(pair), scenario, ...(edgeClass === undefined ? {} : { edgeClass }) });
   }
   const [missing, partial, denied] = ids.slice(existing);
   if (missing) await apply({ state: STATE.noCustomer, params: { customerId: missing.customerId } }, { params: params(missing), scenario: { kind: 'no-customer', customerId: missing.customerId } });

@@ -57,12 +57,12 @@ export async function runSystematic(cases: readonly SystematicCase[], send: Send
   const locks = new RecordLocks();
   const inflight = new Set<Promise<void>>();
   let count = 0;
-  // On data of unknown state a repeat or a header variant proves little, and edge values there are most of the
-  // list: related requests go only with cases whose data the run set up.
+  // On data of unknown state a repeat or a header variant proves little: related requests go only with cases whose
+  // data the run set up, and not with those the list sends alone.
   const unrelated: SendContext = { ...send, checks: send.checks.filter((check) => check.needs === undefined) };
   const run = async (planned: SystematicCase, index: number): Promise<void> => {
     const spelled = keyHeader !== undefined && planned.keyHeader !== undefined ? planned.keyHeader : undefined;
-    const base = planned.scenario.kind === 'unknown' ? unrelated : send;
+    const base = planned.scenario.kind === 'unknown' || planned.related === false ? unrelated : send;
     const context_ = spelled && keyHeader ? { ...base, transport: renaming(base.transport, keyHeader, spelled) } : base;
     const raw = await executeRaw(planned, context_, { seed: options.seed, path: edgePath(index) });
     const exchange = { ...withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw), edgeClass: planned.edgeClass };

@@ -94,7 +94,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     let systematic: SystematicSummary | undefined;
     try {
       if (edgeCases.length > 0) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency), seed: options.seed, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) });
-      conformance = edgeReplay !== undefined ? { cases: 0, shrunk: new Map(), interrupted: false } : await runConformance(plannedCases(contract, fixtures), send, context, listener, {
+      conformance = edgeReplay !== undefined ? { cases: 0, shrunk: new Map(), interrupted: false } : await runConformance(plannedCases(contract, randomPhaseFixtures(fixtures)), send, context, listener, {
         runs: options.runs, seed: options.seed, concurrency: Math.max(1, options.concurrency), strictContract: options.strictContract,
         maxDurationMs: Math.max(0, maxDurationMs - (Date.now() - started)), shrinkMs: options.shrinkMs ?? 15_000, ...(options.path === undefined ? {} : { path: options.path }),
       });
@@ -109,6 +109,19 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     await transport.close();
     await target.close();
   }
+}
+
+/** How many of the edge-id fixtures the random phase aims at, besides every other fixture. */
+const RANDOM_EDGE_FIXTURES = 12;
+
+/**
+ * The random phase's fixtures: every drawn and scenario fixture, and a dozen of the edge ids spread over the list
+ * (the systematic phase addressed each already; here they meet random bodies, headers and related requests).
+ */
+function randomPhaseFixtures(fixtures: readonly Fixture[]): Fixture[] {
+  const edges = fixtures.filter((fixture) => fixture.edgeClass !== undefined);
+  const step = Math.max(1, Math.floor(edges.length / RANDOM_EDGE_FIXTURES));
+  return [...fixtures.filter((fixture) => fixture.edgeClass === undefined), ...edges.filter((_, index) => index % step === 0).slice(0, RANDOM_EDGE_FIXTURES)];
 }
 
 /** Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down. */
