@@ -25,6 +25,19 @@ const ESCAPED = { name: 'escaped', char: '\u001f' };
 // 'e' and a combining acute: two code points, one grapheme, so a grapheme counter lets one past the maximum through.
 const COMBINING = 'e\u0301';
 
+/**
+ * Texts a provider's decoding, storage or trimming gets wrong, each a valid value of a free-text field: whitespace
+ * at both ends, control characters JSON must escape, quotes and backslashes, characters outside the BMP, a combining
+ * sequence, a right-to-left override, a BOM and the separators JavaScript and JSON disagree on, markup, escapes.
+ */
+const FIELD_TEXTS: ReadonlyArray<{ readonly name: string; readonly text: string }> = [
+  { name: 'whitespace-ends', text: ' \t e\u00a0e \n' },
+  { name: 'control', text: 'e\u0000e\u0007e\u001f' },
+  { name: 'quote-backslash', text: 'e"e\\e/e\'' },
+  { name: 'unicode', text: '\u00e9\u4e2d\u{1f600}e\u0301\u202e\ufeff\u2028\u2029' },
+  { name: 'markup-escapes', text: '<b>&amp;%41%2F+\\u0041' },
+];
+
 const valid = (): Intent => ({ intent: 'valid' });
 const breaking = (pointer: string, keyword: string): Intent => ({ intent: 'invalid', breaks: { part: 'body', pointer, keyword } });
 const json = (value: unknown): RawBody => ({ kind: 'json', value });
@@ -37,13 +50,18 @@ function setAt(base: unknown, path: readonly string[], value: unknown): unknown 
   return { ...object, [head]: setAt(object[head], rest, value) };
 }
 
-/** String boundaries of one field: null, empty (or one short of the minimum), the maximum of each byte length, one past. */
+/**
+ * String boundaries of one field: null, empty (or one short of the minimum), texts that decoders and stores mangle
+ * (free-text fields only), the maximum of each byte length, one past.
+ */
 function stringEdges(schema: JsonSchema, label: string, pointer: string): Array<{ name: string; value: unknown; expect: Intent }> {
   const { minLength, maxLength } = lengthRange(schema);
   const types = typesOf(schema) ?? [];
   const out: Array<{ name: string; value: unknown; expect: Intent }> = [];
   if (types.includes('null')) out.push({ name: 'null', value: null, expect: valid() });
   out.push(minLength === 0 ? { name: 'empty', value: '', expect: valid() } : { name: 'minLength-1', value: 'e'.repeat(minLength - 1), expect: breaking(pointer, 'minLength') });
+  const fits = (text: string): boolean => [...text].length >= minLength && [...text].length <= maxLength && !Array.isArray(schema['enum']) && schema['pattern'] === undefined;
+  for (const { name, text } of FIELD_TEXTS) if (fits(text)) out.push({ name: `chars:${name}`, value: text, expect: valid() });
   if (Number.isFinite(maxLength)) {
     for (const { name, char } of BYTE_CLASSES) out.push({ name: `maxLength:${name}`, value: char.repeat(maxLength), expect: valid() });
     out.push({ name: 'maxLength+1:1-byte', value: 'e'.repeat(maxLength + 1), expect: breaking(pointer, 'maxLength') });

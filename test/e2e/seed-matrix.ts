@@ -1,0 +1,57 @@
+/**
+ * The seed matrix: verify against every broken provider and every legitimate variant, on five seeds each, printed
+ * as a table (`npm run e2e:seeds`). A broken provider must be caught by its named check on every seed, a legitimate
+ * one clean on every seed. `npm test` runs the legitimate variants on five seeds and the broken ones on the phases
+ * that are the same whatever the seed; this shows the whole matrix, with timings, for the docs and the closing note.
+ */
+import { BROKEN } from '../fixtures/providers/broken.js';
+import { LEGITIMATE } from '../fixtures/providers/legitimate.js';
+import { startVariantProvider, type Departure } from '../fixtures/providers/proxy.js';
+import { runVerify } from '../runners/verify/helpers.js';
+
+const API_KEY = 'seed-matrix-key';
+const SEEDS = [11, 22, 33, 44, 55];
+
+interface Row { readonly id: string; readonly expect: string; readonly cells: string[]; readonly ms: number }
+
+/** One verify run: the checks with violations, and how long it took. */
+async function run(departure: Departure, seed: number): Promise<{ failed: Set<string>; ms: number }> {
+  const provider = await startVariantProvider(departure, API_KEY);
+  const started = performance.now();
+  try {
+    const { report } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, seed, runs: 200, timeoutMs: 1000, shrinkMs: 0 });
+    return { failed: new Set(report.findings.filter((g) => g.kind === 'violation').map((g) => g.check)), ms: performance.now() - started };
+  } finally {
+    await provider.close();
+  }
+}
+
+const rows: Row[] = [];
+for (const broken of BROKEN) {
+  const cells: string[] = [];
+  let ms = 0;
+  for (const seed of SEEDS) {
+    const result = await run(broken.make(API_KEY), seed);
+    ms += result.ms;
+    cells.push(result.failed.has(broken.caughtBy) ? 'caught' : 'MISSED');
+  }
+  rows.push({ id: `broken ${broken.id}`, expect: broken.caughtBy, cells, ms });
+}
+for (const variant of LEGITIMATE) {
+  const cells: string[] = [];
+  let ms = 0;
+  for (const seed of SEEDS) {
+    const result = await run(variant.make(API_KEY), seed);
+    ms += result.ms;
+    cells.push(result.failed.size === 0 ? 'clean' : `FALSE ALARM (${[...result.failed].join(', ')})`);
+  }
+  rows.push({ id: `legitimate ${variant.id}`, expect: 'clean', cells, ms });
+}
+
+console.log(`| provider | expected | ${SEEDS.map((seed) => `seed ${seed}`).join(' | ')} | ms per run |`);
+console.log(`|---|---|${SEEDS.map(() => '---').join('|')}|---|`);
+for (const row of rows) console.log(`| ${row.id} | ${row.expect} | ${row.cells.join(' | ')} | ${Math.round(row.ms / SEEDS.length)} |`);
+const wrong = rows.filter((row) => row.cells.some((cell) => cell === 'MISSED' || cell.startsWith('FALSE')));
+const perSeed = SEEDS.map((seed, index) => `seed ${seed}: ${rows.filter((row) => row.expect !== 'clean' && row.cells[index] === 'caught').length}/${BROKEN.length} caught, ${rows.filter((row) => row.expect === 'clean' && row.cells[index] === 'clean').length}/${LEGITIMATE.length} clean`);
+console.log(`\n${perSeed.join('\n')}\n${wrong.length === 0 ? 'every broken provider caught and every legitimate one clean, on every seed' : `${wrong.length} rows wrong`}`);
+process.exitCode = wrong.length === 0 ? 0 : 1;
