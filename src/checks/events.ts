@@ -24,6 +24,8 @@ export interface RunListener {
   onAbort?(reason: string): void;
   /** In all, the run waited this long because 429 answers said to (Retry-After). */
   onBackoff?(waitedMs: number): void;
+  /** The run stopped before its end (a signal, a provider that stopped answering); `notRun` planned cases were not sent. */
+  onStopped?(reason: string, notRun: number): void;
   onFinish?(): void;
 }
 
@@ -35,6 +37,7 @@ export function fanOut(...listeners: readonly RunListener[]): Required<RunListen
     onPact: (result) => listeners.forEach((listener) => listener.onPact?.(result)),
     onAbort: (reason) => listeners.forEach((listener) => listener.onAbort?.(reason)),
     onBackoff: (waitedMs) => listeners.forEach((listener) => listener.onBackoff?.(waitedMs)),
+    onStopped: (reason, notRun) => listeners.forEach((listener) => listener.onStopped?.(reason, notRun)),
     onFinish: () => listeners.forEach((listener) => listener.onFinish?.()),
   };
 }

@@ -32,6 +32,8 @@ export const responseSchema: Check = {
     const body = response.body !== undefined ? { body: response.body } : { rawBody: response.rawBody };
     const result = context.contract.validateResponse({ status: response.status, headers: response.headers, ...body });
     if (!result.matched) return notApplicable(result.reason);
+    // A body that is not JSON has no schema to meet: not_a_server_error judges it, this check does not pass it.
+    if (result.intent.some((issue) => issue.keyword === 'json')) return notApplicable('the body is not JSON (not_a_server_error judges it)');
     const where = context.contract.operation.responses.find((documented) => documented.status === response.status)?.body?.pointer ?? '';
     const expected = `the ${response.status} schema${where ? ` at ${where}` : ''}`;
     const intent = distinct(result.intent);

@@ -54,6 +54,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
   let exchanges = 0;
   let aborted: string | undefined;
   let rateLimitWaitMs = 0;
+  let stopped: { reason: string; notRun: number } | undefined;
 
   const tallyOf = (id: string): Tallies => {
     let found = tallies.get(id);
@@ -93,6 +94,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     onPact: (result) => void pacts.push(result),
     onAbort: (reason) => void (aborted ??= reason),
     onBackoff: (waitedMs) => void (rateLimitWaitMs = waitedMs),
+    onStopped: (reason, notRun) => void (stopped ??= { reason, notRun }),
     build(durationMs) {
       const ids = [...order, ...[...tallies.keys()].filter((id) => !order.includes(id))];
       const checks: CheckSummary[] = ids.map((id) => {
@@ -121,6 +123,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           durationMs,
           ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs } : {}),
           strictContract: options.strictContract ?? false,
+          ...(stopped === undefined ? {} : { stopped }),
         },
         totals: {
           exchanges,

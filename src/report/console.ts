@@ -30,7 +30,8 @@ function header(report: Report): string[] {
   if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
   parts.push(`${totals.exchanges} exchanges`, seconds(meta.durationMs));
   if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
-  return [`stigg-contract verify: ${meta.operation}`, parts.join(' · '), ''];
+  const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
+  return [`stigg-contract verify: ${meta.operation}`, parts.join(' · '), ...stopped, ''];
 }
 
 function mark(check: CheckSummary, strict: boolean, paint: Paint): string {

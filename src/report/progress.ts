@@ -50,6 +50,8 @@ function plainProgress(stream: ProgressStream, label: string, intervalMs: number
     },
     tick(state) {
       done++;
+      // Shrinking sends exchanges beyond the plan: the total grows rather than reading 203/202.
+      total = Math.max(total, done);
       failing = state?.failing ?? failing;
       if (now() - lastAt >= intervalMs) line();
     },
@@ -71,10 +73,16 @@ function barProgress(stream: ProgressStream, label: string): Progress {
     noTTYOutput: false,
   }, cliProgress.Presets.shades_classic);
   let failing = 0;
+  let total = 0;
+  let done = 0;
   return {
-    start: (total) => bar.start(total, 0, { failing }),
+    start(count) {
+      total = count;
+      bar.start(total, 0, { failing });
+    },
     tick(state) {
       failing = state?.failing ?? failing;
+      if (++done > total) bar.setTotal((total = done));
       bar.increment(1, { failing });
     },
     stop: () => bar.stop(),

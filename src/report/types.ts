@@ -19,6 +19,8 @@ export interface ReportMeta {
   readonly rateLimitWaitMs?: number;
   /** Whether contract defects fail the run (`--strict-contract`). */
   readonly strictContract: boolean;
+  /** The run stopped before its end: why, and how many planned cases were not sent. */
+  readonly stopped?: { readonly reason: string; readonly notRun: number };
 }
 
 /** How many times one skip reason came up. */

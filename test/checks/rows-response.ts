@@ -29,6 +29,7 @@ export const responseRows: readonly Row[] = [
   { check: 'response_schema', name: 'null syncData', exchange: () => exchange(ok('cus_123', 'stripe-main', { syncData: null })), expect: 'defect', says: 'intent reading accepts' },
   { check: 'response_schema', name: '404 with a null code', exchange: () => exchange(error(404, null)), expect: 'defect', says: '/code' },
   { check: 'response_schema', name: 'valid 404', exchange: () => exchange(error(404, 'CustomerNotFound')), expect: 'passed' },
+  { check: 'response_schema', name: 'HTML where JSON is documented (not_a_server_error judges it)', exchange: () => exchange(html), expect: 'not-applicable' },
 
   { check: 'error_code_documented', name: 'documented 404 code', exchange: () => exchange(error(404, 'CustomerNotFound')), expect: 'passed' },
   { check: 'error_code_documented', name: 'undocumented 404 code', exchange: () => exchange(error(404, 'NotFound')), expect: 'failed', says: '"NotFound" is not documented for 404' },

@@ -26,6 +26,18 @@ describe('progress', () => {
     ]);
   });
 
+  it('never counts past its total: exchanges beyond the plan (shrinking) grow the total', () => {
+    for (const tty of [false, true]) {
+      const out = sink(tty);
+      const progress = createProgress(out, { intervalMs: 0, now: () => 0 });
+      progress.start(1);
+      progress.tick();
+      progress.tick();
+      progress.stop();
+      expect(out.text(), `tty ${String(tty)}`).to.contain('2/2 exchanges').and.not.contain('2/1');
+    }
+  });
+
   it('draws a cli-progress bar through the given stream on a TTY', () => {
     const out = sink(true);
     const progress = createProgress(out, { label: 'fuzz' });

@@ -8,6 +8,7 @@ import { runCheck, runChecks, type Check, type CheckContext, type CheckRun, type
 import type { PlannedCase } from './cases.js';
 import { execute, executeRaw, withParsedBodies, type SendContext } from './execute.js';
 import { recordKey, RecordLocks } from './record-locks.js';
+import type { RunControl } from './control.js';
 
 export interface ConformanceOptions {
   readonly runs: number;
@@ -20,6 +21,8 @@ export interface ConformanceOptions {
   /** Upper bound for shrinking one check's failure. */
   readonly shrinkMs: number;
   readonly strictContract: boolean;
+  /** Asked before each case and each shrink: a stopped run sends no more. */
+  readonly control?: RunControl;
 }
 
 export interface ConformanceSummary {
@@ -87,7 +90,7 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
     const epoch = start / EPOCH;
     const drawn = fc.sample(arbitrary, { seed: epochSeed(options.seed, epoch), numRuns: Math.min(EPOCH, options.runs - start) });
     for (const [index, planned] of drawn.entries()) {
-      if (Date.now() > deadline) {
+      if (Date.now() > deadline || options.control?.stopped) {
         interrupted = true;
         break;
       }
@@ -151,6 +154,7 @@ export async function runConformance(arbitrary: fc.Arbitrary<PlannedCase>, send:
   const explored = await explore(arbitrary, send, context, listener, options);
   const shrunk = new Map<string, string>();
   for (const [id, at] of explored.firstFailure) {
+    if (options.control?.stopped) break;
     const check = send.checks.find((c) => c.id === id);
     const minimal = check ? await shrink(check, at, arbitrary, send, context, listener, options) : undefined;
     if (minimal) shrunk.set(id, minimal);

@@ -3,6 +3,7 @@ import type { RequestCase } from '../../arbitraries/index.js';
 import { API_KEY_PLACEHOLDER, retryAfterMs, type Check, type Exchange, type RelatedExchange, type ResponseOutcome, type SentRequest } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { PlannedCase } from './cases.js';
+import type { ProviderHealth } from './control.js';
 import type { Transport, WireRequest } from './transport.js';
 
 /** What sending needs besides the case. */
@@ -14,6 +15,8 @@ export interface SendContext {
   readonly checks: readonly Check[];
   /** Waits before every request; a 429 outside the rate-limited scenario makes it wait as told. */
   readonly backoff: Backoff;
+  /** Sees every outcome, to stop the run when the provider has stopped answering. */
+  readonly health?: ProviderHealth;
 }
 
 /** A request answered 429 outside the rate-limited scenario is sent again at most this many times. */
@@ -109,6 +112,7 @@ async function send(wire: WireRequest, context: SendContext, rateLimited: boolea
   for (let attempt = 0; ; attempt++) {
     if (context.backoff.pending) await context.backoff.wait();
     const outcome = await context.transport.send(wire);
+    context.health?.observe(outcome);
     if (rateLimited || 'error' in outcome || outcome.status !== 429) return outcome;
     context.backoff.told(retryAfterMs({ response: outcome }));
     if (attempt === RATE_LIMIT_RETRIES || !context.backoff.canRetry) return outcome;

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RunListener } from '../../checks/index.js';
 import { ConfigurationError } from '../../errors.js';
+import { loadPact } from '../../pact/pact-file.js';
 import { verifyPacts, type BrokerSource } from '../../pact/verifier.js';
 
 export interface PactPhaseOptions {
@@ -18,12 +19,19 @@ export interface PactPhaseOptions {
 /** What phase 1 did: verified (passed or not), or skipped with the reason. */
 export type PactPhase = { readonly ran: true; readonly passed: boolean; readonly notices: readonly string[] } | { readonly ran: false; readonly reason: string };
 
+/** The pact files of a directory, each checked to be a pact first: a file that is not ends the run (exit 2), named. */
 async function pactFiles(dir: string): Promise<string[]> {
+  let files: string[];
   try {
-    return (await readdir(dir)).filter((name) => name.endsWith('.json')).sort().map((name) => resolve(join(dir, name)));
+    files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort().map((name) => resolve(join(dir, name)));
   } catch (error) {
     throw new ConfigurationError(`cannot read the pacts directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  for (const file of files) {
+    const loaded = await loadPact(file);
+    if (!loaded.ok) throw new ConfigurationError(`pact file ${file} cannot be verified: ${loaded.reason}`);
+  }
+  return files;
 }
 
 /** Verifies the pacts; without a state URL, stateful interactions cannot be set up, so the phase is skipped. */

@@ -7,6 +7,7 @@ import { runChecks, type CheckContext, type Exchange, type RunListener } from '.
 import { executeRaw, withParsedBodies, type SendContext } from './execute.js';
 import { RecordLocks, recordKey } from './record-locks.js';
 import type { SystematicCase } from './systematic.js';
+import type { RunControl } from './control.js';
 import type { Transport } from './transport.js';
 
 /** What the systematic phase did. */
@@ -38,6 +39,8 @@ export interface SystematicOptions {
   readonly seed: number;
   /** Send only the case at this index (a `--path edge:N` replay). */
   readonly only?: number;
+  /** Asked before each case: a stopped run sends no more. */
+  readonly control?: RunControl;
 }
 
 /** The replay path of the systematic case at `index`: the list depends only on the contract and the fixtures. */
@@ -71,7 +74,7 @@ export async function runSystematic(cases: readonly SystematicCase[], send: Send
   let interrupted = false;
   for (const [index, planned] of cases.entries()) {
     if (options.only !== undefined && index !== options.only) continue;
-    if (Date.now() > deadline) {
+    if (Date.now() > deadline || options.control?.stopped) {
       interrupted = true;
       break;
     }

@@ -4,7 +4,7 @@ import { ConfigurationError, TransportError } from '../../errors.js';
 import { buildPath } from '../../contract/path.js';
 import { startReferenceProvider } from '../../provider/index.js';
 import type { OperationContract } from '../../validators/index.js';
-import type { Transport } from './transport.js';
+import type { Transport, WireRequest } from './transport.js';
 
 export interface Target {
   readonly baseUrl: string;
@@ -31,11 +31,25 @@ export async function openTarget(options: { baseUrl?: string; apiKey?: string; s
   return { baseUrl: options.baseUrl, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}), apiKey: options.apiKey, embedded: false, close: async () => undefined };
 }
 
-/** One request without a key: an HTTP answer of whatever status means the provider is there; none ends the run (exit 2). */
-export async function probe(contract: OperationContract, transport: Transport, baseUrl: string): Promise<void> {
+/** A plain request without a key: whatever status it gets, an HTTP answer means the provider is there. */
+function plainRequest(contract: OperationContract): WireRequest {
   const params = Object.fromEntries(contract.operation.pathParams.map((p) => [p.name, 'stigg-contract-probe']));
-  const outcome = await transport.send({ method: contract.operation.method, path: buildPath(contract.operation.pathTemplate, params), headers: {}, body: undefined });
-  if ('error' in outcome && outcome.error !== 'timeout' && outcome.error !== 'protocol') {
-    throw new TransportError(`provider unreachable at ${baseUrl}: ${outcome.error} (${outcome.message})`, baseUrl);
-  }
+  return { method: contract.operation.method, path: buildPath(contract.operation.pathTemplate, params), headers: {}, body: undefined };
+}
+
+/**
+ * Sends the plain request: an HTTP answer of any status (a body over the cap included) means the provider is there;
+ * a refused or reset connection, or no answer within the deadline, ends the run before it starts (exit 2).
+ */
+export async function probe(contract: OperationContract, transport: Transport, baseUrl: string): Promise<void> {
+  const outcome = await transport.send(plainRequest(contract));
+  if (!('error' in outcome) || outcome.error === 'too-large' || outcome.error === 'protocol') return;
+  const why = outcome.error === 'timeout' ? `no answer (${outcome.message})` : `${outcome.error} (${outcome.message})`;
+  throw new TransportError(`provider unreachable at ${baseUrl}: ${why}`, baseUrl);
+}
+
+/** Whether the provider still answers the plain request at all (any HTTP answer). */
+export async function stillAnswers(contract: OperationContract, transport: Transport): Promise<boolean> {
+  const outcome = await transport.send(plainRequest(contract));
+  return !('error' in outcome) || outcome.error === 'too-large' || outcome.error === 'protocol';
 }

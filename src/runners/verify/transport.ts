@@ -1,8 +1,8 @@
 /**
  * Sends a request exactly as given (path untouched: no URL parser normalises `%2E` segments) over one keep-alive
- * undici pool. Deadlines are undici's own: `timeoutMs` for the response headers, and again for any pause inside the
- * body; with the size cap, that bounds every request. (A per-request AbortSignal timer cost more than the checks.)
- * Redirects are not followed: a 3xx is an answer.
+ * undici pool. `timeoutMs` bounds the whole exchange, from sending to the last body byte: one watchdog timer sweeps
+ * the requests in flight (a timer per request cost more than the checks), with undici's header and body timeouts
+ * beside it. Redirects are not followed: a 3xx is an answer.
  */
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { ReceivedResponse, ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
@@ -30,6 +30,7 @@ export interface Transport {
 }
 
 function kindOf(error: unknown): TransportErrorKind {
+  if (error instanceof PastDeadline) return 'timeout';
   const code = (error as { code?: string }).code ?? '';
   if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError || code === 'UND_ERR_ABORTED' || (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') return 'timeout';
   if (code === 'ECONNREFUSED') return 'refused';
@@ -44,6 +45,42 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
+/** Why an exchange was abandoned: the whole of it took longer than the deadline. */
+class PastDeadline extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no complete response within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * Aborts exchanges still running past their deadline. One interval, running only while something is in flight,
+ * checks every quarter of the timeout: an exchange ends at most a quarter late.
+ */
+class Watchdog {
+  private readonly running = new Map<object, { readonly deadline: number; abort(): void }>();
+  private timer: NodeJS.Timeout | undefined;
+  constructor(private readonly timeoutMs: number) {}
+  watch(key: object, abort: () => void): void {
+    this.running.set(key, { deadline: performance.now() + this.timeoutMs, abort });
+    this.timer ??= setInterval(() => this.sweep(), Math.max(5, this.timeoutMs / 4)).unref();
+  }
+  done(key: object): void {
+    this.running.delete(key);
+    if (this.running.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+  private sweep(): void {
+    const now = performance.now();
+    for (const [key, entry] of this.running) {
+      if (entry.deadline > now) continue;
+      this.done(key);
+      entry.abort();
+    }
+  }
+}
+
 /** Why a body was abandoned: it passed the cap. */
 class TooLarge extends Error {
   constructor(readonly status: number) {
@@ -56,14 +93,15 @@ class TooLarge extends Error {
  * no stream in between (the request API wraps every body in a Readable, which cost more than the body here).
  * Over `limit` bytes, declared or read, the request is aborted rather than buffered.
  */
-function collect(limit: number, settle: (outcome: { status: number; headers: Record<string, string>; text: string } | { error: unknown }) => void): Dispatcher.DispatchHandler {
+function collect(limit: number, started: (abort: (reason: Error) => void) => void, settle: (outcome: { status: number; headers: Record<string, string>; text: string } | { error: unknown }) => void): Dispatcher.DispatchHandler {
   let status = 0;
   let headers: Record<string, string> = {};
   let chunks: Buffer[] = [];
   let size = 0;
   return {
-    // Its presence is what tells undici this handler speaks the current interface, not the deprecated one.
-    onRequestStart() {},
+    onRequestStart(controller) {
+      started((reason) => controller.abort(reason));
+    },
     onResponseStart(controller, statusCode, raw) {
       status = statusCode;
       headers = headersOf(raw);
@@ -91,14 +129,17 @@ export function createTransport(options: TransportOptions): Transport {
   const url = new URL(options.baseUrl);
   const pool = new Pool(url.origin, { connections: options.connections, pipelining: 1, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
   const prefix = url.pathname.replace(/\/$/, '');
+  const watchdog = new Watchdog(options.timeoutMs);
   return {
     prefix,
     send(request) {
       const started = performance.now();
+      const key = {};
       return new Promise<ResponseOutcome>((resolve) => {
         pool.dispatch(
           { method: request.method as 'PATCH', path: prefix + request.path, headers: request.headers, body: request.body ?? null },
-          collect(options.maxBodyBytes, (outcome) => {
+          collect(options.maxBodyBytes, (abort) => watchdog.watch(key, () => abort(new PastDeadline(options.timeoutMs))), (outcome) => {
+            watchdog.done(key);
             const elapsedMs = performance.now() - started;
             if ('text' in outcome) {
               resolve({ status: outcome.status, headers: outcome.headers, rawBody: outcome.text, elapsedMs } satisfies ReceivedResponse);

@@ -18,11 +18,15 @@ import { createStateClient, type StateChange, type StateClient } from './states.
 import { systematicCases } from './systematic.js';
 import { parseEdgePath, runSystematic, type SystematicSummary } from './systematic-run.js';
 import { ConfigurationError } from '../../errors.js';
-import { openTarget, probe } from './target.js';
+import { openTarget, probe, stillAnswers } from './target.js';
+import { ProviderHealth, RunControl } from './control.js';
 import { createTransport } from './transport.js';
 
 /** Requests sent while the rate-limited state holds: enough to see the 429, few enough not to flood. */
 const RATE_LIMITED_CASES = 2;
+
+/** The least time a state change is given. */
+const STATE_CHANGE_TIMEOUT_MS = 10_000;
 
 export interface VerifyOptions {
   readonly baseUrl?: string;
@@ -48,6 +52,8 @@ export interface VerifyOptions {
   readonly existingFixtures?: number;
   /** Send the systematic cases before the random ones (default true; a `--path` replay never does). */
   readonly systematic?: boolean;
+  /** Aborting it stops the run between cases (Ctrl+C): the summary says so, the report keeps what was done. */
+  readonly signal?: AbortSignal;
 }
 
 export interface VerifySummary {
@@ -63,6 +69,8 @@ export interface VerifySummary {
   /** The state changes phase 2 made (for regression tests that must recreate a case's data). */
   readonly stateChanges: readonly StateChange[];
   readonly stateUrl?: string;
+  /** Set when the run stopped before its end: why, and how many planned cases were not sent. */
+  readonly stopped?: { readonly reason: string; readonly notRun: number };
 }
 
 /** Runs verify end to end; harness problems (unreachable provider, bad options) throw HarnessErrors (exit 2). */
@@ -76,35 +84,43 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     const pacts: PactPhase = options.skipPacts
       ? { ran: false, reason: 'skipped (--path replays one phase 2 case)' }
       : await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...(options.pactsDir ? { pactsDir: options.pactsDir } : {}), ...(options.broker ? { broker: options.broker } : {}) }, listener);
-    const states = target.stateUrl ? createStateClient(target.stateUrl, options.timeoutMs) : undefined;
+    // Setting up data may take a provider longer than answering a request: its own, longer bound.
+    const states = target.stateUrl ? createStateClient(target.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS)) : undefined;
     const named = namedFixtures(contract, options.fixtures ?? []);
     const plan: Plan = states ? await setUpPlan(contract, states, options.existingFixtures ?? 12, options.seed) : { fixtures: [], changes: [] };
     const fixtures: Fixture[] = [...named, ...plan.fixtures];
-    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs ?? 5000) };
+    const control = new RunControl(options.signal);
+    const health = new ProviderHealth(control, () => stillAnswers(contract, transport));
+    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs ?? 5000), health };
     const context = createCheckContext(contract);
     const edgeReplay = parseEdgePath(options.path);
     const edgeCases = (options.path === undefined || edgeReplay !== undefined) && options.systematic !== false ? systematicCases(contract, fixtures) : [];
     if (edgeReplay !== undefined && edgeReplay >= edgeCases.length) {
       throw new ConfigurationError(`--path edge:${edgeReplay}: this run has ${edgeCases.length} systematic cases (edge:0 to edge:${edgeCases.length - 1}); replay with the same --seed, --state-url and --fixture flags`);
     }
-    listener.onStart?.(options.path === undefined ? edgeCases.length + options.runs + (states ? RATE_LIMITED_CASES : 0) : 1);
+    const planned = options.path === undefined ? edgeCases.length + options.runs + (states ? RATE_LIMITED_CASES : 0) : 1;
+    listener.onStart?.(planned);
     const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
     const started = Date.now();
     let conformance: ConformanceSummary;
     let systematic: SystematicSummary | undefined;
+    let rateLimitSent = 0;
     try {
-      if (edgeCases.length > 0) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency), seed: options.seed, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) });
+      if (edgeCases.length > 0) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency), seed: options.seed, control, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) });
       conformance = edgeReplay !== undefined ? { cases: 0, shrunk: new Map(), interrupted: false } : await runConformance(plannedCases(contract, randomPhaseFixtures(fixtures)), send, context, listener, {
         runs: options.runs, seed: options.seed, concurrency: Math.max(1, options.concurrency), strictContract: options.strictContract,
-        maxDurationMs: Math.max(0, maxDurationMs - (Date.now() - started)), shrinkMs: options.shrinkMs ?? 15_000, ...(options.path === undefined ? {} : { path: options.path }),
+        maxDurationMs: Math.max(0, maxDurationMs - (Date.now() - started)), shrinkMs: options.shrinkMs ?? 15_000, control, ...(options.path === undefined ? {} : { path: options.path }),
       });
-      if (states && options.path === undefined) await exerciseRateLimit(contract, fixtures, send, context, listener, states, options.seed);
+      if (states && options.path === undefined && !control.stopped) rateLimitSent = await exerciseRateLimit(contract, fixtures, send, context, listener, states, options.seed);
     } finally {
       if (send.backoff.waited > 0) listener.onBackoff?.(send.backoff.waited);
       listener.onFinish?.();
     }
     const teardownProblems = states ? await tearDownPlan(plan, states) : [];
-    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, ...(systematic ? { systematic } : {}), teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}) };
+    const sent = (systematic?.cases ?? 0) + conformance.cases;
+    const stopped = control.reason === undefined ? {} : { stopped: { reason: control.reason, notRun: Math.max(0, planned - sent - rateLimitSent) } };
+    if (stopped.stopped) listener.onStopped?.(stopped.stopped.reason, stopped.stopped.notRun);
+    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, ...(systematic ? { systematic } : {}), teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped };
   } finally {
     await transport.close();
     await target.close();
@@ -124,10 +140,10 @@ function randomPhaseFixtures(fixtures: readonly Fixture[]): Fixture[] {
   return [...fixtures.filter((fixture) => fixture.edgeClass === undefined), ...edges.filter((_, index) => index % step === 0).slice(0, RANDOM_EDGE_FIXTURES)];
 }
 
-/** Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down. */
-async function exerciseRateLimit(contract: OperationContract, fixtures: readonly Fixture[], send: SendContext, context: CheckContext, listener: RunListener, states: StateClient, seed: number): Promise<void> {
+/** Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down; returns how many. */
+async function exerciseRateLimit(contract: OperationContract, fixtures: readonly Fixture[], send: SendContext, context: CheckContext, listener: RunListener, states: StateClient, seed: number): Promise<number> {
   const existing = fixtures.find((fixture) => fixture.scenario.kind === 'existing');
-  if (!existing) return;
+  if (!existing) return 0;
   const change = { state: STATE.rateLimited, params: {} };
   await states.change(change, 'setup');
   try {
@@ -138,4 +154,5 @@ async function exerciseRateLimit(contract: OperationContract, fixtures: readonly
   } finally {
     await states.change(change, 'teardown');
   }
+  return RATE_LIMITED_CASES;
 }

@@ -1,0 +1,61 @@
+/**
+ * Stopping a run early: on a signal (Ctrl+C), or when the provider has plainly stopped answering. Loops ask
+ * `stopped` before each case; nothing in flight is cut short (each request is bounded by its own deadline).
+ */
+import type { ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
+
+/** Whether, and why, the run was told to stop. */
+export class RunControl {
+  private why: string | undefined;
+
+  constructor(signal?: AbortSignal) {
+    if (signal?.aborted) this.stop('interrupted');
+    else signal?.addEventListener('abort', () => this.stop('interrupted'), { once: true });
+  }
+
+  get stopped(): boolean {
+    return this.why !== undefined;
+  }
+
+  /** The first reason given, or undefined while the run goes on. */
+  get reason(): string | undefined {
+    return this.why;
+  }
+
+  stop(reason: string): void {
+    this.why ??= reason;
+  }
+}
+
+/** Transport failures of one kind in a row after which a plain request decides whether the provider is still there. */
+export const FAILURES_BEFORE_HEALTH_CHECK = 5;
+
+/**
+ * Watches outcomes as they arrive. After several transport failures of the same kind in a row it asks `stillThere`
+ * (a plain request); if that fails too, the run stops. A provider that hangs on some inputs only keeps answering the
+ * plain request, so its run goes on and each hang is a finding.
+ */
+export class ProviderHealth {
+  private streak = 0;
+  private kind: TransportErrorKind | undefined;
+  private checking = false;
+
+  constructor(private readonly control: RunControl, private readonly stillThere: () => Promise<boolean>, private readonly threshold = FAILURES_BEFORE_HEALTH_CHECK) {}
+
+  observe(outcome: ResponseOutcome): void {
+    if (!('error' in outcome)) {
+      this.streak = 0;
+      return;
+    }
+    this.streak = outcome.error === this.kind ? this.streak + 1 : 1;
+    this.kind = outcome.error;
+    if (this.streak < this.threshold || this.checking || this.control.stopped) return;
+    this.checking = true;
+    const kind = outcome.error;
+    void this.stillThere().then((alive) => {
+      this.checking = false;
+      if (alive) this.streak = 0;
+      else this.control.stop(`the provider stopped answering: ${this.threshold} ${kind} failures in a row, and a plain request failed too`);
+    });
+  }
+}
