@@ -1,19 +1,34 @@
-/** The NDJSON traffic log: one line per exchange (request, response, verdict per check), secrets redacted. */
-import { trimResponse, type CheckRun, type Exchange } from '../checks/index.js';
+/**
+ * The NDJSON traffic log: one line per request the checks judged — each exchange (request, response, verdict per
+ * check) and each related request sent with it (the repeat, the header variants) — and one per pact interaction
+ * (Pact's verifier sends those itself: the line gives the outcome, not the bytes). Secrets redacted everywhere.
+ */
+import { trimResponse, type CheckRun, type Exchange, type PactOutcome } from '../checks/index.js';
 import { redactDeep } from './redact.js';
 
-/** One log line (without the newline) for an exchange and its check outcomes. */
-export function trafficLine(exchange: Exchange, runs: readonly CheckRun[], secrets: readonly string[], at: Date = new Date()): string {
+/** The log lines (no trailing newline) for an exchange and its check outcomes: the exchange first, then its related requests. */
+export function trafficLines(exchange: Exchange, runs: readonly CheckRun[], secrets: readonly string[], at: Date = new Date()): string {
   const failed = runs.filter((run) => run.outcome.status === 'failed').map((run) => run.check);
-  const line = {
-    time: at.toISOString(),
+  const time = at.toISOString();
+  const lines: unknown[] = [{
+    time,
     intent: exchange.case.expect,
     scenario: exchange.scenario.kind,
     request: exchange.request,
     response: trimResponse(exchange.response),
     verdict: failed.length === 0 ? 'passed' : 'failed',
     failed,
+    ...(exchange.edgeClass === undefined ? {} : { edgeClass: exchange.edgeClass }),
     ...(exchange.replay ? { replay: exchange.replay } : {}),
-  };
-  return JSON.stringify(redactDeep(line, secrets));
+  }];
+  for (const related of exchange.related ?? []) {
+    // Judged with the exchange above (idempotent, optional_headers_harmless): its verdict is that line's.
+    lines.push({ time, related: { relation: related.relation, label: related.label }, request: related.request, response: trimResponse(related.response) });
+  }
+  return lines.map((line) => JSON.stringify(redactDeep(line, secrets))).join('\n');
+}
+
+/** The log line of one pact interaction's outcome. */
+export function pactLine(result: PactOutcome, secrets: readonly string[], at: Date = new Date()): string {
+  return JSON.stringify(redactDeep({ time: at.toISOString(), pact: result, verdict: result.passed ? 'passed' : 'failed' }, secrets));
 }

@@ -38,9 +38,12 @@ describe('cli: verify', function () {
     expect(xml.match(/<testcase /g)?.length).to.be.at.least(15 + 12);
     const report = JSON.parse(readFileSync(json, 'utf8')) as { meta: { seed: number } };
     expect(report.meta.seed).to.equal(11);
-    const lines = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { request: { headers: Record<string, string> }; verdict: string });
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { request?: { headers: Record<string, string> }; related?: unknown; pact?: unknown; verdict?: string });
     expect(lines.length).to.be.at.least(60);
-    expect(lines.some((line) => line.request.headers['X-API-KEY'] === '$STIGG_API_KEY')).to.equal(true);
+    expect(lines.some((line) => line.request?.headers['X-API-KEY'] === '$STIGG_API_KEY')).to.equal(true);
+    // Every request the checks judged has its line: related requests (repeats, header variants) and pact outcomes too.
+    expect(lines.filter((line) => line.related !== undefined).length).to.be.at.least(10);
+    expect(lines.filter((line) => line.pact !== undefined).length).to.equal(12);
     for (const text of [run.stdout, run.stderr, xml, readFileSync(json, 'utf8'), readFileSync(log, 'utf8')]) expect(text).not.to.contain(CANARY);
   });
 

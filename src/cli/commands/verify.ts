@@ -6,7 +6,7 @@ import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerifi
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
 import { PROVIDER } from '../../pact/names.js';
 import {
-  createProgress, createReportBuilder, exitCodeOf, formatConsole, formatJson, formatJunit, progressListener, trafficLine,
+  createProgress, createReportBuilder, exitCodeOf, formatConsole, formatJson, formatJunit, progressListener, pactLine, trafficLines,
 } from '../../report/index.js';
 import { verify } from '../../runners/verify/verify.js';
 import { openContract } from '../../validators/index.js';
@@ -48,7 +48,10 @@ function openLog(file: string | undefined, secrets: () => readonly string[]): { 
   mkdirSync(dirname(file), { recursive: true });
   const stream: WriteStream = createWriteStream(file, { flags: 'w' });
   return {
-    listener: { onExchange: (exchange, runs) => void stream.write(`${trafficLine(exchange, runs, secrets())}\n`) },
+    listener: {
+      onExchange: (exchange, runs) => void stream.write(`${trafficLines(exchange, runs, secrets())}\n`),
+      onPact: (result) => void stream.write(`${pactLine(result, secrets())}\n`),
+    },
     close: () => new Promise((resolve) => stream.end(resolve)),
   };
 }
