@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { parseHttpDate, parseRetryAfter, retryAfterMs } from '../../src/checks/retry-after.js';
+import { retryAfterMs } from '../../src/checks/retry-after.js';
+import { parseHttpDate, parseRetryAfter, retryAfterSeconds } from '../../src/client/retry-after.js';
 import { error, ok } from './fixtures.js';
 
 const NOW = Date.UTC(2015, 9, 21, 7, 27, 58);
@@ -30,6 +31,15 @@ describe('Retry-After', () => {
     expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT')).to.equal(instant);
     expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT')).to.equal(instant);
     expect(parseHttpDate('Sun Nov  6 08:49:37 1994')).to.equal(instant);
+  });
+
+  it('one reader for the client, the checks and the back-off: they agree on every value (an ISO timestamp is malformed for all)', () => {
+    const values = [...cases.map(([value]) => value), '2025-01-01T00:00:30Z', '2015-10-21T07:28:00Z', 'Wed, 21 Oct 2015 07:28:30 GMT', '+5', '5 ', '', '1e3', '007'];
+    for (const value of values) {
+      const ms = retryAfterMs({ response: error(429, 'RateLimitExceeded', { 'Retry-After': value }) }, NOW);
+      expect(retryAfterSeconds(value, NOW), value).to.equal(ms === undefined ? undefined : Math.ceil(ms / 1000));
+    }
+    expect(retryAfterSeconds('2025-01-01T00:00:30Z', NOW)).to.equal(undefined);
   });
 
   it('tells the runner how long to back off after an exchange', () => {
