@@ -4,8 +4,8 @@
  * tenant's integration with the same id, about another integration of the customer, or an update that resets data.
  */
 import { isJsonObject } from '../contract/json.js';
-import { expectsValid, sendsValidKey } from './cases.js';
-import { finding, literal, skip } from './finding.js';
+import { expectsValid, sendsValidKey, UNKNOWN_DATA } from './cases.js';
+import { finding, literal, notApplicable, skip } from './finding.js';
 import { successRecord } from './success-record.js';
 import type { Check, Finding } from './types.js';
 
@@ -46,7 +46,9 @@ export const recordUnchanged: Check = {
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
   run(context, exchange) {
     const { scenario } = exchange;
-    if (scenario.kind !== 'existing' || scenario.record === undefined) return skip('the record as set up is unknown (no state URL set it up)');
+    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
+    if (scenario.kind !== 'existing') return notApplicable(`scenario ${scenario.kind}`);
+    if (scenario.record === undefined) return skip('the record as set up is unknown (a --fixture, not set up through the state URL)');
     const gate = successRecord(context, exchange);
     if (!('record' in gate)) return gate;
     const where = context.facts.envelope === undefined ? '' : `/${context.facts.envelope}`;

@@ -27,6 +27,8 @@ export const dataRows: readonly Row[] = [
   { check: 'record_unchanged', name: 'syncData set up null, omitted (it is not required)', exchange: () => exchange(json(200, { data: { id: 'stripe-main', vendorIdentifier: 'STRIPE', syncedEntityId: 'cus_123' } }), { scenario: { kind: 'existing', customerId: CUSTOMER, integrationId: INTEGRATION, record: { vendorIdentifier: 'STRIPE', syncData: null } } }), expect: 'passed' },
   { check: 'record_unchanged', name: 'syncData set up, omitted: a warning', exchange: () => exchange(json(200, { data: { id: 'stripe-main', vendorIdentifier: 'STRIPE', syncedEntityId: 'cus_123' } })), expect: 'warned', says: 'omits /data/syncData' },
   { check: 'record_unchanged', name: 'nothing known of the record (--fixture)', exchange: () => exchange(ok(), { scenario: { kind: 'existing', customerId: 'acme-corp', integrationId: 'stripe-main' } }), expect: 'skipped', says: 'unknown' },
+  { check: 'record_unchanged', name: 'nothing known of the data at all', exchange: () => exchange(ok(), { scenario: { kind: 'unknown' } }), expect: 'skipped', says: 'no provider state or fixture' },
+  { check: 'record_unchanged', name: 'a forbidden customer (no record to compare)', exchange: () => exchange(error(403, 'AccessDeniedError'), { scenario: { kind: 'forbidden', customerId: 'acme-corp' } }), expect: 'not-applicable' },
 
   { check: 'not_found_codes', name: 'no customer → CustomerNotFound', exchange: () => exchange(error(404, 'CustomerNotFound'), { scenario: { kind: 'no-customer' } }), expect: 'passed' },
   { check: 'not_found_codes', name: 'no customer → IntegrationNotFound', exchange: () => exchange(error(404, 'IntegrationNotFound'), { scenario: { kind: 'no-customer' } }), expect: 'failed', says: '"IntegrationNotFound"' },
