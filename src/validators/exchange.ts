@@ -4,6 +4,7 @@ import type { CompiledParts, PartValidator } from './compile.js';
 import { preview, verdictOf, type Part, type ValidationIssue, type Verdict } from './issue.js';
 import { headerKey } from './schemas.js';
 
+/** Header values as callers give them: a string, or the values of a repeated header. */
 export type HeaderValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** A request as seen on the wire: the raw path (percent-encoded), headers, and a parsed `body` or raw `rawBody`. */

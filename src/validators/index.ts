@@ -8,6 +8,7 @@ import { checkRequest, checkResponse, type ExchangeResult, type RequestExchange,
 
 export type { ExchangeResult, RequestExchange, ResponseExchange } from './exchange.js';
 export { normaliseHeaders, mediaEssence } from './exchange.js';
+export { requestExchangeOf, responseExchangeOf } from './exchange-input.js';
 export { verdictOf, preview, type Part, type ValidationIssue, type Verdict } from './issue.js';
 export type { PartSchemas } from './schemas.js';
 export { headerKey } from './schemas.js';

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { Argument } from 'commander';
 import { ConfigurationError } from '../../errors.js';
-import { openContract, type ExchangeResult, type ValidationIssue } from '../../validators/index.js';
+import { openContract, requestExchangeOf, responseExchangeOf, type ExchangeResult, type ValidationIssue } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
 
 interface ValidateOptions {
@@ -10,42 +10,55 @@ interface ValidateOptions {
   readonly json?: boolean;
 }
 
-async function readInput(file: string | undefined): Promise<string> {
-  if (file === undefined || file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+/** Input beyond this many bytes is refused, as the mock refuses bodies beyond its cap. */
+const MAX_INPUT_BYTES = 2 ** 20;
+
+async function readCapped(chunks: AsyncIterable<Buffer>, source: string): Promise<string> {
+  const taken: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > MAX_INPUT_BYTES) throw new ConfigurationError(`${source} is over ${MAX_INPUT_BYTES} bytes (1 MiB): one exchange is expected`);
+    taken.push(chunk);
   }
+  return Buffer.concat(taken).toString('utf8');
+}
+
+async function readInput(file: string | undefined): Promise<string> {
+  if (file === undefined || file === '-') return readCapped(process.stdin as AsyncIterable<Buffer>, 'standard input');
   try {
-    return await readFile(file, 'utf8');
+    return await readCapped(createReadStream(file) as AsyncIterable<Buffer>, file);
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     throw new ConfigurationError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-function parseExchange(text: string, kind: string): Record<string, unknown> {
-  let value: unknown;
+function parseJson(text: string, kind: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new ConfigurationError(`the ${kind} to validate is not JSON: ${(error as Error).message}`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigurationError(`the ${kind} to validate must be a JSON object`);
-  return value as Record<string, unknown>;
 }
 
-function requireField<T>(exchange: Record<string, unknown>, field: string, type: 'string' | 'number'): T {
-  if (typeof exchange[field] !== type) throw new ConfigurationError(`the exchange needs "${field}" (a ${type})`);
-  return exchange[field] as T;
+/** Issues listed once each (Ajv reports a property missing from two oneOf branches twice). */
+function distinctIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = JSON.stringify([issue.part, issue.pointer, issue.keyword, issue.message]);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 const line = (issue: ValidationIssue, kind: string): string =>
   `${kind}  ${issue.part}  ${issue.pointer || '(root)'}  ${issue.keyword}: ${issue.message}${issue.value === undefined ? '' : `  value: ${issue.value}`}`;
 
 function report(result: Extract<ExchangeResult, { matched: true }>, json: boolean): string {
-  const defects = result.strict.filter((s) => !result.intent.some((i) => i.pointer === s.pointer && i.keyword === s.keyword && i.part === s.part));
-  if (json) return JSON.stringify({ verdict: result.verdict, violations: result.intent, contractDefects: defects }, null, 2);
-  const lines = [...result.intent.map((issue) => line(issue, 'violation')), ...defects.map((issue) => line(issue, 'contract-defect'))];
+  const violations = distinctIssues(result.intent);
+  const defects = distinctIssues(result.strict.filter((s) => !result.intent.some((i) => i.pointer === s.pointer && i.keyword === s.keyword && i.part === s.part)));
+  if (json) return JSON.stringify({ verdict: result.verdict, violations, contractDefects: defects }, null, 2);
+  const lines = [...violations.map((issue) => line(issue, 'violation')), ...defects.map((issue) => line(issue, 'contract-defect'))];
   return [...lines, `verdict: ${result.verdict}`].join('\n');
 }
 
@@ -71,12 +84,9 @@ Exit codes: 0 valid or contract-defect, 1 violation, 2 unusable input (not JSON,
   async run(args, io) {
     const [kind, file] = args as [string, string | undefined];
     const options = optionsOf<ValidateOptions>(args);
-    const exchange = parseExchange(await readInput(file), kind);
+    const value = parseJson(await readInput(file), kind);
     const bound = await openContract(options.contract, options.operation);
-    const headers = (exchange['headers'] ?? {}) as Record<string, string>;
-    const result = kind === 'request'
-      ? bound.validateRequest({ method: requireField(exchange, 'method', 'string'), path: requireField(exchange, 'path', 'string'), headers, body: exchange['body'], ...(typeof exchange['rawBody'] === 'string' ? { rawBody: exchange['rawBody'] } : {}) })
-      : bound.validateResponse({ status: requireField(exchange, 'status', 'number'), ...('headers' in exchange ? { headers } : {}), body: exchange['body'], ...(typeof exchange['rawBody'] === 'string' ? { rawBody: exchange['rawBody'] } : {}) });
+    const result = kind === 'request' ? bound.validateRequest(requestExchangeOf(value)) : bound.validateResponse(responseExchangeOf(value));
     if (!result.matched) throw new ConfigurationError(`not an exchange of ${bound.operation.method} ${bound.operation.pathTemplate}: ${result.reason}`);
     io.out(report(result, options.json === true));
     return result.verdict === 'violation' ? 1 : 0;

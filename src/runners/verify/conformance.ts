@@ -4,6 +4,7 @@
  * minimal case, whose seed and path replay exactly that request.
  */
 import fc from 'fast-check';
+import { ConfigurationError } from '../../errors.js';
 import { runCheck, runChecks, type Check, type CheckContext, type CheckRun, type Exchange, type RunListener } from '../../checks/index.js';
 import type { PlannedCase } from './cases.js';
 import { execute, executeRaw, withParsedBodies, type SendContext } from './execute.js';
@@ -57,11 +58,15 @@ export interface ReplayPoint {
 const pointOf = (seed: number, epoch: number, path: string): ReplayPoint => ({ seed: epochSeed(seed, epoch), path });
 const label = (epoch: number, path: string): string => (epoch === 0 ? path : `${epoch}/${path}`);
 
-/** Reads `--path`: `E/P` (epoch E, fast-check path P) or plain `P` (epoch 0). */
+/** A random-phase replay path as findings print it: fast-check's `N:N:…`, after the first epoch prefixed `E/`. */
+const REPLAY_PATH = /^(?:(\d{1,9})\/)?(\d{1,9}(?::\d{1,9})*)$/;
+
+/** Reads `--path`: `E/P` (epoch E, fast-check path P) or plain `P` (epoch 0); anything else is a ConfigurationError. */
 export function parseReplayPath(seed: number, path: string): ReplayPoint & { readonly epoch: number } {
-  const slash = path.indexOf('/');
-  const epoch = slash < 0 ? 0 : Number(path.slice(0, slash));
-  return { ...pointOf(seed, Number.isSafeInteger(epoch) ? epoch : 0, slash < 0 ? path : path.slice(slash + 1)), epoch };
+  const found = REPLAY_PATH.exec(path);
+  if (!found) throw new ConfigurationError(`--path ${JSON.stringify(path)} is not a replay path: use the one a finding prints (N:N:…, E/N:N:… or edge:N) with its --seed`);
+  const epoch = Number(found[1] ?? 0);
+  return { ...pointOf(seed, epoch, found[2] ?? ''), epoch };
 }
 
 /**

@@ -10,7 +10,7 @@ import { STATE } from '../../pact/states.js';
 import type { BrokerSource } from '../../pact/verifier.js';
 import type { OperationContract } from '../../validators/index.js';
 import { plannedCases } from './cases.js';
-import { runConformance, type ConformanceSummary } from './conformance.js';
+import { parseReplayPath, runConformance, type ConformanceSummary } from './conformance.js';
 import { Backoff, execute, type SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
 import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
@@ -76,6 +76,9 @@ export interface VerifySummary {
 /** Runs verify end to end; harness problems (unreachable provider, bad options) throw HarnessErrors (exit 2). */
 export async function verify(contract: OperationContract, options: VerifyOptions, listener: RunListener): Promise<VerifySummary> {
   const checks = selectChecks(options.checks);
+  const edgeReplay = parseEdgePath(options.path);
+  // A malformed replay path is refused before any provider is started, state set up or request sent.
+  if (options.path !== undefined && edgeReplay === undefined) parseReplayPath(options.seed, options.path);
   const target = await openTarget(options);
   const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 2 ** 20, connections: Math.max(1, options.concurrency) });
   try {
@@ -93,7 +96,6 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     const health = new ProviderHealth(control, () => stillAnswers(contract, transport));
     const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs ?? 5000), health };
     const context = createCheckContext(contract);
-    const edgeReplay = parseEdgePath(options.path);
     const edgeCases = (options.path === undefined || edgeReplay !== undefined) && options.systematic !== false ? systematicCases(contract, fixtures) : [];
     if (edgeReplay !== undefined && edgeReplay >= edgeCases.length) {
       throw new ConfigurationError(`--path edge:${edgeReplay}: this run has ${edgeCases.length} systematic cases (edge:0 to edge:${edgeCases.length - 1}); replay with the same --seed, --state-url and --fixture flags`);
