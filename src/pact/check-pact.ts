@@ -7,7 +7,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OperationContract } from '../validators/index.js';
-import { checkInteraction } from './check/interaction.js';
+import { checkInteraction, unusableInteraction } from './check/interaction.js';
 import type { PactFinding } from './check/finding.js';
 import { PROVIDER } from './names.js';
 import { loadPact, type PactDocument } from './pact-file.js';
@@ -82,6 +82,12 @@ export async function checkPacts(targets: readonly string[], options: CheckPactO
     const { pact } = loaded;
     if (pact.provider.name !== provider) {
       unusable.push({ file, reason: `a pact for provider "${pact.provider.name}", not "${provider}"` });
+      continue;
+    }
+    // A pact none of whose interactions can be read checks nothing: a gate that passed it would promise nothing.
+    const usable = pact.interactions.filter((interaction, index) => unusableInteraction(interaction, `/interactions/${index}`) === undefined);
+    if (usable.length === 0) {
+      unusable.push({ file, reason: pact.interactions.length === 0 ? 'the pact has no interactions' : `none of its ${pact.interactions.length} interactions is an HTTP interaction this check can read` });
       continue;
     }
     checked.push({ file, consumer: pact.consumer.name, provider: pact.provider.name, interactions: pact.interactions.length });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,5 +119,25 @@ describe('check-pact: pacts held to the contract', () => {
       'warning /interactions/0/request/matchingRules/body/$.syncedEntityId',
       'warning /interactions/1',
     ]);
+  });
+
+  it('a pact none of whose interactions can be read is unusable (exit 2), as is one with none; a bad status is named, not NaN', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'check-pact-'));
+    try {
+      const pact = (interactions: unknown[]): string => JSON.stringify({ consumer: { name: 'c' }, provider: { name: 'stigg-api' }, interactions, metadata: { pactSpecification: { version: '4.0' } } });
+      await writeFile(join(dir, 'junk.json'), pact([null, 5, 'x']));
+      await writeFile(join(dir, 'empty.json'), pact([]));
+      const report = await checkPacts([join(dir, 'junk.json'), join(dir, 'empty.json')], { contract });
+      expect(report.unusable.map((u) => u.reason)).to.deep.equal(['none of its 3 interactions is an HTTP interaction this check can read', 'the pact has no interactions']);
+      expect(checkPactExitCode(report)).to.equal(2);
+      const clean = JSON.parse(await readFile(fixture('clean'), 'utf8')) as { interactions: Array<{ response: { status: unknown } }> };
+      const bad = structuredClone(clean.interactions[0]);
+      if (bad) bad.response.status = 'abc';
+      const findings = checkPactDocument({ ...clean, interactions: [...clean.interactions, bad] } as never, 'mixed.json', contract);
+      const messages = findings.map((f) => f.message).join('\n');
+      expect(messages).to.contain('the response status "abc" is not an integer; skipped').and.not.contain('NaN');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

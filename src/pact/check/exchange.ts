@@ -59,7 +59,8 @@ export function httpOf(interaction: Node, location: string): PactHttp | { readon
   if (!isNode(request) || !isNode(response)) return { skip: 'no request or no response' };
   const method = typeof request['method'] === 'string' ? request['method'] : '';
   const path = typeof request['path'] === 'string' ? request['path'] : '';
-  const status = typeof response['status'] === 'number' ? response['status'] : Number.NaN;
+  const status = response['status'];
+  if (typeof status !== 'number' || !Number.isInteger(status)) return { skip: `the response status ${JSON.stringify(status) ?? 'is missing'}${status === undefined ? '' : ' is not an integer'}` };
   const req = side(request, `${location}/request`);
   const res = side(response, `${location}/response`);
   return {

@@ -14,6 +14,13 @@ function warning(ctx: InteractionContext, message: string): PactFinding {
   return { kind: 'warning', file: ctx.file, interaction: ctx.interaction, side: 'request', source: 'example', location: ctx.location, pointer: '', keyword: 'interaction', message };
 }
 
+/** Why an interaction cannot be checked at all (not an object, not HTTP, no status), or undefined when it can. */
+export function unusableInteraction(interaction: unknown, location: string): string | undefined {
+  if (!isNode(interaction)) return 'not an interaction object';
+  const http = httpOf(interaction, location);
+  return 'skip' in http ? http.skip : undefined;
+}
+
 /** Every finding of one interaction; a negative test's request matchers are not probed (its request is invalid on purpose). */
 export function checkInteraction(contract: OperationContract, interaction: unknown, ctx: InteractionContext): PactFinding[] {
   if (!isNode(interaction)) return [warning(ctx, 'not an interaction object; skipped')];
