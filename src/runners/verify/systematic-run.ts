@@ -4,10 +4,12 @@
  * case's `keyHeader` renames the API-key header on the wire and in the record.
  */
 import { runChecks, type CheckContext, type Exchange, type RunListener } from '../../checks/index.js';
-import { executeRaw, withParsedBodies, type SendContext } from './execute.js';
+import { executeRaw, type SendContext } from './execute.js';
+import { withParsedBodies } from './parse-bodies.js';
 import { RecordLocks, recordKey } from './record-locks.js';
 import type { SystematicCase } from './systematic.js';
 import type { RunControl } from './control.js';
+import { edgePath } from './replay-path.js';
 import type { Transport } from './transport.js';
 
 /** What the systematic phase did. */
@@ -41,15 +43,6 @@ export interface SystematicOptions {
   readonly only?: number;
   /** Asked before each case: a stopped run sends no more. */
   readonly control?: RunControl;
-}
-
-/** The replay path of the systematic case at `index`: the list depends only on the contract and the fixtures. */
-export const edgePath = (index: number): string => `edge:${index}`;
-
-/** The index a `--path edge:N` replay names, or undefined when the path is a random-phase one. */
-export function parseEdgePath(path: string | undefined): number | undefined {
-  const found = path === undefined ? null : /^edge:(\d+)$/.exec(path);
-  return found ? Number(found[1]) : undefined;
 }
 
 /** Sends every case (bounded by `maxDurationMs`) and reports each exchange to the listener. */

@@ -3,7 +3,7 @@ import { edgeFixtureIds } from '../../../src/arbitraries/index.js';
 import { CHECKS, createCheckContext, failingFindings, type CheckRun } from '../../../src/checks/index.js';
 import { STATE } from '../../../src/pact/states.js';
 import { startReferenceProvider } from '../../../src/provider/index.js';
-import { Backoff } from '../../../src/runners/verify/execute.js';
+import { Backoff } from '../../../src/runners/verify/backoff.js';
 import type { Fixture } from '../../../src/runners/verify/plan.js';
 import { createStateClient } from '../../../src/runners/verify/states.js';
 import { systematicCases } from '../../../src/runners/verify/systematic.js';

@@ -1,0 +1,44 @@
+/**
+ * The API key goes in at send time, never before: the wire request carries the real key, the recorded request the
+ * placeholder `$STIGG_API_KEY`, so reports, logs and reproducers never hold it.
+ */
+import type { RequestCase } from '../../arbitraries/index.js';
+import { API_KEY_PLACEHOLDER, type SentRequest } from '../../checks/index.js';
+import type { OperationContract } from '../../validators/index.js';
+import type { WireRequest } from './transport.js';
+
+const keyHeaders = new WeakMap<OperationContract, string | undefined>();
+
+/** The operation's API-key header name, worked out once per contract. */
+export function keyHeaderOf(contract: OperationContract): string | undefined {
+  if (!keyHeaders.has(contract)) keyHeaders.set(contract, contract.operation.security[0]?.headerName);
+  return keyHeaders.get(contract);
+}
+
+/** What injecting needs: the contract (its key header), the base URL (for the record) and the key itself. */
+export interface KeyTarget {
+  readonly contract: OperationContract;
+  readonly baseUrl: string;
+  readonly apiKey: string;
+}
+
+/** The wire request, and its record with the key shown as the placeholder. */
+export function wireOf(testCase: RequestCase, target: KeyTarget): { wire: WireRequest; sent: SentRequest } {
+  const header = keyHeaderOf(target.contract);
+  const headers: Record<string, string> = { ...testCase.headers };
+  const shown: Record<string, string> = { ...testCase.headers };
+  if (header && testCase.key === 'valid') {
+    headers[header] = target.apiKey;
+    shown[header] = API_KEY_PLACEHOLDER;
+  } else if (header && typeof testCase.key === 'object') {
+    // A generated "wrong" key could in theory equal the real one; then it would not be wrong.
+    const wrong = testCase.key.wrong === target.apiKey ? `${testCase.key.wrong}-not` : testCase.key.wrong;
+    headers[header] = wrong;
+    shown[header] = wrong;
+  }
+  const base = target.baseUrl.endsWith('/') ? target.baseUrl.slice(0, -1) : target.baseUrl;
+  return {
+    wire: { method: testCase.method, path: testCase.path, headers, body: testCase.rawBody },
+    sent: { method: testCase.method, url: base + testCase.path, path: testCase.path, headers: shown, rawBody: testCase.rawBody },
+  };
+}
