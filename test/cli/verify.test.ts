@@ -23,8 +23,11 @@ function runMocha(file: string, env: NodeJS.ProcessEnv): Promise<{ code: number 
 
 describe('cli: verify', function () {
   this.timeout(90_000);
-  after(() => rmSync(join(process.cwd(), '.stigg-contract'), { recursive: true, force: true }));
   const dir = mkdtempSync(join(tmpdir(), 'verify-cli-'));
+  after(() => {
+    rmSync(join(process.cwd(), '.stigg-contract'), { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
   mkdirSync(join(process.cwd(), '.stigg-contract'), { recursive: true });
 
   it('verifies the embedded reference provider: exit 0, reports, NDJSON log, and the key nowhere', async () => {

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -76,6 +76,7 @@ describe('contract loader', () => {
     }
     writeFileSync(join(dir, 'empty.yaml'), '');
     const empty = await loadContract(join(dir, 'empty.yaml')).catch((error: unknown) => error);
+    rmSync(dir, { recursive: true, force: true });
     expect(empty).to.be.instanceOf(ContractLoadError);
   });
 });
