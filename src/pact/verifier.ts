@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { TransportError } from '../errors.js';
 
@@ -37,7 +38,15 @@ export interface PactVerificationResult {
   readonly output: string;
 }
 
-const CHILD = fileURLToPath(new URL('./verifier-child.ts', import.meta.url));
+/**
+ * The child script beside this module: compiled JavaScript in the package; under a TypeScript loader (the project's
+ * own tests and `npm run cli`), the source, run with that loader resolved from this package, never from the cwd.
+ */
+function childCommand(): string[] {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const child = fileURLToPath(new URL(`./verifier-child.${fromSource ? 'ts' : 'js'}`, import.meta.url));
+  return fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, child] : [child];
+}
 // Why a child process: the native verifier and pact's logger print straight to stdout; the report must stay ours.
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
@@ -45,7 +54,7 @@ const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, ''
 export function verifyPacts(options: PactVerificationOptions): Promise<PactVerificationResult> {
   const { apiKey, ...rest } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    const child = spawn(process.execPath, childCommand(), {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       // PACT_DO_NOT_TRACK: the native core would otherwise report usage over the network.
       env: { ...process.env, PACT_DO_NOT_TRACK: 'true', STIGG_CONTRACT_PACT_KEY: apiKey ?? '' },

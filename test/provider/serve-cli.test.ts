@@ -1,10 +1,8 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { BIN as bin } from '../helpers/cli.js';
 import { API_KEY } from './helpers.js';
-
-const bin = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
 
 interface Run {
   readonly code: number | null;

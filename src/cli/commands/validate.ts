@@ -3,6 +3,7 @@ import { Argument } from 'commander';
 import { ConfigurationError } from '../../errors.js';
 import { openContract, type ExchangeResult, type ValidationIssue } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import type { CliIo } from '../io.js';
 
 interface ValidateOptions {
   readonly contract?: string;
@@ -10,10 +11,10 @@ interface ValidateOptions {
   readonly json?: boolean;
 }
 
-async function readInput(file: string | undefined): Promise<string> {
+async function readInput(file: string | undefined, stdin: CliIo['stdin']): Promise<string> {
   if (file === undefined || file === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
     return Buffer.concat(chunks).toString('utf8');
   }
   try {
@@ -71,7 +72,7 @@ Exit codes: 0 valid or contract-defect, 1 violation, 2 unusable input (not JSON,
   async run(args, io) {
     const [kind, file] = args as [string, string | undefined];
     const options = optionsOf<ValidateOptions>(args);
-    const exchange = parseExchange(await readInput(file), kind);
+    const exchange = parseExchange(await readInput(file, io.stdin), kind);
     const bound = await openContract(options.contract, options.operation);
     const headers = (exchange['headers'] ?? {}) as Record<string, string>;
     const result = kind === 'request'
