@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { TransportError } from '../errors.js';
+import { redact } from '../secrets.js';
 
 /** Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds them. */
 export type BrokerSource = Partial<VerifierOptions>;
@@ -68,7 +69,7 @@ export function verifyPacts(options: PactVerificationOptions): Promise<PactVerif
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(limit);
-      const clean = redactKey(stripAnsi(output), apiKey);
+      const clean = redact(stripAnsi(output), [apiKey ?? '']);
       try {
         resolve({ ...(JSON.parse(result) as Omit<PactVerificationResult, 'output'>), output: clean });
       } catch {
@@ -77,8 +78,4 @@ export function verifyPacts(options: PactVerificationOptions): Promise<PactVerif
     });
     child.stdin.end(JSON.stringify(rest));
   });
-}
-
-function redactKey(text: string, key: string | undefined): string {
-  return key ? text.split(key).join('$STIGG_API_KEY') : text;
 }
