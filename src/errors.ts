@@ -1,7 +1,18 @@
+const BRAND = Symbol.for('stigg-contract.HarnessError');
+
 /** Harness problems (not contract violations, which are data): each means "the run could not be done", exit 2. */
 export class HarnessError extends Error {
   override readonly name: string = 'HarnessError';
   readonly exitCode = 2;
+  readonly [BRAND] = true;
+}
+
+/**
+ * True for a HarnessError from any copy of this module: a loader may instantiate a module twice (a TypeScript loader
+ * serving one graph through require and a lazily imported command through import), and instanceof would then say no.
+ */
+export function isHarnessError(value: unknown): value is HarnessError {
+  return value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /** The contract file is missing, unreadable, not YAML/JSON, not OpenAPI 3.0, or lacks the operation asked for. */

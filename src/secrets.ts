@@ -3,8 +3,8 @@
  * raises passes through it. A server may echo a secret back in any spelling, so each secret is searched in every
  * form output can carry it in — raw, JSON-escaped (also ASCII-only and with `\/`, as Ruby, Python and PHP
  * encoders write it), JSON-escaped twice (an echo inside a JSON report), percent-encoded (either hex case, `+`
- * for spaces), XML-escaped — and a basic-auth pair also as the base64 of `user:password` (standard and URL-safe,
- * padded or not), the form an echoed `Authorization` header shows. All are replaced by one placeholder.
+ * for spaces), XML-escaped, base64 — and a basic-auth pair also as the base64 of `user:password` (standard and
+ * URL-safe, padded or not), the form an echoed `Authorization` header shows. All are replaced by one placeholder.
  */
 
 /** What stands in for a secret wherever it would have appeared. */
@@ -35,9 +35,11 @@ const percentForms = (text: string): string[] => {
 export function secretForms(secret: string): string[] {
   if (secret === '') return [];
   const json = jsonInner(secret);
+  const base64 = Buffer.from(secret, 'utf8').toString('base64');
   const forms = [
     secret, json, asciiJson(secret, false), asciiJson(secret, true), json.replace(/\//g, '\\/'),
-    jsonInner(json), ...percentForms(secret), xmlEscape(secret),
+    jsonInner(json), jsonInner(json.replace(/\//g, '\\/')), ...percentForms(secret), xmlEscape(secret),
+    base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'),
   ];
   return [...new Set(forms)];
 }

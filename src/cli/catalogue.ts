@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'publish', summary: 'Publish pact files to a Pact Broker (consumer version, branch and tags from git/CI by default)', load: async () => (await import('./commands/publish.js')).publishCommand },
   { name: 'can-i-deploy', summary: 'Ask the Pact Broker whether a pacticipant version can be deployed (to an environment)', load: async () => (await import('./commands/can-i-deploy.js')).canIDeployCommand },
   { name: 'record-deployment', summary: 'Record in the Pact Broker that a pacticipant version is now deployed to an environment', load: async () => (await import('./commands/record-deployment.js')).recordDeploymentCommand },
+  { name: 'record-release', summary: 'Record in the Pact Broker that a pacticipant version is released to an environment (one more supported version)', load: async () => (await import('./commands/record-deployment.js')).recordReleaseCommand },
 ];
 
 /**

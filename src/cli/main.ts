@@ -1,7 +1,7 @@
 /** The stigg-contract CLI: parses argv, dispatches to one module per command, maps results to exit codes. */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { HarnessError } from '../errors.js';
+import { isHarnessError } from '../errors.js';
 import { COMMANDS, commandNamed } from './catalogue.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       const helpShown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
       return helpShown ? 0 : 2;
     }
-    if (error instanceof HarnessError) {
+    if (isHarnessError(error)) {
       io.err(`stigg-contract: ${error.message}`);
       return error.exitCode;
     }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { TransportError } from '../errors.js';
 import { redact } from '../secrets.js';
@@ -49,7 +50,6 @@ function childCommand(): string[] {
   return fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, child] : [child];
 }
 // Why a child process: the native verifier and pact's logger print straight to stdout; the report must stay ours.
-const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** Runs @pact-foundation/pact's Verifier in a child process and returns structured per-interaction results. */
 export function verifyPacts(options: PactVerificationOptions): Promise<PactVerificationResult> {
@@ -69,7 +69,7 @@ export function verifyPacts(options: PactVerificationOptions): Promise<PactVerif
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(limit);
-      const clean = redact(stripAnsi(output), [apiKey ?? '']);
+      const clean = redact(stripVTControlCharacters(output), [apiKey ?? '']);
       try {
         resolve({ ...(JSON.parse(result) as Omit<PactVerificationResult, 'output'>), output: clean });
       } catch {
