@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import type { VerifierOptions } from '@pact-foundation/pact';
-import { TransportError } from '../errors.js';
-import { redact } from '../secrets.js';
+import { ConfigurationError, TransportError } from '../errors.js';
+import { basicAuthSecrets, redact } from '../secrets.js';
 
 /** Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds them. */
 export type BrokerSource = Partial<VerifierOptions>;
@@ -51,6 +51,29 @@ function childCommand(): string[] {
 }
 // Why a child process: the native verifier and pact's logger print straight to stdout; the report must stay ours.
 
+/** The key and the broker credentials: none may be in the verifier's output we keep. */
+function secretsOf(options: PactVerificationOptions): string[] {
+  const { pactBrokerToken, pactBrokerUsername, pactBrokerPassword } = options.broker ?? {};
+  const basic = pactBrokerUsername !== undefined && pactBrokerPassword !== undefined ? basicAuthSecrets(pactBrokerUsername, pactBrokerPassword) : [];
+  return [options.apiKey ?? '', pactBrokerToken ?? '', ...basic];
+}
+
+/**
+ * Pacts the verifier could not load (an unreachable broker, one without the pacts-for-verification endpoint or with
+ * no pact for the provider, an unreadable file): the phase could not run, which is exit 2, not a failed interaction.
+ * The verifier's own log line carries the cause the result leaves out, so that line is preferred.
+ */
+function loadFailures(result: Omit<PactVerificationResult, 'output'>, output: string): string[] {
+  return result.interactions.filter((i) => i.description === LOAD_FAILURE && !i.passed).map((i) => {
+    const message = i.message ?? 'a pact could not be loaded';
+    const logged = output.split('\n').find((line) => line.includes(message) && !line.includes(LOAD_FAILURE));
+    return logged === undefined ? message : logged.slice(logged.indexOf(message));
+  });
+}
+
+/** How the verifier names a pact it could not load, in place of an interaction. */
+const LOAD_FAILURE = 'Failed to load pact';
+
 /** Runs @pact-foundation/pact's Verifier in a child process and returns structured per-interaction results. */
 export function verifyPacts(options: PactVerificationOptions): Promise<PactVerificationResult> {
   const { apiKey, ...rest } = options;
@@ -69,12 +92,18 @@ export function verifyPacts(options: PactVerificationOptions): Promise<PactVerif
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(limit);
-      const clean = redact(stripVTControlCharacters(output), [apiKey ?? '']);
+      const clean = redact(stripVTControlCharacters(output), secretsOf(options));
+      let parsed: Omit<PactVerificationResult, 'output'>;
       try {
-        resolve({ ...(JSON.parse(result) as Omit<PactVerificationResult, 'output'>), output: clean });
+        parsed = JSON.parse(result) as Omit<PactVerificationResult, 'output'>;
       } catch {
         reject(new TransportError(`pact verification could not run (exit ${code}): ${clean.trim().split('\n').slice(-5).join(' | ') || 'no output'}`, options.providerBaseUrl));
+        return;
       }
+      const unloaded = loadFailures(parsed, clean);
+      if (unloaded.length === 0) resolve({ ...parsed, output: clean });
+      else if (options.broker?.pactBrokerUrl !== undefined) reject(new TransportError(`pact verification could not run: ${unloaded.join('; ')}`, options.broker.pactBrokerUrl));
+      else reject(new ConfigurationError(`pact verification could not run: ${unloaded.join('; ')}`));
     });
     child.stdin.end(JSON.stringify(rest));
   });
