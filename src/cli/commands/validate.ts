@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Argument } from 'commander';
 import { ConfigurationError } from '../../errors.js';
-import { openContract, type ExchangeResult, type ValidationIssue } from '../../validators/index.js';
+import { defectsOnly, formatIssue, openContract, type ExchangeResult } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -40,13 +40,10 @@ function requireField<T>(exchange: Record<string, unknown>, field: string, type:
   return exchange[field] as T;
 }
 
-const line = (issue: ValidationIssue, kind: string): string =>
-  `${kind}  ${issue.part}  ${issue.pointer || '(root)'}  ${issue.keyword}: ${issue.message}${issue.value === undefined ? '' : `  value: ${issue.value}`}`;
-
 function report(result: Extract<ExchangeResult, { matched: true }>, json: boolean): string {
-  const defects = result.strict.filter((s) => !result.intent.some((i) => i.pointer === s.pointer && i.keyword === s.keyword && i.part === s.part));
+  const defects = defectsOnly(result.strict, result.intent);
   if (json) return JSON.stringify({ verdict: result.verdict, violations: result.intent, contractDefects: defects }, null, 2);
-  const lines = [...result.intent.map((issue) => line(issue, 'violation')), ...defects.map((issue) => line(issue, 'contract-defect'))];
+  const lines = [...result.intent.map((issue) => formatIssue(issue, 'violation')), ...defects.map((issue) => formatIssue(issue, 'contract-defect'))];
   return [...lines, `verdict: ${result.verdict}`].join('\n');
 }
 
