@@ -34,7 +34,7 @@ declare global {
 
 /** The part of chai a plugin uses (structural, so the plugin's types need no chai types of their own). */
 export interface ChaiLike {
-  readonly Assertion: { addMethod(name: string, method: (this: AssertionContext, ...args: never[]) => void): void };
+  readonly Assertion: { addMethod(name: string, method: (this: AssertionContext, options?: SatisfyContractOptions) => void): void };
 }
 
 /** What chai binds `this` to inside an assertion method. */

@@ -1,5 +1,10 @@
 const BRAND = Symbol.for('stigg-contract.HarnessError');
 
+/** The error's cause, as `new Error(message, { cause })` takes it (spelled out: consumers' `lib` may predate ES2022). */
+export interface CauseOptions {
+  readonly cause?: unknown;
+}
+
 /** Harness problems (not contract violations, which are data): each means "the run could not be done", exit 2. */
 export class HarnessError extends Error {
   override readonly name: string = 'HarnessError';
@@ -18,7 +23,7 @@ export function isHarnessError(value: unknown): value is HarnessError {
 /** The contract file is missing, unreadable, not YAML/JSON, not OpenAPI 3.0, or lacks the operation asked for. */
 export class ContractLoadError extends HarnessError {
   override readonly name = 'ContractLoadError';
-  constructor(message: string, readonly file?: string, options?: ErrorOptions) {
+  constructor(message: string, readonly file?: string, options?: CauseOptions) {
     super(message, options);
   }
 }
@@ -31,7 +36,7 @@ export class ConfigurationError extends HarnessError {
 /** A server the harness must talk to (provider, broker, state URL) could not be reached. */
 export class TransportError extends HarnessError {
   override readonly name = 'TransportError';
-  constructor(message: string, readonly url: string, options?: ErrorOptions) {
+  constructor(message: string, readonly url: string, options?: CauseOptions) {
     super(message, options);
   }
 }
