@@ -37,7 +37,7 @@ describe('cli: every command as a black box (the built package)', function () {
     runs.set('sample', spawnCli(['sample', 'slug', '-n', '3', '--seed', '1']));
     runs.set('check-pact', spawnCli(['check-pact']));
     // From a directory without pacts/: the pact child must resolve everything from the package, and use its pacts.
-    runs.set('verify', spawnCli(['verify', '--runs', '5', '--seed', '1', '--no-color'], { cwd: elsewhere, timeoutMs: 50_000 }));
+    runs.set('verify', spawnCli(['verify', '--runs', '5', '--seed', '1', '--no-color'], { cwd: elsewhere, timeoutMs: 55_000 }));
     runs.set('publish', spawnCli(['publish', PROJECT_PACT, '--consumer-version', 'v1', '--branch', 'main'], { env }));
     runs.set('can-i-deploy', spawnCli(['can-i-deploy', '--pacticipant', 'stigg-contract-client', '--version', 'v0'], { env }));
     runs.set('record-deployment', spawnCli(['record-deployment', '--pacticipant', 'stigg-contract-client', '--version', 'v0', '--environment', 'test'], { env }));
