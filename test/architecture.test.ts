@@ -10,9 +10,10 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
  * `provider` stands apart: it may import nothing of the harness, so it can catch the harness' mistakes.
  */
 const LAYERS = ['contract', 'lint', 'validators', 'arbitraries', 'client', 'checks', 'pact', 'runners', 'report', 'cli'];
-// errors.ts is a leaf every layer may use; api.ts and index.mjs are the package's public surface over all layers.
-const SHARED = new Set(['errors.ts']);
-const SURFACE = new Set(['api.ts', 'index.mjs']);
+// errors.ts and secrets.ts are leaves every layer may use; api.ts, verify.ts (the library's verify) and chai.ts (the
+// chai plugin) are the package's public surface over all layers.
+const SHARED = new Set(['errors.ts', 'secrets.ts']);
+const SURFACE = new Set(['api.ts', 'verify.ts', 'chai.ts']);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

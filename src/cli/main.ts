@@ -1,30 +1,17 @@
 /** The stigg-contract CLI: parses argv, dispatches to one module per command, maps results to exit codes. */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { HarnessError } from '../errors.js';
+import { isHarnessError } from '../errors.js';
+import { COMMANDS, commandNamed } from './catalogue.js';
 import { processIo, type CliIo } from './io.js';
-import type { CommandModule } from './command.js';
-import { lintCommand } from './commands/lint.js';
-import { validateCommand } from './commands/validate.js';
-import { serveCommand } from './commands/serve.js';
-import { publishCommand } from './commands/publish.js';
-import { canIDeployCommand } from './commands/can-i-deploy.js';
-import { recordDeploymentCommand } from './commands/record-deployment.js';
-import { checkPactCommand } from './commands/check-pact.js';
-import { sampleCommand } from './commands/sample.js';
-import { verifyCommand } from './commands/verify.js';
-import { mockCommand } from './commands/mock.js';
-
-/** Every command, in the order `--help` lists them. */
-const commands: readonly CommandModule[] = [
-  lintCommand, validateCommand, sampleCommand, serveCommand, mockCommand, verifyCommand, checkPactCommand,
-  publishCommand, canIDeployCommand, recordDeploymentCommand,
-];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** Builds the program; each command's action stores its exit code in `result`. */
-function buildProgram(io: CliIo, result: { code: number }): Command {
+/**
+ * Builds the program: the command argv names is loaded and defined in full (its action stores the exit code in
+ * `result`); every other command is only listed, by name and summary, for the top-level help.
+ */
+async function buildProgram(args: readonly string[], io: CliIo, result: { code: number }): Promise<Command> {
   const program = new Command('stigg-contract')
     .description('Contract-testing harness for PATCH /api/v1/customers/{id}/integrations/{integrationId} (Stigg API)')
     .version(version)
@@ -33,10 +20,16 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const module of commands) {
+  const wanted = commandNamed(args);
+  for (const entry of COMMANDS) {
+    if (entry !== wanted) {
+      program.command(entry.name).description(entry.summary);
+      continue;
+    }
+    const module = await entry.load();
     const command = module.define(program.command(module.name)).exitOverride();
-    command.action(async (...args: unknown[]) => {
-      result.code = await module.run(args, io);
+    command.action(async (...actionArgs: unknown[]) => {
+      result.code = await module.run(actionArgs, io);
     });
   }
   return program;
@@ -46,14 +39,15 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const result = { code: 0 };
   try {
-    await buildProgram(io, result).parseAsync([...argv]);
+    const program = await buildProgram(argv.slice(2), io, result);
+    await program.parseAsync([...argv]);
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       const helpShown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
       return helpShown ? 0 : 2;
     }
-    if (error instanceof HarnessError) {
+    if (isHarnessError(error)) {
       io.err(`stigg-contract: ${error.message}`);
       return error.exitCode;
     }

@@ -4,7 +4,7 @@ import { buildPath } from '../contract/path.js';
 import { StiggTransportError } from './errors/index.js';
 import { OPERATION } from './operation.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
-import { redactor } from './redact.js';
+import { scrubber } from '../secrets.js';
 import { interpretResponse, type RawResponse } from './response.js';
 import type { CustomerIntegration, UpdateIntegrationBody } from './types.js';
 
@@ -27,7 +27,7 @@ export class StiggIntegrationsClient {
   async updateIntegration(customerId: string, integrationId: string, body: UpdateIntegrationBody): Promise<CustomerIntegration> {
     const path = buildPath(OPERATION.pathTemplate, { id: segmentArgument('customerId', customerId), integrationId: segmentArgument('integrationId', integrationId) });
     const label = `${OPERATION.method} ${path}`;
-    const redact = redactor(this.#options.apiKey);
+    const redact = scrubber([this.#options.apiKey ?? '']);
     const raw = await this.#send(path, JSON.stringify(body), label, redact);
     return interpretResponse(raw, { request: label, redact, contract: this.#options.contract });
   }

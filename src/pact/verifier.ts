@@ -1,10 +1,43 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import type { VerifierOptions } from '@pact-foundation/pact';
-import { TransportError } from '../errors.js';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { ConfigurationError, TransportError } from '../errors.js';
+import { basicAuthSecrets, redact } from '../secrets.js';
 
-/** Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds them. */
-export type BrokerSource = Partial<VerifierOptions>;
+/**
+ * Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds
+ * them: the subset of @pact-foundation/pact's VerifierOptions we set, spelled out so the package's public types do
+ * not pull in Pact's (and, through them, express's).
+ */
+export interface BrokerSource {
+  readonly pactBrokerUrl?: string;
+  readonly provider?: string;
+  readonly consumerVersionSelectors?: ConsumerVersionSelector[];
+  readonly enablePending?: boolean;
+  readonly includeWipPactsSince?: string;
+  readonly publishVerificationResult?: boolean;
+  readonly providerVersion?: string;
+  readonly providerVersionBranch?: string;
+  readonly pactBrokerToken?: string;
+  readonly pactBrokerUsername?: string;
+  readonly pactBrokerPassword?: string;
+}
+
+/** One consumer version selector (https://docs.pact.io/pact_broker/advanced_topics/consumer_version_selectors). */
+export interface ConsumerVersionSelector {
+  readonly mainBranch?: boolean;
+  readonly matchingBranch?: boolean;
+  readonly deployed?: boolean;
+  readonly released?: boolean;
+  readonly deployedOrReleased?: boolean;
+  readonly branch?: string;
+  readonly tag?: string;
+  readonly fallbackTag?: string;
+  readonly consumer?: string;
+  readonly environment?: string;
+  readonly latest?: boolean;
+}
 
 /** What to verify and against what. The API key travels to the child process in its environment, never in argv. */
 export interface PactVerificationOptions {
@@ -37,15 +70,45 @@ export interface PactVerificationResult {
   readonly output: string;
 }
 
-const CHILD = fileURLToPath(new URL('./verifier-child.ts', import.meta.url));
+/**
+ * The child script beside this module: compiled JavaScript in the package; under a TypeScript loader (the project's
+ * own tests and `npm run cli`), the source, run with that loader resolved from this package, never from the cwd.
+ */
+function childCommand(): string[] {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const child = fileURLToPath(new URL(`./verifier-child.${fromSource ? 'ts' : 'js'}`, import.meta.url));
+  return fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, child] : [child];
+}
 // Why a child process: the native verifier and pact's logger print straight to stdout; the report must stay ours.
-const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** The key and the broker credentials: none may be in the verifier's output we keep. */
+function secretsOf(options: PactVerificationOptions): string[] {
+  const { pactBrokerToken, pactBrokerUsername, pactBrokerPassword } = options.broker ?? {};
+  const basic = pactBrokerUsername !== undefined && pactBrokerPassword !== undefined ? basicAuthSecrets(pactBrokerUsername, pactBrokerPassword) : [];
+  return [options.apiKey ?? '', pactBrokerToken ?? '', ...basic];
+}
+
+/**
+ * Pacts the verifier could not load (an unreachable broker, one without the pacts-for-verification endpoint or with
+ * no pact for the provider, an unreadable file): the phase could not run, which is exit 2, not a failed interaction.
+ * The verifier's own log line carries the cause the result leaves out, so that line is preferred.
+ */
+function loadFailures(result: Omit<PactVerificationResult, 'output'>, output: string): string[] {
+  return result.interactions.filter((i) => i.description === LOAD_FAILURE && !i.passed).map((i) => {
+    const message = i.message ?? 'a pact could not be loaded';
+    const logged = output.split('\n').find((line) => line.includes(message) && !line.includes(LOAD_FAILURE));
+    return logged === undefined ? message : logged.slice(logged.indexOf(message));
+  });
+}
+
+/** How the verifier names a pact it could not load, in place of an interaction. */
+const LOAD_FAILURE = 'Failed to load pact';
 
 /** Runs @pact-foundation/pact's Verifier in a child process and returns structured per-interaction results. */
 export function verifyPacts(options: PactVerificationOptions): Promise<PactVerificationResult> {
   const { apiKey, ...rest } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    const child = spawn(process.execPath, childCommand(), {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       // PACT_DO_NOT_TRACK: the native core would otherwise report usage over the network.
       env: { ...process.env, PACT_DO_NOT_TRACK: 'true', STIGG_CONTRACT_PACT_KEY: apiKey ?? '' },
@@ -59,17 +122,19 @@ export function verifyPacts(options: PactVerificationOptions): Promise<PactVerif
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(limit);
-      const clean = redactKey(stripAnsi(output), apiKey);
+      const clean = redact(stripVTControlCharacters(output), secretsOf(options));
+      let parsed: Omit<PactVerificationResult, 'output'>;
       try {
-        resolve({ ...(JSON.parse(result) as Omit<PactVerificationResult, 'output'>), output: clean });
+        parsed = JSON.parse(result) as Omit<PactVerificationResult, 'output'>;
       } catch {
         reject(new TransportError(`pact verification could not run (exit ${code}): ${clean.trim().split('\n').slice(-5).join(' | ') || 'no output'}`, options.providerBaseUrl));
+        return;
       }
+      const unloaded = loadFailures(parsed, clean);
+      if (unloaded.length === 0) resolve({ ...parsed, output: clean });
+      else if (options.broker?.pactBrokerUrl !== undefined) reject(new TransportError(`pact verification could not run: ${unloaded.join('; ')}`, options.broker.pactBrokerUrl));
+      else reject(new ConfigurationError(`pact verification could not run: ${unloaded.join('; ')}`));
     });
     child.stdin.end(JSON.stringify(rest));
   });
-}
-
-function redactKey(text: string, key: string | undefined): string {
-  return key ? text.split(key).join('$STIGG_API_KEY') : text;
 }

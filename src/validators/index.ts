@@ -6,10 +6,10 @@ import { lintOperation } from '../lint/lint.js';
 import { compileParts, type CompiledParts } from './compile.js';
 import { checkRequest, checkResponse, type ExchangeResult, type RequestExchange, type ResponseExchange } from './exchange.js';
 
-export type { ExchangeResult, RequestExchange, ResponseExchange } from './exchange.js';
+export type { ExchangeResult, HeaderValues, RequestExchange, ResponseExchange } from './exchange.js';
 export { normaliseHeaders, mediaEssence } from './exchange.js';
-export { requestExchangeOf, responseExchangeOf } from './exchange-input.js';
-export { verdictOf, preview, type Part, type ValidationIssue, type Verdict } from './issue.js';
+export { verdictOf, preview, formatIssue, defectsOnly, distinctIssues, type Part, type ValidationIssue, type Verdict } from './issue.js';
+export { recogniseExchange, headersOf, requestExchangeOf, responseExchangeOf, type RecognisedExchange } from './shapes.js';
 export type { PartSchemas } from './schemas.js';
 export { headerKey } from './schemas.js';
 

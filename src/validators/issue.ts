@@ -24,6 +24,23 @@ export function verdictOf(strict: readonly ValidationIssue[], intent: readonly V
   return strict.length > 0 ? 'contract-defect' : 'valid';
 }
 
+/** One issue on one line: kind, part, JSON pointer, constraint, message, and the offending value cut short. */
+export const formatIssue = (issue: ValidationIssue, kind: string): string =>
+  `${kind}  ${issue.part}  ${issue.pointer || '(root)'}  ${issue.keyword}: ${issue.message}${issue.value === undefined ? '' : `  value: ${issue.value}`}`;
+
+/** The strict reading's issues the intent reading does not share: the contract's own defects. */
+export const defectsOnly = (strict: readonly ValidationIssue[], intent: readonly ValidationIssue[]): ValidationIssue[] =>
+  strict.filter((s) => !intent.some((i) => i.pointer === s.pointer && i.keyword === s.keyword && i.part === s.part));
+
+/** Issues listed once each (Ajv reports a property missing from two oneOf branches twice). */
+export function distinctIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = JSON.stringify([issue.part, issue.pointer, issue.keyword, issue.message]);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
 /** A short, single-line JSON rendering of a value for messages. */
 export function preview(value: unknown, max = 80): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);

@@ -81,7 +81,7 @@ function arbitraries(c: OperationContract): Array<[string, fc.Arbitrary<unknown>
 
 /** The reference provider in its own process, as a fuzzed server runs: sequential valid PATCHes per second. */
 async function providerRoundTripRate(requests: number): Promise<number> {
-  const bin = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
+  const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--api-key', 'bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     let text = '';

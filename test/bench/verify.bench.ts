@@ -92,7 +92,7 @@ async function memory(contract: OperationContract, url: string, stateUrl: string
 
 /** The reference provider as its own process (`stigg-contract serve`), as a provider under test runs in CI. */
 async function serveInChild(): Promise<{ url: string; stateUrl: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url)), 'serve', '--port', '0', '--api-key', API_KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url)), 'serve', '--port', '0', '--api-key', API_KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
   let text = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {

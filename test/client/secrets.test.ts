@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { expect } from 'chai';
 import { openContract, type OperationContract } from '../../src/validators/index.js';
 import { StiggIntegrationsClient } from '../../src/client/index.js';
+import { REDACTED } from '../../src/secrets.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { rejection } from './helpers.js';
 
@@ -36,7 +37,7 @@ describe('client: the API key never appears in errors', () => {
       server.reply(reply);
       const error = await rejection(client().updateIntegration('acme', 'int-1', { syncedEntityId: null }));
       expect(exposed(error)).to.not.contain(KEY);
-      expect(error.message).to.contain('[redacted]');
+      expect(error.message).to.contain(REDACTED);
     });
   }
 

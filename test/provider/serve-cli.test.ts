@@ -1,10 +1,8 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { BIN as bin, runCli } from '../helpers/cli.js';
 import { API_KEY } from './helpers.js';
-
-const bin = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
 
 interface Run {
   readonly code: number | null;
@@ -54,7 +52,7 @@ function serveOnce(signal: NodeJS.Signals, args: readonly string[], env: NodeJS.
   }).then((run) => (status === undefined ? run : { ...run, status }));
 }
 
-describe('provider: `stigg-contract serve` as a black box', function () {
+describe('provider: the `stigg-contract serve` command (a black box for serving and signals)', function () {
   this.timeout(20_000);
   let busy: Server;
   let busyPort = 0;
@@ -67,12 +65,14 @@ describe('provider: `stigg-contract serve` as a black box', function () {
     // Every process starts at once: the suite then takes about one start-up, not seven.
     runs.set('sigterm', serveOnce('SIGTERM', ['--api-key', API_KEY]));
     runs.set('sigint-env', serveOnce('SIGINT', ['--rate-limit', '100/s'], { STIGG_API_KEY: API_KEY }));
-    runs.set('no key', cli(['serve']));
-    runs.set('port abc', cli(['serve', '--api-key', 'k', '--port', 'abc']));
-    runs.set('port 70000', cli(['serve', '--api-key', 'k', '--port', '70000']));
-    runs.set('rate abc', cli(['serve', '--api-key', 'k', '--rate-limit', 'abc']));
-    runs.set('rate 0/s', cli(['serve', '--api-key', 'k', '--rate-limit', '0/s']));
-    runs.set('port in use', cli(['serve', '--api-key', 'k', '--port', String(busyPort)]));
+    // The refusals happen before listening: they run in this process (same code path, no start-up cost).
+    const inProcess = (args: string[]) => runCli(args).then((run) => ({ ...run, signal: null }));
+    runs.set('no key', inProcess(['serve']));
+    runs.set('port abc', inProcess(['serve', '--api-key', 'k', '--port', 'abc']));
+    runs.set('port 70000', inProcess(['serve', '--api-key', 'k', '--port', '70000']));
+    runs.set('rate abc', inProcess(['serve', '--api-key', 'k', '--rate-limit', 'abc']));
+    runs.set('rate 0/s', inProcess(['serve', '--api-key', 'k', '--rate-limit', '0/s']));
+    runs.set('port in use', inProcess(['serve', '--api-key', 'k', '--port', String(busyPort)]));
   });
   after(() => new Promise<void>((resolve) => busy.close(() => resolve())));
 

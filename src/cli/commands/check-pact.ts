@@ -27,7 +27,8 @@ function formatFinding(finding: PactFinding): string {
   return `  ${finding.kind.padEnd(15)} ${JSON.stringify(finding.interaction)}\n    ${where}\n    ${finding.message}`;
 }
 
-function asText(report: CheckPactReport): string {
+/** The report as text: each file with its findings, then one summary line. */
+export function asText(report: CheckPactReport): string {
   const blocks = report.checked.map((pact) => {
     const findings = report.findings.filter((finding) => finding.file === pact.file);
     const head = `${pact.file} (${pact.consumer} → ${pact.provider}, ${plural(pact.interactions, 'interaction')})`;

@@ -1,7 +1,14 @@
-/** `stigg-contract publish`: publishes pact files to a Pact Broker as one consumer version (see docs/broker.md). */
+/** `stigg-contract publish`: the check-pact gate, then the pacts to a Pact Broker as one consumer version (docs/broker.md). */
+import { resolve } from 'node:path';
 import { ConfigurationError } from '../../errors.js';
-import { BrokerClient, brokerConfigFrom, ciBuildUrl, commitSha, currentBranch, formatNotices, loadPactFiles, publishPacts } from '../../pact/broker/index.js';
+import { checkPactExitCode, checkPacts } from '../../pact/check-pact.js';
+import { ciBuildUrl, commitSha, currentBranch, findPactFiles, publishPacts, type BrokerConfig } from '../../pact/broker/index.js';
+import { PROVIDER } from '../../pact/names.js';
+import { openContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import type { CliIo } from '../io.js';
+import { brokerOf, scrubbing, withBroker } from './broker-flags.js';
+import { asText } from './check-pact.js';
 
 interface PublishFlags {
   readonly brokerUrl?: string;
@@ -10,55 +17,70 @@ interface PublishFlags {
   readonly tag: readonly string[];
   readonly buildUrl?: string;
   readonly verbose?: boolean;
+  readonly contract?: string;
+  readonly provider: string;
+  readonly strictContract?: boolean;
 }
 
 const HELP = `
+Before anything is sent, the pacts pass the check-pact gate: a pact the contract rejects is not published (exit 1).
 Defaults: PACTS = pacts/*.json; --consumer-version = the full git commit SHA (git rev-parse HEAD, else a CI
 variable such as GITHUB_SHA); --branch = the CI branch variable (GITHUB_HEAD_REF, GITHUB_REF, CI_COMMIT_BRANCH...)
-else git's current branch; --build-url = the CI build URL when known. Broker: --broker-url or PACT_BROKER_BASE_URL;
-credentials only from PACT_BROKER_TOKEN or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD (never printed).
-Uses the broker's POST /contracts/publish API (one request per consumer).
-Exit codes: 0 published, 2 not published (bad flags or pact files, broker unreachable or refusing).`;
+else git's current branch; --build-url = the CI build URL when known.`;
+
+/** Runs the gate; returns the exit code that stops the publication, or 0 to go on. */
+async function gate(files: readonly string[], flags: PublishFlags, io: CliIo): Promise<{ code: number; consumers: string[] }> {
+  const contract = await openContract(flags.contract);
+  const report = await checkPacts(files.map((file) => resolve(file)), { contract, provider: flags.provider });
+  if (report.unusable.length > 0) {
+    throw new ConfigurationError(`not published: ${report.unusable.map(({ file, reason }) => `${file}: ${reason}`).join('; ')}`);
+  }
+  const code = checkPactExitCode(report, flags.strictContract === true);
+  const text = asText(report);
+  io.out(code === 0 ? `check-pact: ${text.split('\n').at(-1) ?? ''}` : text);
+  if (code !== 0) io.err('stigg-contract: not published: the pacts break the contract (above); fix the consumer tests, then publish');
+  return { code, consumers: [...new Set(report.checked.map((pact) => pact.consumer))] };
+}
+
+/** Finds the pacts, runs the gate, publishes; the exit code. */
+async function publish(args: readonly unknown[], flags: PublishFlags, config: BrokerConfig, io: CliIo): Promise<number> {
+  const cwd = process.cwd();
+  const files = await findPactFiles((args[0] ?? []) as string[], cwd);
+  const consumerVersion = flags.consumerVersion ?? (await commitSha(cwd, process.env));
+  if (consumerVersion === undefined) {
+    throw new ConfigurationError('no consumer version: pass --consumer-version or run inside a git checkout (or a CI build that sets GITHUB_SHA, CI_COMMIT_SHA...)');
+  }
+  const { code, consumers } = await gate(files, flags, io);
+  if (code !== 0) return code;
+  const branch = flags.branch ?? (await currentBranch(cwd, process.env));
+  const buildUrl = flags.buildUrl ?? ciBuildUrl(process.env);
+  io.out(`Publishing ${files.length} pact file(s) for ${consumers.join(', ')} version ${consumerVersion} (${branch === undefined ? 'no branch' : `branch ${branch}`}) to ${config.baseUrl}`);
+  io.out(await publishPacts(config, {
+    files, consumerVersion, tags: flags.tag, verbose: flags.verbose === true,
+    ...(branch !== undefined ? { branch } : {}),
+    ...(buildUrl !== undefined ? { buildUrl } : {}),
+  }));
+  return 0;
+}
 
 /** `stigg-contract publish [PACTS...]`. */
 export const publishCommand: CommandModule = {
   name: 'publish',
-  define: (command) => command
+  define: (command) => withBroker(command
     .description('Publish pact files to a Pact Broker (consumer version, branch and tags from git/CI by default)')
     .argument('[pacts...]', 'pact files or directories of *.json (default: pacts/)')
-    .option('--broker-url <url>', 'Pact Broker base URL (default: PACT_BROKER_BASE_URL)')
     .option('--consumer-version <version>', 'consumer application version (default: the git commit SHA)')
     .option('--branch <branch>', 'consumer branch (default: from CI variables or git)')
     .option('--tag <tag>', 'consumer version tag; repeatable (branches are preferred over tags)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--build-url <url>', 'CI build URL to link from the broker (default: from CI variables)')
-    .option('--verbose', 'also print the broker\'s debug notices')
-    .addHelpText('after', HELP),
+    .option('--verbose', 'also print the Pact CLI\'s debug log (scrubbed like everything else)')
+    .option('--contract <file>', 'OpenAPI 3.0 document the gate holds the pacts to (default: the shipped Stigg contract)')
+    .option('--provider <name>', 'the provider every pact must name', PROVIDER)
+    .option('--strict-contract', 'contract defects stop the publication too')
+    .addHelpText('after', HELP), '0 published, 1 the gate found violations (nothing sent), 2 not published (bad flags or pact files, broker unreachable or refusing).'),
   async run(args, io) {
-    const pactArgs = (args[0] ?? []) as string[];
     const flags = optionsOf<PublishFlags>(args);
-    const config = brokerConfigFrom(flags, process.env);
-    const cwd = process.cwd();
-    const pacts = await loadPactFiles(pactArgs, cwd);
-    const consumerVersion = flags.consumerVersion ?? (await commitSha(cwd, process.env));
-    if (consumerVersion === undefined) {
-      throw new ConfigurationError('no consumer version: pass --consumer-version or run inside a git checkout (or a CI build that sets GITHUB_SHA, CI_COMMIT_SHA...)');
-    }
-    const branch = flags.branch ?? (await currentBranch(cwd, process.env));
-    const buildUrl = flags.buildUrl ?? ciBuildUrl(process.env);
-    const consumers = [...new Set(pacts.map((p) => p.consumer))].join(', ');
-    io.out(`Publishing ${pacts.length} pact file(s) for ${consumers} version ${consumerVersion} (${branch === undefined ? 'no branch' : `branch ${branch}`}) to ${config.baseUrl}`);
-    const results = await publishPacts(new BrokerClient(config), {
-      pacts,
-      consumerVersion,
-      tags: flags.tag,
-      ...(branch !== undefined ? { branch } : {}),
-      ...(buildUrl !== undefined ? { buildUrl } : {}),
-    });
-    for (const result of results) {
-      for (const line of formatNotices(result.notices, flags.verbose === true)) io.out(line);
-      io.out(`Published ${result.consumer} version ${result.version}${result.versionUrl !== undefined ? `: ${result.versionUrl}` : ''}`);
-      for (const url of result.contractUrls) io.out(`  pact: ${url}`);
-    }
-    return 0;
+    const config = brokerOf(flags);
+    return scrubbing(io, config, (out) => publish(args, flags, config, out));
   },
 };

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { Argument } from 'commander';
 import { ConfigurationError } from '../../errors.js';
-import { openContract, requestExchangeOf, responseExchangeOf, type ExchangeResult, type ValidationIssue } from '../../validators/index.js';
+import { defectsOnly, distinctIssues, formatIssue, openContract, requestExchangeOf, responseExchangeOf, type ExchangeResult } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import type { CliIo } from '../io.js';
 
 interface ValidateOptions {
   readonly contract?: string;
@@ -13,21 +14,22 @@ interface ValidateOptions {
 /** Input beyond this many bytes is refused, as the mock refuses bodies beyond its cap. */
 const MAX_INPUT_BYTES = 2 ** 20;
 
-async function readCapped(chunks: AsyncIterable<Buffer>, source: string): Promise<string> {
+async function readCapped(chunks: AsyncIterable<Buffer | string>, source: string): Promise<string> {
   const taken: Buffer[] = [];
   let size = 0;
   for await (const chunk of chunks) {
-    size += chunk.length;
+    const bytes = Buffer.from(chunk);
+    size += bytes.length;
     if (size > MAX_INPUT_BYTES) throw new ConfigurationError(`${source} is over ${MAX_INPUT_BYTES} bytes (1 MiB): one exchange is expected`);
-    taken.push(chunk);
+    taken.push(bytes);
   }
   return Buffer.concat(taken).toString('utf8');
 }
 
-async function readInput(file: string | undefined): Promise<string> {
-  if (file === undefined || file === '-') return readCapped(process.stdin as AsyncIterable<Buffer>, 'standard input');
+async function readInput(file: string | undefined, stdin: CliIo['stdin']): Promise<string> {
+  if (file === undefined || file === '-') return readCapped(stdin, 'standard input');
   try {
-    return await readCapped(createReadStream(file) as AsyncIterable<Buffer>, file);
+    return await readCapped(createReadStream(file), file);
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     throw new ConfigurationError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -42,23 +44,11 @@ function parseJson(text: string, kind: string): unknown {
   }
 }
 
-/** Issues listed once each (Ajv reports a property missing from two oneOf branches twice). */
-function distinctIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
-    const key = JSON.stringify([issue.part, issue.pointer, issue.keyword, issue.message]);
-    return !seen.has(key) && Boolean(seen.add(key));
-  });
-}
-
-const line = (issue: ValidationIssue, kind: string): string =>
-  `${kind}  ${issue.part}  ${issue.pointer || '(root)'}  ${issue.keyword}: ${issue.message}${issue.value === undefined ? '' : `  value: ${issue.value}`}`;
-
 function report(result: Extract<ExchangeResult, { matched: true }>, json: boolean): string {
   const violations = distinctIssues(result.intent);
-  const defects = distinctIssues(result.strict.filter((s) => !result.intent.some((i) => i.pointer === s.pointer && i.keyword === s.keyword && i.part === s.part)));
+  const defects = distinctIssues(defectsOnly(result.strict, result.intent));
   if (json) return JSON.stringify({ verdict: result.verdict, violations, contractDefects: defects }, null, 2);
-  const lines = [...violations.map((issue) => line(issue, 'violation')), ...defects.map((issue) => line(issue, 'contract-defect'))];
+  const lines = [...violations.map((issue) => formatIssue(issue, 'violation')), ...defects.map((issue) => formatIssue(issue, 'contract-defect'))];
   return [...lines, `verdict: ${result.verdict}`].join('\n');
 }
 
@@ -84,7 +74,7 @@ Exit codes: 0 valid or contract-defect, 1 violation, 2 unusable input (not JSON,
   async run(args, io) {
     const [kind, file] = args as [string, string | undefined];
     const options = optionsOf<ValidateOptions>(args);
-    const value = parseJson(await readInput(file), kind);
+    const value = parseJson(await readInput(file, io.stdin), kind);
     const bound = await openContract(options.contract, options.operation);
     const result = kind === 'request' ? bound.validateRequest(requestExchangeOf(value)) : bound.validateResponse(responseExchangeOf(value));
     if (!result.matched) throw new ConfigurationError(`not an exchange of ${bound.operation.method} ${bound.operation.pathTemplate}: ${result.reason}`);

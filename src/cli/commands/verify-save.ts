@@ -23,9 +23,10 @@ function stateOf(kind: Scenario['kind'], params: Record<string, string>, changes
 function testFile(spec: RegressionSpec, replay: string): string {
   return `// Regression test written by \`stigg-contract verify --save-failures\` (${replay}).
 // ${spec.check}: ${spec.message.replace(/\n/g, ' ')}
-// It fails while the provider still behaves this way. Run it with mocha, against the provider of your choice:
+// It fails while the provider still behaves this way. Run it with mocha (npm i -D stigg-contract mocha chai),
+// against the provider of your choice, without your project's own mocha config:
 //   STIGG_BASE_URL=http://127.0.0.1:8080 STIGG_STATE_URL=http://127.0.0.1:8080/_pact/provider-states \\
-//   STIGG_API_KEY=... npx mocha ${'<this file>'}
+//   STIGG_API_KEY=... npx mocha --no-config --no-package ${'<this file>'}
 import { expect } from 'chai';
 import { replayRegression } from 'stigg-contract';
 

@@ -4,7 +4,7 @@ import { CHECKS, fanOut, type RunListener } from '../../checks/index.js';
 import { invalidKinds } from '../../arbitraries/index.js';
 import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
-import { PROVIDER } from '../../pact/names.js';
+import { defaultPactsDir, PROVIDER } from '../../pact/names.js';
 import {
   createProgress, createReportBuilder, exitCodeOf, formatConsole, formatJson, formatJunit, progressListener, pactLine, trafficLines,
 } from '../../report/index.js';
@@ -71,6 +71,8 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   const builder = createReportBuilder({ contract, checks: CHECKS.filter((c) => !flags.checks || flags.checks.split(',').map((s) => s.trim()).includes(c.id)), baseUrl: flags.baseUrl ?? 'embedded reference provider', seed, runs, strictContract: flags.strictContract === true, invalidKinds: invalidKinds(contract) });
   const progress = createProgress(io.progress, { label: 'verify' });
   const log = openLog(flags.log, () => secrets);
+  const pacts = flags.pacts !== undefined ? { dir: flags.pacts, shipped: false } : defaultPactsDir();
+  if (pacts.shipped && !usesBroker) io.out(`No pacts/ in ${process.cwd()}: verifying the pacts shipped with stigg-contract (${pacts.dir})`);
   const started = performance.now();
   let summary;
   try {
@@ -79,7 +81,7 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
       ...(apiKey ? { apiKey } : {}),
       ...(flags.stateUrl ? { stateUrl: flags.stateUrl } : {}),
       fixtures: flags.fixture,
-      ...(flags.pacts ? { pactsDir: flags.pacts } : {}),
+      pactsDir: pacts.dir,
       ...(broker ? { broker } : {}),
       skipPacts: flags.path !== undefined,
       runs,
@@ -115,7 +117,7 @@ export const verifyCommand: CommandModule = {
       .option('--api-key <key>', 'API key for the provider (default: STIGG_API_KEY; a random one for the embedded provider)')
       .option('--state-url <url>', 'provider-state change URL (POST {state, params, action}); enables pacts and data-dependent checks')
       .option('--fixture <customer/integration>', 'existing data to aim valid requests at (repeatable)', (value: string, all: string[]) => [...all, value], [])
-      .option('--pacts <dir>', 'directory of pact files to verify', 'pacts')
+      .option('--pacts <dir>', 'directory of pact files to verify (default: pacts/, else the pacts shipped with stigg-contract)')
       .option('--runs <n>', 'generated cases in phase 2', '200')
       .option('--seed <n>', 'fast-check seed (default: random, printed in the report)')
       .option('--path <path>', 'with --seed: replay exactly one phase 2 case (as printed in a finding)')

@@ -1,31 +1,25 @@
 /**
- * can-i-deploy: asks the broker's matrix whether a pacticipant version has successful verifications with the
- * versions of its integration partners that are in the target environment (or, without one, their latest).
- * `GET {base}/matrix?q[][pacticipant]=P&q[][version]=V&latestby=cvp&environment=E` → `{summary, matrix, notices}`.
+ * can-i-deploy with the official CLI: `pact broker can-i-deploy --pacticipant P --version V [--to-environment E]
+ * --output json`, which asks the broker's matrix (`GET /matrix?q[][pacticipant]=P&q[][version]=V&latestby=cvpv&
+ * environment=E`, or `latestby=cvp&latest=true` without an environment). The JSON answer tells "no" (exit 1) from
+ * "could not ask" (exit 2), which the CLI's own exit code does not.
  * https://github.com/pact-foundation/pact_broker/blob/master/lib/pact_broker/doc/views/matrix.markdown
- * https://github.com/pact-foundation/pact_broker/blob/master/lib/pact_broker/doc/views/can-i-deploy.markdown
- * https://docs.pact.io/can_i_deploy
- * The matrix is not a relation of the index (only its per-environment shortcut is), so its URL is built from the
- * base URL, as the official client does.
+ * https://docs.pact.io/pact_broker/can_i_deploy
  */
 import { ConfigurationError } from '../../errors.js';
-import type { BrokerClient } from './client.js';
+import type { BrokerConfig } from './config.js';
 import { BrokerError } from './errors.js';
 import { noticesOf, type BrokerNotice } from './notices.js';
+import { runPactBroker, type PactCliOptions, type PactCliRun } from './pact-cli.js';
 
 /** The question: may this version of this pacticipant be deployed (to this environment)? */
 export interface CanIDeployQuery {
   readonly pacticipant: string;
   readonly version: string;
   readonly environment?: string;
-}
-
-/** While the answer has unknown rows (verifications still running), ask again up to `times` more times. */
-export interface RetryPolicy {
-  readonly times: number;
-  readonly intervalMs: number;
-  /** How to wait between attempts (tests pass one that does not wait). */
-  readonly wait?: (ms: number) => Promise<void>;
+  /** While results are missing, ask again up to this many times, this many seconds apart (the CLI does it). */
+  readonly retryWhileUnknown?: number;
+  readonly retryIntervalSeconds?: number;
 }
 
 /** One row of the matrix: a pact between two versions and its verification result, if any. */
@@ -45,35 +39,28 @@ export interface CanIDeployAnswer {
   readonly counts: { readonly success: number; readonly failed: number; readonly unknown: number };
   readonly rows: readonly MatrixRow[];
   readonly notices: readonly BrokerNotice[];
-  readonly url: string;
-  readonly attempts: number;
 }
 
-/** The matrix URL for a query, with the documented bracketed parameters. */
-export function matrixUrl(baseUrl: string, query: CanIDeployQuery): string {
-  const params = new URLSearchParams();
-  params.append('q[][pacticipant]', query.pacticipant);
-  params.append('q[][version]', query.version);
-  params.append('latestby', 'cvp');
-  if (query.environment !== undefined) params.append('environment', query.environment);
-  else params.append('latest', 'true');
-  return `${baseUrl}/matrix?${params.toString()}`;
+/** The arguments of `pact broker can-i-deploy` for a query; empty names and bad retry counts are refused. */
+export function canIDeployArgs(query: CanIDeployQuery): string[] {
+  if (query.pacticipant.trim() === '' || query.version.trim() === '') throw new ConfigurationError('--pacticipant and --version must not be empty');
+  const times = query.retryWhileUnknown ?? 0;
+  return [
+    'can-i-deploy', '--pacticipant', query.pacticipant, '--version', query.version,
+    ...(query.environment !== undefined ? ['--to-environment', query.environment] : []),
+    ...(times > 0 ? ['--retry-while-unknown', String(times), '--retry-interval', String(query.retryIntervalSeconds ?? 10)] : []),
+    '--output', 'json',
+  ];
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
+const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 
 function rowOf(value: unknown): MatrixRow {
   const consumer = record(record(value)['consumer']);
   const provider = record(record(value)['provider']);
   const providerVersion = text(record(provider['version'])['number']);
-  const result = record(value)['verificationResult'];
-  const success = record(result)['success'];
+  const success = record(record(value)['verificationResult'])['success'];
   return {
     consumer: text(consumer['name']),
     consumerVersion: text(record(consumer['version'])['number']),
@@ -83,36 +70,35 @@ function rowOf(value: unknown): MatrixRow {
   };
 }
 
-/** Reads the documented matrix answer; a body without a `summary` is a BrokerError. */
-export function answerOf(body: unknown, url: string, attempts: number): CanIDeployAnswer {
+/** Reads the documented matrix answer (`{summary, matrix, notices}`); undefined when it is not one. */
+export function answerOf(body: unknown): CanIDeployAnswer | undefined {
   const summary = record(body)['summary'];
-  if (typeof summary !== 'object' || summary === null) throw new BrokerError(`the matrix answer from ${url} has no summary`, 0, url);
+  if (typeof summary !== 'object' || summary === null) return undefined;
   const s = record(summary);
   const count = (name: string): number => (typeof s[name] === 'number' ? (s[name] as number) : 0);
-  const rows = Array.isArray(record(body)['matrix']) ? (record(body)['matrix'] as unknown[]).map(rowOf) : [];
+  const matrix = record(body)['matrix'];
   return {
     deployable: typeof s['deployable'] === 'boolean' ? s['deployable'] : undefined,
     reason: text(s['reason']),
     counts: { success: count('success'), failed: count('failed'), unknown: count('unknown') },
-    rows,
+    rows: Array.isArray(matrix) ? matrix.map(rowOf) : [],
     notices: noticesOf(body),
-    url,
-    attempts,
   };
 }
 
-const realWait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Asks the broker, retrying a bounded number of times while the answer has unknown rows. */
-export async function canIDeploy(client: BrokerClient, query: CanIDeployQuery, retry: RetryPolicy = { times: 0, intervalMs: 0 }): Promise<CanIDeployAnswer> {
-  if (query.pacticipant.trim() === '' || query.version.trim() === '') throw new ConfigurationError('--pacticipant and --version must not be empty');
-  if (!Number.isInteger(retry.times) || retry.times < 0 || retry.times > 1000) throw new ConfigurationError('the retry count must be an integer from 0 to 1000');
-  const url = matrixUrl(client.config.baseUrl, query);
-  const wait = retry.wait ?? realWait;
-  let answer = answerOf(await client.get(url), url, 1);
-  for (let attempt = 2; attempt <= retry.times + 1 && answer.counts.unknown > 0; attempt += 1) {
-    await wait(retry.intervalMs);
-    answer = answerOf(await client.get(url), url, attempt);
+function parsed(run: PactCliRun): CanIDeployAnswer | undefined {
+  try {
+    return run.code === 0 ? answerOf(JSON.parse(run.stdout)) : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** Asks the broker; a run that gives no matrix answer (unreachable, refused, unknown pacticipant) is a BrokerError. */
+export async function canIDeploy(config: BrokerConfig, query: CanIDeployQuery, options: PactCliOptions = {}): Promise<CanIDeployAnswer> {
+  const waiting = (query.retryWhileUnknown ?? 0) * (query.retryIntervalSeconds ?? 10) * 1000;
+  const run = await runPactBroker(canIDeployArgs(query), config, { ...options, timeoutMs: (options.timeoutMs ?? 120_000) + waiting });
+  const answer = parsed(run);
+  if (answer === undefined) throw new BrokerError('can-i-deploy', run);
   return answer;
 }

@@ -6,6 +6,7 @@
  * https://github.com/pact-foundation/pact_broker-client#usage---cli (bearer token or basic auth)
  */
 import { ConfigurationError } from '../../errors.js';
+import { basicAuthSecrets } from '../../secrets.js';
 
 /** Bearer token (PactFlow, brokers behind a token proxy) or HTTP basic auth (the OSS broker's own auth). */
 export type BrokerAuth =
@@ -75,14 +76,8 @@ export function describeAuth(auth: BrokerAuth | undefined): string {
   return auth.kind === 'token' ? 'the bearer token in PACT_BROKER_TOKEN' : `basic auth as ${JSON.stringify(auth.username)} (PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD)`;
 }
 
-/** The secret strings that must never reach output: the token, the password and the encoded basic header. */
+/** The secret strings that must never reach output: the token, or the password and the base64 basic-auth forms. */
 export function secretsOf(auth: BrokerAuth | undefined): string[] {
   if (auth === undefined) return [];
-  if (auth.kind === 'token') return [auth.token];
-  return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
-}
-
-/** The value of the Authorization header for these credentials. */
-export function authorizationHeader(auth: BrokerAuth): string {
-  return auth.kind === 'token' ? `Bearer ${auth.token}` : `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  return auth.kind === 'token' ? [auth.token] : basicAuthSecrets(auth.username, auth.password);
 }

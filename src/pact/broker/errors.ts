@@ -1,20 +1,20 @@
-/** Errors of the Pact Broker workflows; all are harness errors (exit 2): the run could not be done. */
+/** Errors of the Pact Broker workflows; all are harness errors (exit 2): the step could not be done. */
 import { HarnessError } from '../../errors.js';
-import type { BrokerNotice } from './notices.js';
+import type { PactCliRun } from './pact-cli.js';
+
+/** What the Pact CLI printed, as one block of its non-empty lines. */
+export function printed(run: PactCliRun): string {
+  return `${run.stdout}\n${run.stderr}`.split('\n').map((line) => line.trimEnd()).filter((line) => line.trim() !== '').join('\n');
+}
 
 /**
- * The broker answered with an error status (401, 403, 404, 409, 4xx, 5xx) or with something that is not
- * the documented HAL+JSON. `status` is 0 when the answer was 2xx but unusable.
+ * `pact broker COMMAND` did not do it: the broker was unreachable, refused the credentials, lacks the endpoint or
+ * the resource, or answered something unusable. The message carries what the Pact CLI printed, already scrubbed.
  */
 export class BrokerError extends HarnessError {
   override readonly name = 'BrokerError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly url: string,
-    readonly notices: readonly BrokerNotice[] = [],
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
+  constructor(readonly command: string, readonly run: PactCliRun) {
+    const ending = run.code === null ? 'was stopped: no answer within the time limit' : `failed (exit ${run.code})`;
+    super(`pact broker ${command} ${ending}${printed(run) === '' ? '' : `:\n${printed(run)}`}`);
   }
 }

@@ -1,14 +1,13 @@
-/** Pact Broker workflows: the curated public surface (publish, verify from a broker, can-i-deploy, record-deployment). */
-export { BrokerClient, type BrokerClientOptions } from './client.js';
-export { authFromEnv, authorizationHeader, brokerConfigFrom, describeAuth, normaliseBrokerUrl, secretsOf, type BrokerAuth, type BrokerConfig } from './config.js';
-export { BrokerError } from './errors.js';
-export { expandTemplate, linksOf, type HalLink } from './hal.js';
+/** Pact Broker workflows on the official Pact CLI: publish, can-i-deploy, record-deployment, record-release, verify from a broker. */
+export { authFromEnv, brokerConfigFrom, describeAuth, normaliseBrokerUrl, secretsOf, type BrokerAuth, type BrokerConfig } from './config.js';
+export { BrokerError, printed } from './errors.js';
 export { noticesOf, type BrokerNotice } from './notices.js';
-export { DEFAULT_PACT_DIR, findPactFiles, loadPactFiles, readPactFile, type PactFile } from './pact-files.js';
-export { publicationBodies, publishPacts, type PublicationBody, type PublicationResult, type PublishRequest } from './publish.js';
+export { DEFAULT_HTTP_RETRIES, pactBinary, runPactBroker, type PactCliOptions, type PactCliRun } from './pact-cli.js';
+export { DEFAULT_PACT_DIR, findPactFiles } from './pact-files.js';
+export { literalGlob, publishArgs, publishPacts, type PublishRequest } from './publish.js';
 export { ciBranch, ciBuildUrl, commitSha, currentBranch, runGit, type GitRunner } from './git.js';
-export { answerOf, canIDeploy, matrixUrl, type CanIDeployAnswer, type CanIDeployQuery, type MatrixRow, type RetryPolicy } from './can-i-deploy.js';
-export { recordDeployment, type DeploymentRecord, type DeploymentRequest } from './record-deployment.js';
+export { answerOf, canIDeploy, canIDeployArgs, type CanIDeployAnswer, type CanIDeployQuery, type MatrixRow } from './can-i-deploy.js';
+export { recordArgs, recordVersion, type RecordKind, type RecordRequest } from './record.js';
 export { formatMatrix, formatNotices, formatVerdict, shortVersion } from './format.js';
 export {
   BROKER_VERIFICATION_FLAGS,

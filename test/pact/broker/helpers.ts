@@ -1,54 +1,37 @@
-/** Shared helpers of the Pact Broker workflow tests: fixture paths, clients of a double, the CLI as a black box. */
+/** Shared helpers of the Pact Broker workflow tests: fixture paths, a double's environment and memory, the Verifier. */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { BrokerClient, type BrokerAuth } from '../../../src/pact/broker/index.js';
 import type { BrokerDouble } from '../../fixtures/broker-double.js';
+import { shaOf } from '../../fixtures/broker/double/state.js';
 
 /** An absolute path under test/fixtures/broker/. */
 export const fixture = (path: string): string => fileURLToPath(new URL(`../../fixtures/broker/${path}`, import.meta.url));
 
-/** The repository root (the CLI runs from there unless told otherwise). */
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The two fixture pacts. */
+/** The two fixture pacts (for a provider of their own: the Verifier tests). */
 export const PACT_A = fixture('pacts/fixture-consumer-fixture-provider.json');
 export const PACT_B = fixture('pacts/second-consumer-fixture-provider.json');
+
+/** The project's own pact, the one `publish` exists for (it passes the check-pact gate). */
+export const PROJECT_PACT = fileURLToPath(new URL('../../../pacts/stigg-contract-client-stigg-api.json', import.meta.url));
 
 /** A secret no output may ever contain. */
 export const CANARY = 'canary-7f3c9e1d-never-print-me';
 
-/** A client of the double, with optional credentials and a short timeout. */
-export function clientOf(broker: BrokerDouble | string, auth?: BrokerAuth): BrokerClient {
-  const baseUrl = typeof broker === 'string' ? broker : broker.url;
-  return new BrokerClient(auth === undefined ? { baseUrl } : { baseUrl, auth }, { timeoutMs: 5_000 });
-}
+/** The environment a CLI run against a double gets: its URL, a token, and no HTTP retries (faults answer at once). */
+export const brokerEnv = (broker: BrokerDouble | string, auth: Readonly<Record<string, string>> = { PACT_BROKER_TOKEN: CANARY }): Record<string, string> => ({
+  PACT_BROKER_BASE_URL: typeof broker === 'string' ? broker : broker.url,
+  PACT_BROKER_HTTP_RETRIES: '0',
+  ...auth,
+});
 
-/** What a CLI run printed and returned. */
-export interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs `node src/cli/bin.mjs ARGS` with exactly the given environment (plus PATH and HOME, nothing inherited:
- * a CI variable of the machine running the tests must not change the defaults under test).
- */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>>, cwd = ROOT): Promise<CliRun> {
-  const bin = fileURLToPath(new URL('../../../src/cli/bin.mjs', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
-    const limit = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(limit);
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** Puts a pact straight into the double's memory, as if published (no client of ours involved). */
+export async function storePact(broker: BrokerDouble, file: string, consumerVersion: string, branch?: string): Promise<void> {
+  const content = await readFile(file, 'utf8');
+  const pact = JSON.parse(content) as { consumer: { name: string }; provider: { name: string } };
+  const version = broker.state.ensureVersion(pact.consumer.name, consumerVersion);
+  if (branch !== undefined) version.branch = branch;
+  broker.state.pacts.push({ consumer: pact.consumer.name, provider: pact.provider.name, consumerVersion, sha: shaOf(content), content });
 }
 
 /** What the real Verifier did: resolved (`ok`) or not, and everything it printed. */

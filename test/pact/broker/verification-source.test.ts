@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { ConfigurationError } from '../../../src/errors.js';
-import { brokerVerificationOptions, parseConsumerVersionSelectors, parseWipDate, publishPacts, readPactFile } from '../../../src/pact/broker/index.js';
+import { brokerVerificationOptions, parseConsumerVersionSelectors, parseWipDate } from '../../../src/pact/broker/index.js';
 import { startBrokerDouble, type BrokerDouble } from '../../fixtures/broker-double.js';
-import { CANARY, clientOf, PACT_A, runVerifier } from './helpers.js';
+import { CANARY, PACT_A, runVerifier, storePact } from './helpers.js';
 
 const BROKER = { PACT_BROKER_BASE_URL: 'https://broker.example' };
 
@@ -89,7 +89,7 @@ describe('pact/broker verification source: the real Pact Verifier against the br
   beforeEach(async () => {
     received.length = 0;
     broker = await startBrokerDouble({ auth: { token: CANARY } });
-    await publishPacts(clientOf(broker, { kind: 'token', token: CANARY }), { pacts: [await readPactFile(PACT_A)], consumerVersion: 'c1', branch: 'main' });
+    await storePact(broker, PACT_A, 'c1', 'main');
     broker.requests.length = 0;
   });
   afterEach(() => broker.close());

@@ -6,10 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { processIo, type CliIo } from '../../../src/cli/io.js';
 import { runCli as runCliInProcess } from '../../../src/cli/main.js';
-import { runCli, type CliRun } from '../../helpers/cli.js';
+import { BIN, runCli, type CliRun } from '../../helpers/cli.js';
 import { API_KEY, removeTemp, tempDir } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../../../src/cli/bin.mjs', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../fixtures/pacts/', import.meta.url));
 
 /** Runs `mock`, sends one PATCH to the URL it prints, then SIGTERMs it; resolves with the run and the PATCH status. */

@@ -1,0 +1,58 @@
+/**
+ * `verify()` as the library offers it: every argument optional, the same defaults as `stigg-contract verify`
+ * (the shipped contract, the embedded reference provider, 200 runs, a random seed, 5 s per request, 4 in flight,
+ * `pacts/` else the shipped pacts), and the report built alongside whatever listener the caller passes.
+ */
+import { randomInt } from 'node:crypto';
+import { invalidKinds } from './arbitraries/index.js';
+import { CHECKS, fanOut, selectChecks, type RunListener } from './checks/index.js';
+import { defaultPactsDir } from './pact/names.js';
+import { createReportBuilder, exitCodeOf, type ExitCode, type Report } from './report/index.js';
+import { verify as runVerify, type VerifyOptions as RunnerOptions, type VerifySummary } from './runners/verify/verify.js';
+import { openContract, type OperationContract } from './validators/index.js';
+
+/** Options of `verify()`: any subset of the runner's, each defaulted as the CLI defaults it. */
+export type VerifyOptions = Partial<RunnerOptions>;
+
+/** The defaults `verify()` fills in (the CLI's flag defaults). */
+export const VERIFY_DEFAULTS = { runs: 200, timeoutMs: 5000, concurrency: 4, strictContract: false } as const;
+
+/** What a run produced: the runner's summary, the seed it used, the report and the exit code the CLI would give. */
+export interface VerifyResult extends VerifySummary {
+  readonly seed: number;
+  readonly report: Report;
+  readonly exitCode: ExitCode;
+}
+
+/** The runner's options, every one given. */
+export function withDefaults(options: VerifyOptions): RunnerOptions {
+  return {
+    ...VERIFY_DEFAULTS,
+    seed: randomInt(0, 2 ** 31 - 1),
+    pactsDir: defaultPactsDir().dir,
+    ...options,
+  };
+}
+
+/**
+ * Verifies a provider (default: the embedded reference provider) against the contract (default: the shipped one):
+ * the pacts, then property-based conformance. Harness problems (an unreachable provider, bad options) reject with
+ * a HarnessError; violations are data, in `report.findings`, with `exitCode` 1.
+ */
+export async function verify(contract?: OperationContract, options: VerifyOptions = {}, listener: RunListener = {}): Promise<VerifyResult> {
+  const bound = contract ?? (await openContract());
+  const full = withDefaults(options);
+  const builder = createReportBuilder({
+    contract: bound,
+    checks: full.checks === undefined ? CHECKS : selectChecks(full.checks),
+    baseUrl: full.baseUrl ?? 'embedded reference provider',
+    seed: full.seed,
+    runs: full.runs,
+    strictContract: full.strictContract,
+    invalidKinds: invalidKinds(bound),
+  });
+  const started = performance.now();
+  const summary = await runVerify(bound, full, fanOut(builder, listener));
+  const report = builder.build(performance.now() - started);
+  return { ...summary, seed: full.seed, report, exitCode: exitCodeOf(report) };
+}
