@@ -5,7 +5,7 @@ export { runCheck, runChecks, type CheckRun } from './run.js';
 export { fanOut, failingFindings, type PactOutcome, type RunListener } from './events.js';
 export { contractFacts, createCheckContext, type ContractFacts } from './facts.js';
 export { retryAfterMs } from './retry-after.js';
-export { parseRetryAfter } from '../client/retry-after.js';
+export { parseRetryAfter } from '../validators/retry-after.js';
 export { isTransportFailure, cutBytes, trimResponse } from './finding.js';
 export { tagLabel } from './cases.js';
 export {

@@ -1,5 +1,5 @@
-/** How long a runner must wait after a 429, as its `Retry-After` says (read by the client's parser: one for all). */
-import { parseRetryAfter } from '../client/retry-after.js';
+/** How long a runner must wait after a 429, as its `Retry-After` says (read by the one parser in validators/, which the client shares). */
+import { parseRetryAfter } from '../validators/retry-after.js';
 import { headerOf, isTransportFailure } from './finding.js';
 import type { Exchange } from './types.js';
 

@@ -3,7 +3,7 @@ import type { HeaderValues } from '../validators/exchange.js';
 import { preview, type OperationContract, type ValidationIssue } from '../validators/index.js';
 import { ContractViolationError, ERROR_BY_STATUS, RateLimitedError, UnexpectedResponseError, type ApiErrorDetails } from './errors/index.js';
 import { scrubDeep } from '../secrets.js';
-import { retryAfterSeconds } from './retry-after.js';
+import { retryAfterSeconds } from '../validators/retry-after.js';
 import type { CustomerIntegration } from './types.js';
 
 /** A response as read off the wire. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { retryAfterMs } from '../../src/checks/retry-after.js';
-import { parseHttpDate, parseRetryAfter, retryAfterSeconds } from '../../src/client/retry-after.js';
+import { parseHttpDate, parseRetryAfter, retryAfterSeconds } from '../../src/validators/retry-after.js';
 import { error, ok } from './fixtures.js';
 
 const NOW = Date.UTC(2015, 9, 21, 7, 27, 58);
