@@ -63,14 +63,12 @@ function wantedBy(preference: Preference | undefined, success: number | undefine
   return (reply) => reply.status === status && (code === undefined || (reply.body as { code?: unknown } | undefined)?.code === code);
 }
 
-/** The verdict and issues to log: a body over the cap was not read, so its issue replaces the body's. */
-function seenOf(ctx: MockContext, request: MockRequest, result: Extract<ExchangeResult, { matched: true }>): Seen {
-  if (request.tooLarge) return { verdict: 'violation', issues: [...result.intent.filter((issue) => issue.part !== 'body'), tooLarge(ctx)] };
+/** The verdict and issues to log: an unusable body (too large, not UTF-8, ...) is its one body issue. */
+function seenOf(request: MockRequest, result: Extract<ExchangeResult, { matched: true }>): Seen {
+  const unusable = request.bodyIssue;
+  if (unusable) return { verdict: 'violation', issues: [...result.intent.filter((issue) => issue.part !== 'body'), { part: 'body', pointer: '', ...unusable }] };
   return { verdict: result.verdict, issues: result.verdict === 'contract-defect' ? result.strict : result.intent };
 }
-
-const tooLarge = (ctx: MockContext): ValidationIssue =>
-  ({ part: 'body', pointer: '', keyword: 'maxBytes', message: `the body is over ${ctx.bodyLimitBytes} bytes, the most this mock reads` });
 
 /** The 401, or 400, a request gets before any preference is looked at; undefined when there is none. */
 function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | undefined {
@@ -79,7 +77,7 @@ function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | u
     const message = `no API key: send one in ${contract.operation.security[0]?.headerName ?? 'the API key header'} (this mock accepts any non-empty key)`;
     return pactOr(ctx, request, (reply) => reply.status === 401, () => mock(errorReply(facts, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, message)));
   }
-  if (request.tooLarge) return mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, tooLarge(ctx).message));
+  if (request.bodyIssue) return mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, request.bodyIssue.message));
   if (seen.verdict === 'violation') return pactOr(ctx, request, (reply) => reply.status === 400, () => mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, describeIssues(seen.issues))));
   return undefined;
 }
@@ -105,6 +103,6 @@ export function decide(ctx: MockContext, request: MockRequest, seed: number): Mo
     const message = `${result.reason}: this mock serves only ${contract.operation.method} ${contract.operation.pathTemplate}`;
     return { ...mock(errorReply(facts, 404, ROUTE_NOT_FOUND_CODE, message)), verdict: 'unmatched', issues: [], reason: result.reason };
   }
-  const seen = seenOf(ctx, request, result);
+  const seen = seenOf(request, result);
   return { ...seen, ...(refusal(ctx, request, seen) ?? answer(ctx, request, result.params, seed)) };
 }

@@ -7,5 +7,5 @@ export { resolvePreference, preferences, type Preference, type PreferResult } fr
 export { generatedReply, errorReply, errorCode, statusHeaders, RETRY_AFTER_SECONDS, ROUTE_NOT_FOUND_CODE, type RequestFacts, type ResponderContext } from './respond.js';
 export { ConformanceLog, logEntry, REDACTED, type LogEntry } from './log.js';
 export { DEFAULT_MOCK_SEED, responseSeed, isRunSeed } from './seed.js';
-export { JSON_CONTENT_TYPE } from './http.js';
-export type { MockDecision, MockReply, MockRequest, ReplySource } from './types.js';
+export { JSON_CONTENT_TYPE, contentTypeHeader } from './http-io.js';
+export type { BodyIssue, MockDecision, MockReply, MockRequest, ReplySource } from './types.js';

@@ -7,7 +7,7 @@ import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { MockContext } from './decide.js';
 import { exchangeHandler } from './exchange.js';
-import { answerUnparsable } from './http.js';
+import { answerUnparsable } from './http-io.js';
 import { ConformanceLog, type LogEntry } from './log.js';
 import type { PactResponder } from './pact-responder.js';
 import { DEFAULT_MOCK_SEED, isRunSeed } from './seed.js';
