@@ -5,6 +5,7 @@ import { contractFacts } from '../../checks/index.js';
 import { buildPath } from '../../contract/path.js';
 import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
+import { responseBodies } from './bodies.js';
 import type { MockContext } from './decide.js';
 import { exchangeHandler } from './exchange.js';
 import { answerUnparsable } from './http-io.js';
@@ -74,7 +75,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const { contract, port = 0, host = '127.0.0.1', seed = DEFAULT_MOCK_SEED, bodyLimitBytes = DEFAULT_MOCK_BODY_LIMIT_BYTES } = options;
   checkOptions(port, seed, bodyLimitBytes);
   const facts = contractFacts(contract);
-  const ctx: MockContext = { contract, facts, pacts: options.pacts, bodyLimitBytes };
+  const ctx: MockContext = { contract, facts, bodies: responseBodies(contract, facts, seed), pacts: options.pacts, bodyLimitBytes };
   const log = options.logFile === undefined ? undefined : await ConformanceLog.open(options.logFile);
   const serve = exchangeHandler(ctx, { seed, log, onExchange: options.onExchange });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, serve);
