@@ -6,18 +6,20 @@
  */
 import { BAD_INPUT_STATUS, BAD_INPUT_CODE, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE } from '../../checks/index.js';
 import type { ExchangeResult, ValidationIssue } from '../../validators/index.js';
+import { drillLabel, type Drills } from './drills.js';
 import type { PactResponder } from './pact-responder.js';
 import { resolvePreference, type Preference } from './prefer.js';
 import { errorReply, generatedReply, ROUTE_NOT_FOUND_CODE, type ResponderContext } from './respond.js';
 import type { MockDecision, MockReply, MockRequest } from './types.js';
 
-/** What the mock decides with: the contract (and its facts), the pacts in `--pacts` mode, the body cap. */
+/** What the mock decides with: the contract (and its facts), the pacts in `--pacts` mode, drills, the body cap. */
 export interface MockContext extends ResponderContext {
   readonly pacts: PactResponder | undefined;
+  readonly drills: Drills | undefined;
   readonly bodyLimitBytes: number;
 }
 
-type Answer = Pick<MockDecision, 'reply' | 'source' | 'interaction' | 'note'>;
+type Answer = Pick<MockDecision, 'reply' | 'source' | 'interaction' | 'note' | 'drill'>;
 type Seen = Pick<MockDecision, 'verdict' | 'issues'>;
 
 /** At most this many issues are spelled out in a 400's message (all are in the log). */
@@ -88,6 +90,12 @@ function answer(ctx: MockContext, request: MockRequest, params: Readonly<Record<
   const asked = resolvePreference(request.headers['prefer'], facts);
   if ('error' in asked) return { ...mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, asked.error)), note: 'the Prefer header could not be honoured (the response message says why)' };
   const { preference } = asked;
+  const drill = preference ? undefined : ctx.drills?.pick(seed);
+  if (drill) {
+    const message = `an error drill: the mock answers some valid requests with ${drillLabel(drill)} (--drill)`;
+    const drillFacts = { params, body: parsed(request.rawBody), message, ...(drill.code === undefined ? {} : { code: drill.code }) };
+    return { ...generatedReply(ctx, drill.status, seed, drillFacts), source: 'generated', drill: drillLabel(drill) };
+  }
   const status = preference?.status ?? facts.successStatus ?? 200;
   const message = preference && status !== facts.successStatus ? `the mock's ${status}, asked for with Prefer: code=${status}` : undefined;
   const requestFacts = { params, body: parsed(request.rawBody), ...(preference?.code === undefined ? {} : { code: preference.code }), ...(message === undefined ? {} : { message }) };

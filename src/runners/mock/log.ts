@@ -31,6 +31,8 @@ export interface LogEntry {
   readonly reason?: string;
   readonly response: { readonly status: number; readonly body?: unknown; readonly source: ReplySource; readonly interaction?: string };
   readonly note?: string;
+  /** The error drill the valid request was answered with, with `--drill`. */
+  readonly drill?: string;
 }
 
 /** Bodies up to this size are logged parsed; longer or non-JSON ones as text cut to RAW_PREVIEW_CHARS. */
@@ -86,6 +88,7 @@ export function logEntry(time: Date, index: number, seed: number, request: MockR
       ...(decision.interaction === undefined ? {} : { interaction: decision.interaction }),
     },
     ...(decision.note === undefined ? {} : { note: decision.note }),
+    ...(decision.drill === undefined ? {} : { drill: decision.drill }),
   };
   return scrubDeep(entry, scrub) as LogEntry;
 }

@@ -45,4 +45,6 @@ export interface MockDecision {
   readonly interaction?: string;
   /** Anything a reader of the log should know: a fallback taken, a Prefer header refused. */
   readonly note?: string;
+  /** The error drill this valid request was answered with (`429 RateLimitExceeded`, ...), with `--drill`. */
+  readonly drill?: string;
 }
