@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { responseArbitrary } from '../../arbitraries/index.js';
 import type { ContractFacts } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
+import { coherentPointers } from './respond.js';
 import { SuccessSchedule } from './schedule.js';
 
 /** Where a run's generated bodies come from; arbitraries are built once per status (or per shape). */
@@ -15,7 +16,7 @@ export interface ResponseBodies {
 
 /** The bodies of one run, seeded with the run seed (which orders the schedule). */
 export function responseBodies(contract: OperationContract, facts: ContractFacts, runSeed: number): ResponseBodies {
-  const schedule = facts.successSchema === undefined ? undefined : new SuccessSchedule(facts.successSchema, runSeed);
+  const schedule = facts.successSchema === undefined ? undefined : new SuccessSchedule(facts.successSchema, runSeed, coherentPointers(facts));
   const arbitraries = new Map<number, fc.Arbitrary<unknown>>();
   return {
     schedule,

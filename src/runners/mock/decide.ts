@@ -25,10 +25,13 @@ type Seen = Pick<MockDecision, 'verdict' | 'issues'>;
 /** At most this many issues are spelled out in a 400's message (all are in the log). */
 const MESSAGE_ISSUES = 5;
 
-/** A 400's message: each issue as `part pointer (keyword): message, got value`, the first few spelled out. */
+/** One issue as `part pointer (keyword): message, got value`. */
+export const describeIssue = (issue: ValidationIssue): string =>
+  `${issue.part} ${issue.pointer || '(root)'} (${issue.keyword}): ${issue.message}${issue.value === undefined ? '' : `, got ${issue.value}`}`;
+
+/** A 400's message: each issue described, the first few spelled out. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {
-  const shown = issues.slice(0, MESSAGE_ISSUES).map((issue) =>
-    `${issue.part} ${issue.pointer || '(root)'} (${issue.keyword}): ${issue.message}${issue.value === undefined ? '' : `, got ${issue.value}`}`);
+  const shown = issues.slice(0, MESSAGE_ISSUES).map(describeIssue);
   const more = issues.length > MESSAGE_ISSUES ? `; … and ${issues.length - MESSAGE_ISSUES} more` : '';
   return `the request breaks the contract: ${shown.join('; ')}${more}`;
 }

@@ -3,6 +3,7 @@
  * allows), and its own error bodies, each `{"message", "code"}` with a code from the status' documented enum.
  */
 import type { ContractFacts } from '../../checks/index.js';
+import { RECORD_ID_FIELD } from '../../checks/documented.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { ResponseBodies } from './bodies.js';
 import type { MockReply } from './types.js';
@@ -20,8 +21,6 @@ export const RETRY_AFTER_SECONDS = 1;
 /** The code of a route-miss 404, when the contract's 404 enum lists it (else the enum's first member). */
 export const ROUTE_NOT_FOUND_CODE = 'CustomerResourceNotFound';
 
-/** The success record's property that names the addressed resource (schema CustomerIntegration.id). */
-const RECORD_ID_FIELD = 'id';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -49,6 +48,12 @@ export interface RequestFacts {
   readonly code?: string;
   /** For an error status: the message to send instead of a generated string. */
   readonly message?: string;
+}
+
+/** JSON pointers of the success body's fields that echo the request (the addressed id, the update field). */
+export function coherentPointers(facts: ContractFacts): string[] {
+  const record = facts.envelope === undefined ? '' : `/${facts.envelope}`;
+  return [RECORD_ID_FIELD, ...(facts.updateField === undefined ? [] : [facts.updateField])].map((field) => `${record}/${field}`);
 }
 
 /** A 200 that answers this request: the record's id is the addressed integration, the update field what was sent. */

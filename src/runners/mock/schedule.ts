@@ -76,8 +76,9 @@ export class SuccessSchedule {
   readonly #arbitraries = new Map<string, fc.Arbitrary<unknown>>();
   #served = 0;
 
-  constructor(readonly schema: JsonSchema, runSeed: number) {
-    this.dimensions = shapeDimensions(schema);
+  /** `skip`: pointers of fields the mock fills from the request afterwards (no shape of theirs is scheduled). */
+  constructor(readonly schema: JsonSchema, runSeed: number, skip: readonly string[] = []) {
+    this.dimensions = shapeDimensions(schema, skip);
     this.cover = Math.max(2, ...this.dimensions.map((dimension) => dimension.choices.length));
     this.#orders = this.dimensions.map((dimension, index) => permutation(dimension.choices.length, runSeed, index));
   }

@@ -81,19 +81,22 @@ function choicesOf(node: JsonSchema): Choice[] | undefined {
   return undefined;
 }
 
-/** Every dimension of an object schema, depth first along its properties. */
-export function shapeDimensions(schema: JsonSchema, parent: readonly string[] = []): Dimension[] {
+/**
+ * Every dimension of an object schema, depth first along its properties; properties at `skip` pointers (fields the
+ * mock fills from the request) have none.
+ */
+export function shapeDimensions(schema: JsonSchema, skip: readonly string[] = [], parent: readonly string[] = []): Dimension[] {
   const properties = isSchema(schema['properties']) ? schema['properties'] : {};
   const required = Array.isArray(schema['required']) ? schema['required'] : [];
   return Object.entries(properties).flatMap(([property, sub]): Dimension[] => {
-    if (!isSchema(sub)) return [];
+    const pointer = [...parent, property].map((name) => `/${escape(name)}`).join('');
+    if (!isSchema(sub) || skip.includes(pointer)) return [];
     const own = choicesOf(sub);
     const optional = !required.includes(property);
-    const pointer = [...parent, property].map((name) => `/${escape(name)}`).join('');
     const here: Dimension[] = own || optional
       ? [{ parent, property, pointer, choices: [...(optional ? [{ label: ABSENT, pin: undefined, shows: () => false }] : []), ...(own ?? [{ label: 'present', pin: (s: JsonSchema) => s, shows: () => true }])] }]
       : [];
-    return own ? here : [...here, ...shapeDimensions(sub, [...parent, property])];
+    return own ? here : [...here, ...shapeDimensions(sub, skip, [...parent, property])];
   });
 }
 

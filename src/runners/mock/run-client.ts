@@ -1,0 +1,63 @@
+/**
+ * One CI step for a client: start the mock, run the client's command with STIGG_BASE_URL set to the mock's URL (the
+ * command's own environment otherwise, its API key included), stop the mock when the command ends, and report.
+ */
+import { spawn } from 'node:child_process';
+import { ClientReportBuilder, type ClientReport, type CommandOutcome } from './client-report.js';
+import type { LogEntry } from './log.js';
+import { startMockServer, type MockServerOptions } from './server.js';
+
+/** The environment variable the client's command finds the mock's base URL in (the official SDKs read it). */
+export const BASE_URL_VARIABLE = 'STIGG_BASE_URL';
+
+/** How to run a client against the mock. */
+export interface ClientRunOptions extends MockServerOptions {
+  readonly command: string;
+  readonly args: readonly string[];
+  /** The environment the command starts from (STIGG_BASE_URL is set on top); default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** `inherit` passes the command's output through; a function receives it instead. */
+  readonly output: 'inherit' | ((stream: 'stdout' | 'stderr', text: string) => void);
+  /** Contract defects fail the run too. */
+  readonly strictContract?: boolean;
+}
+
+/** A client run under way: the mock's URL, a way to pass a stop signal on, and the report when it is over. */
+export interface ClientRun {
+  readonly url: string;
+  readonly seed: number;
+  /** Sends the signal to the client's command (the mock stops when the command has ended). */
+  stop(signal: NodeJS.Signals): void;
+  readonly done: Promise<ClientReport>;
+}
+
+/** Starts the mock and the command; `done` resolves once the command has ended and the mock has stopped. */
+export async function runClient(options: ClientRunOptions): Promise<ClientRun> {
+  const builder = new ClientReportBuilder(options.contract, { drills: (options.drill ?? 0) > 0, strictContract: options.strictContract === true });
+  const server = await startMockServer({
+    ...options,
+    onExchange: (entry: LogEntry) => {
+      builder.add(entry);
+      options.onExchange?.(entry);
+    },
+  });
+  const piped = options.output !== 'inherit';
+  const child = spawn(options.command, [...options.args], {
+    env: { ...(options.env ?? process.env), [BASE_URL_VARIABLE]: server.url },
+    stdio: ['inherit', piped ? 'pipe' : 'inherit', piped ? 'pipe' : 'inherit'],
+  });
+  if (typeof options.output === 'function') {
+    const forward = options.output;
+    child.stdout?.on('data', (chunk: Buffer) => forward('stdout', chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => forward('stderr', chunk.toString('utf8')));
+  }
+  const ended = new Promise<CommandOutcome>((resolve) => {
+    child.once('error', (error) => resolve({ error: `cannot run ${JSON.stringify(options.command)}: ${error.message}` }));
+    child.once('close', (exitCode, signal) => resolve({ exitCode, signal }));
+  });
+  const done = ended.then(async (outcome) => {
+    await server.close();
+    return builder.build(outcome);
+  });
+  return { url: server.url, seed: server.seed, stop: (signal) => void child.kill(signal), done };
+}
