@@ -64,6 +64,13 @@ function verdictLine(report: ClientReport): string {
   return `FAILED: ${reasons.join('; ')}`;
 }
 
+function pactLines(report: ClientReport): string[] {
+  const { pact } = report;
+  if (!pact) return [];
+  const written = pact.interactions.length === 0 ? 'no pact written: no valid exchange a provider state can bring about' : `pact: ${pact.file} (${plural(pact.interactions.length, 'interaction')})`;
+  return ['', written, ...pact.skipped.map((skip) => `  not recorded (${plural(skip.count, 'exchange')}): ${skip.reason}`)];
+}
+
 /** The whole report; `header` lines (mock URL, seed) go first. */
 export function formatClientReport(report: ClientReport, header: readonly string[] = []): string {
   const { verdicts } = report;
@@ -78,6 +85,7 @@ export function formatClientReport(report: ClientReport, header: readonly string
     ...problemBlocks(report),
     ...(report.problems.length > 0 ? [''] : []),
     ...coverageLines(report),
+    ...pactLines(report),
     '',
     verdictLine(report),
   ].join('\n');

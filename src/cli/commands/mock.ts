@@ -98,6 +98,8 @@ export const mockCommand: CommandModule = {
     .option('--pacts <dir>', 'answer from the matching interactions of these pact files (a directory of *.json, or one file)')
     .option('--log <file>', 'append one JSON line per request (verdict, issues, response) to this file')
     .option('--drill <fraction>', 'answer this fraction (0..1) of valid requests with documented errors in turn: 429, 404 (each code), 403, 401')
+    .option('--record-pact <dir>', 'with a client command: write a Pact V4 file of its valid exchanges here (one interaction per behaviour)')
+    .option('--consumer <name>', 'with --record-pact: the consumer the pact is for')
     .option('--strict-contract', 'requests only the contract\'s own defects reject fail the client run too')
     .option('--report <targets>', 'with a client command or "report": also write the report as json=FILE')
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
@@ -106,6 +108,7 @@ export const mockCommand: CommandModule = {
   async run(args: readonly unknown[], io: CliIo): Promise<number> {
     const flags = optionsOf<MockFlags>(args);
     const mode = modeOf((args[0] ?? []) as string[], args[args.length - 1] as Command);
+    if ('serve' in mode && (flags.recordPact !== undefined || flags.consumer !== undefined)) throw new ConfigurationError('--record-pact records a client\'s run: stigg-contract mock --record-pact DIR --consumer NAME -- <command>');
     if ('report' in mode) return reportMode(mode.report, await openContract(flags.contract, flags.operation), flags, io);
     const options = await serverOptions(flags, io);
     return 'client' in mode ? clientMode(mode.client, options, flags, io) : serveMode(options, flags, io);

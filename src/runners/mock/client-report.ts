@@ -6,6 +6,7 @@
  * expected. Coverage comes beside it.
  */
 import { contractFacts } from '../../checks/index.js';
+import type { RecordedPact } from '../../pact/record/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import { CoverageTally, type CoverageItem } from './client-coverage.js';
 import { describeIssue } from './decide.js';
@@ -34,6 +35,8 @@ export interface ClientReport {
   readonly problems: readonly ClientProblem[];
   readonly coverage: readonly CoverageItem[];
   readonly command?: CommandOutcome;
+  /** The pact recorded from the run's valid exchanges (`--record-pact`). */
+  readonly pact?: RecordedPact;
   /** Whether error drills were on (or seen in the log): their coverage group is then worth showing. */
   readonly drills: boolean;
   readonly strictContract: boolean;
@@ -81,8 +84,8 @@ export class ClientReportBuilder {
     else if (this.#problems.size < MAX_PROBLEMS) this.#problems.set(key, { kind: entry.verdict, count: 1, first: { index: entry.index, method: entry.request.method, path: entry.request.path }, details });
   }
 
-  /** The report; `command` is how the client's command ended, in one-command mode. */
-  build(command?: CommandOutcome): ClientReport {
+  /** The report; `command` is how the client's command ended, in one-command mode, and `pact` what was recorded. */
+  build(command?: CommandOutcome, pact?: RecordedPact): ClientReport {
     const commandOk = command === undefined || ('exitCode' in command && command.exitCode === 0);
     const defectsFail = this.#strictContract && this.#verdicts['contract-defect'] > 0;
     // No request at all is no evidence: the client likely went elsewhere (does it read STIGG_BASE_URL?).
@@ -94,6 +97,7 @@ export class ClientReportBuilder {
       problems: [...this.#problems.values()].map((problem) => ({ ...problem })),
       coverage: this.#coverage.items.map((item) => ({ ...item })),
       ...(command === undefined ? {} : { command }),
+      ...(pact === undefined ? {} : { pact }),
       drills: this.#drills,
       strictContract: this.#strictContract,
       passed,

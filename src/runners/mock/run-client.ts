@@ -3,8 +3,10 @@
  * command's own environment otherwise, its API key included), stop the mock when the command ends, and report.
  */
 import { spawn } from 'node:child_process';
+import { contractFacts } from '../../checks/index.js';
 import { ClientReportBuilder, type ClientReport, type CommandOutcome } from './client-report.js';
 import type { LogEntry } from './log.js';
+import { PactRecording } from './pact-recording.js';
 import { startMockServer, type MockServerOptions } from './server.js';
 
 /** The environment variable the client's command finds the mock's base URL in (the official SDKs read it). */
@@ -20,6 +22,8 @@ export interface ClientRunOptions extends MockServerOptions {
   readonly output: 'inherit' | ((stream: 'stdout' | 'stderr', text: string) => void);
   /** Contract defects fail the run too. */
   readonly strictContract?: boolean;
+  /** Write a pact of the run's valid exchanges into `dir`, for `consumer`. */
+  readonly recordPact?: { readonly dir: string; readonly consumer: string };
 }
 
 /** A client run under way: the mock's URL, a way to pass a stop signal on, and the report when it is over. */
@@ -34,10 +38,12 @@ export interface ClientRun {
 /** Starts the mock and the command; `done` resolves once the command has ended and the mock has stopped. */
 export async function runClient(options: ClientRunOptions): Promise<ClientRun> {
   const builder = new ClientReportBuilder(options.contract, { drills: (options.drill ?? 0) > 0, strictContract: options.strictContract === true });
+  const recording = options.recordPact ? new PactRecording(options.contract, contractFacts(options.contract)) : undefined;
   const server = await startMockServer({
     ...options,
     onExchange: (entry: LogEntry) => {
       builder.add(entry);
+      recording?.add(entry);
       options.onExchange?.(entry);
     },
   });
@@ -57,7 +63,8 @@ export async function runClient(options: ClientRunOptions): Promise<ClientRun> {
   });
   const done = ended.then(async (outcome) => {
     await server.close();
-    return builder.build(outcome);
+    const pact = recording && options.recordPact ? await recording.write(options.recordPact.dir, options.recordPact.consumer) : undefined;
+    return builder.build(outcome, pact);
   });
   return { url: server.url, seed: server.seed, stop: (signal) => void child.kill(signal), done };
 }

@@ -23,6 +23,8 @@ export interface Dimension {
   readonly property: string;
   /** JSON pointer of the property (`/data/syncData`), for reports. */
   readonly pointer: string;
+  /** Where the choices come from: an enum's members, combinator branches, a type union, or only presence. */
+  readonly kind: 'enum' | 'branch' | 'type' | 'presence';
   readonly choices: readonly Choice[];
 }
 
@@ -66,17 +68,20 @@ function branchChoices(node: JsonSchema, combinator: 'anyOf' | 'oneOf'): Choice[
 }
 
 /** The choices a schema node offers by itself, or undefined when it has one shape. */
-function choicesOf(node: JsonSchema): Choice[] | undefined {
+function choicesOf(node: JsonSchema): { kind: Dimension['kind']; choices: Choice[] } | undefined {
   if (Array.isArray(node['enum']) && node['enum'].length > 1) {
-    return node['enum'].map((member) => ({ label: String(member), pin: (schema) => ({ ...schema, enum: [member] }), shows: (value) => value === member }));
+    return { kind: 'enum', choices: node['enum'].map((member) => ({ label: String(member), pin: (schema) => ({ ...schema, enum: [member] }), shows: (value) => value === member })) };
   }
-  for (const combinator of ['anyOf', 'oneOf'] as const) if (Array.isArray(node[combinator])) return branchChoices(node, combinator);
+  for (const combinator of ['anyOf', 'oneOf'] as const) if (Array.isArray(node[combinator])) return { kind: 'branch', choices: branchChoices(node, combinator) };
   const types = node['type'];
   if (Array.isArray(types) && types.length > 1) {
-    return types.map((type) => ({
-      label: String(type), pin: (schema) => ({ ...schema, type }),
-      shows: (value) => kindOf(value) === type || (type === 'number' && kindOf(value) === 'integer'),
-    }));
+    return {
+      kind: 'type',
+      choices: types.map((type) => ({
+        label: String(type), pin: (schema) => ({ ...schema, type }),
+        shows: (value) => kindOf(value) === type || (type === 'number' && kindOf(value) === 'integer'),
+      })),
+    };
   }
   return undefined;
 }
@@ -93,8 +98,9 @@ export function shapeDimensions(schema: JsonSchema, skip: readonly string[] = []
     if (!isSchema(sub) || skip.includes(pointer)) return [];
     const own = choicesOf(sub);
     const optional = !required.includes(property);
+    const absent: Choice[] = optional ? [{ label: ABSENT, pin: undefined, shows: () => false }] : [];
     const here: Dimension[] = own || optional
-      ? [{ parent, property, pointer, choices: [...(optional ? [{ label: ABSENT, pin: undefined, shows: () => false }] : []), ...(own ?? [{ label: 'present', pin: (s: JsonSchema) => s, shows: () => true }])] }]
+      ? [{ parent, property, pointer, kind: own?.kind ?? 'presence', choices: [...absent, ...(own?.choices ?? [{ label: 'present', pin: (s: JsonSchema) => s, shows: () => true }])] }]
       : [];
     return own ? here : [...here, ...shapeDimensions(sub, skip, [...parent, property])];
   });
