@@ -9,7 +9,7 @@ function commandLine(report: ClientReport): string | undefined {
   const { command } = report;
   if (!command) return undefined;
   if ('error' in command) return `  command: ${command.error}`;
-  return `  command: ${command.signal ? `ended by ${command.signal}` : `exited ${command.exitCode}`}`;
+  return `  command: ${command.signal ? `ended by ${command.signal}` : `exited ${command.exitCode}`}${command.message ? ` (${command.message})` : ''}`;
 }
 
 function problemBlocks(report: ClientReport): string[] {

@@ -14,8 +14,8 @@ import type { LogEntry } from './log.js';
 import { coherentPointers } from './respond.js';
 import { shapeDimensions } from './shapes.js';
 
-/** How the client's command ended (one-command mode only). */
-export type CommandOutcome = { readonly exitCode: number | null; readonly signal: string | null } | { readonly error: string };
+/** How the client's command ended (one-command mode only); `message` says why an in-process suite failed. */
+export type CommandOutcome = { readonly exitCode: number | null; readonly signal: string | null; readonly message?: string } | { readonly error: string };
 
 /** Requests with the same problem, counted, with the first one as the example. */
 export interface ClientProblem {

@@ -16,5 +16,5 @@ export { ClientReportBuilder, clientExitCode, type ClientReport, type ClientProb
 export { CoverageTally, type CoverageItem, type CoverageGroup } from './client-coverage.js';
 export { reportFromLog } from './log-reader.js';
 export { PactRecording } from './pact-recording.js';
-export { runClient, BASE_URL_VARIABLE, type ClientRun, type ClientRunOptions } from './run-client.js';
+export { runClient, BASE_URL_VARIABLE, type ClientEnv, type ClientRun, type ClientRunOptions, type ClientUnderTest } from './run-client.js';
 export type { BodyIssue, MockDecision, MockReply, MockRequest, ReplySource } from './types.js';
