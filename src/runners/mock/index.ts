@@ -15,6 +15,5 @@ export { JSON_CONTENT_TYPE, contentTypeHeader } from './http-io.js';
 export { ClientReportBuilder, clientExitCode, type ClientReport, type ClientProblem, type CommandOutcome } from './client-report.js';
 export { CoverageTally, type CoverageItem, type CoverageGroup } from './client-coverage.js';
 export { reportFromLog } from './log-reader.js';
-export { PactRecording } from './pact-recording.js';
 export { runClient, BASE_URL_VARIABLE, type ClientEnv, type ClientRun, type ClientRunOptions, type ClientUnderTest } from './run-client.js';
 export type { BodyIssue, MockDecision, MockReply, MockRequest, ReplySource } from './types.js';

@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import { contractFacts } from '../../checks/index.js';
 import { ClientReportBuilder, type ClientReport, type CommandOutcome } from './client-report.js';
 import type { LogEntry } from './log.js';
-import { PactRecording } from './pact-recording.js';
 import { startMockServer, type MockServerOptions } from './server.js';
 
 /** The environment variable the client's command finds the mock's base URL in (the official SDKs read it). */
@@ -42,7 +41,8 @@ export interface ClientRun {
 /** Starts the mock and the command; `done` resolves once the command has ended and the mock has stopped. */
 export async function runClient(options: ClientRunOptions): Promise<ClientRun> {
   const builder = new ClientReportBuilder(options.contract, { drills: (options.drill ?? 0) > 0, strictContract: options.strictContract === true });
-  const recording = options.recordPact ? new PactRecording(options.contract, contractFacts(options.contract)) : undefined;
+  // Loaded only when asked for: the recorder brings in pact-js, which every other start of the CLI can do without.
+  const recording = options.recordPact ? new (await import('./pact-recording.js')).PactRecording(options.contract, contractFacts(options.contract)) : undefined;
   const server = await startMockServer({
     ...options,
     onExchange: (entry: LogEntry) => {
