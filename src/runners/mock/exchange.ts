@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseHeaders } from '../../validators/index.js';
 import { decide, type MockContext } from './decide.js';
 import { JSON_CONTENT_TYPE, readBody, writeReply } from './http-io.js';
-import { logEntry, type ConformanceLog, type LogEntry } from './log.js';
+import type { ConformanceLog } from './log-file.js';
+import { logLine, type LogEntry } from './log.js';
 import { errorReply } from './respond.js';
 import { responseSeed } from './seed.js';
 import type { MockDecision, MockRequest } from './types.js';
@@ -49,8 +50,8 @@ export function exchangeHandler(ctx: MockContext, settings: ExchangeSettings): E
       rawBody: body.text, ...(body.issue === undefined ? {} : { bodyIssue: body.issue }),
     };
     const decision = decideSafely(ctx, seen, seed);
-    const entry = logEntry(new Date(), index, seed, seen, decision, ctx.facts.apiKeyHeaders);
-    await settings.log?.write(entry);
+    const { entry, line } = logLine(new Date(), index, seed, seen, decision, ctx.facts.apiKeyHeaders);
+    await settings.log?.writeLine(line);
     settings.onExchange?.(entry);
     writeReply(request, response, decision.reply, ctx.facts.mediaType(decision.reply.status) ?? JSON_CONTENT_TYPE);
   }

@@ -10,7 +10,8 @@ import type { MockContext } from './decide.js';
 import { Drills } from './drills.js';
 import { exchangeHandler } from './exchange.js';
 import { answerUnparsable } from './http-io.js';
-import { ConformanceLog, type LogEntry } from './log.js';
+import { ConformanceLog } from './log-file.js';
+import type { LogEntry } from './log.js';
 import type { PactResponder } from './pact-responder.js';
 import { DEFAULT_MOCK_SEED, isRunSeed } from './seed.js';
 
