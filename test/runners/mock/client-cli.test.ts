@@ -8,10 +8,10 @@ import { runCli } from '../../../src/cli/main.js';
 import { removeTemp, tempDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../../src/cli/bin.mjs', import.meta.url));
-const CLIENT = fileURLToPath(new URL('../../fixtures/broken-clients/main.ts', import.meta.url));
+const CLIENT = fileURLToPath(new URL('../../fixtures/broken-clients/cli-client.mjs', import.meta.url));
 const CANARY = 'sk_live_canary_cli_4b8d2f';
-/** The client command: a fixture client's suite under tsx. */
-const client = (id: string): string[] => [process.execPath, '--import', 'tsx', CLIENT, id];
+/** The client command: a small plain-JavaScript client (no loader to start), clean or updating with PUT. */
+const client = (variant: string): string[] => [process.execPath, CLIENT, variant];
 
 interface Run {
   readonly code: number | null;
