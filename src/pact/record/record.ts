@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getGlobalDispatcher } from 'undici';
+import { Client } from 'undici';
 import type { OperationContract } from '../../validators/index.js';
 import { FAKE_API_KEY } from '../catalogue.js';
 import { recordInteraction } from '../consumer.js';
@@ -32,8 +32,15 @@ async function replay(spec: InteractionSpec, exchange: RecordedExchange, contrac
     const sent = exchange.headers[name.toLowerCase()];
     if (sent !== undefined && name.toLowerCase() !== keyHeader?.toLowerCase() && name.toLowerCase() !== 'content-type') headers[name] = sent;
   }
-  const answer = await getGlobalDispatcher().request({ origin: baseUrl, path: spec.request.path, method: 'PATCH', headers, body: JSON.stringify(exchange.body) });
-  await answer.body.text();
+  // A client of its own: each interaction has a new mock server, and a pooled keep-alive socket to an earlier one on
+  // a port reused since would carry the request to nobody.
+  const client = new Client(baseUrl);
+  try {
+    const answer = await client.request({ path: spec.request.path, method: 'PATCH', headers, body: JSON.stringify(exchange.body) });
+    await answer.body.text();
+  } finally {
+    await client.close();
+  }
 }
 
 /** Collects a run's valid exchanges, one per behaviour (the first), and writes them as a pact. */

@@ -6,7 +6,7 @@
  */
 import { BAD_INPUT_STATUS, BAD_INPUT_CODE, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE } from '../../checks/index.js';
 import type { ExchangeResult, ValidationIssue } from '../../validators/index.js';
-import { drillLabel, type Drills } from './drills.js';
+import { drillLabel, type Drill, type Drills } from './drills.js';
 import type { PactResponder } from './pact-responder.js';
 import { resolvePreference, type Preference } from './prefer.js';
 import { errorReply, generatedReply, ROUTE_NOT_FOUND_CODE, type ResponderContext } from './respond.js';
@@ -87,18 +87,21 @@ function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | u
   return undefined;
 }
 
-/** The reply to a valid request: the status asked for with Prefer (or success), from a pact or generated. */
+/** A drilled request's reply: a generated error of the drill's status and code (pacts are not consulted). */
+function drilled(ctx: MockContext, request: MockRequest, params: Readonly<Record<string, string>>, seed: number, drill: Drill): Answer {
+  const message = `an error drill: the mock answers some valid requests with ${drillLabel(drill)} (--drill)`;
+  const drillFacts = { params, body: parsed(request.rawBody), message, ...(drill.code === undefined ? {} : { code: drill.code }) };
+  return { ...generatedReply(ctx, drill.status, seed, drillFacts), source: 'generated', drill: drillLabel(drill) };
+}
+
+/** The reply to a valid request: a drill, or the status asked for with Prefer (or success), from a pact or generated. */
 function answer(ctx: MockContext, request: MockRequest, params: Readonly<Record<string, string>>, seed: number): Answer {
   const { facts } = ctx;
   const asked = resolvePreference(request.headers['prefer'], facts);
   if ('error' in asked) return { ...mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, asked.error)), note: 'the Prefer header could not be honoured (the response message says why)' };
   const { preference } = asked;
   const drill = preference ? undefined : ctx.drills?.pick(seed);
-  if (drill) {
-    const message = `an error drill: the mock answers some valid requests with ${drillLabel(drill)} (--drill)`;
-    const drillFacts = { params, body: parsed(request.rawBody), message, ...(drill.code === undefined ? {} : { code: drill.code }) };
-    return { ...generatedReply(ctx, drill.status, seed, drillFacts), source: 'generated', drill: drillLabel(drill) };
-  }
+  if (drill) return drilled(ctx, request, params, seed, drill);
   const status = preference?.status ?? facts.successStatus ?? 200;
   const message = preference && status !== facts.successStatus ? `the mock's ${status}, asked for with Prefer: code=${status}` : undefined;
   const requestFacts = { params, body: parsed(request.rawBody), ...(preference?.code === undefined ? {} : { code: preference.code }), ...(message === undefined ? {} : { message }) };
