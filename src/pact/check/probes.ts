@@ -1,10 +1,12 @@
 /**
- * What a matching rule admits: a predicate, and candidate values to try beyond the example. Candidates are short and
- * non-empty on purpose: Pact cannot bound lengths (a type matcher admits 300 characters whatever `maxLength` says),
- * so bounds are left to the examples and the candidates probe shape (enum, pattern, type, format) only.
+ * What a matching rule admits (decided by the shared evaluator, src/pact/matching) and candidate values to try beyond
+ * the example. Candidates are short and non-empty on purpose: Pact cannot bound lengths (a type matcher admits 300
+ * characters whatever `maxLength` says), so bounds are left to the examples and the candidates probe shape (enum,
+ * pattern, type, format) only.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { RuleSet } from './rules.js';
+import { evaluateRuleSet } from '../matching/evaluate.js';
+import type { Matcher, RuleSet } from './rules.js';
 
 /** A rule set's admitted values, or why that cannot be told. */
 export type Admission =
@@ -31,20 +33,6 @@ function typeProbes(example: unknown): unknown[] {
   }
 }
 
-/** Compiles a pact regex in JavaScript: Rust's leading `(?i)` becomes the `i` flag; undefined when it will not compile. */
-export function compileRegex(source: string): RegExp | undefined {
-  const insensitive = source.startsWith('(?i)');
-  const body = insensitive ? source.slice(4) : source;
-  for (const flags of ['u', '']) {
-    try {
-      return new RegExp(body, `${flags}${insensitive ? 'i' : ''}`);
-    } catch {
-      // try the next flags
-    }
-  }
-  return undefined;
-}
-
 /** The literal members of a regex that is an anchored alternation (`^(?:A|B)$`), else []. */
 export function alternationMembers(source: string): string[] {
   const inner = /^\^\((?:\?:)?(.*)\)\$$/s.exec(source)?.[1] ?? /^\^(.*)\$$/s.exec(source)?.[1];
@@ -54,40 +42,30 @@ export function alternationMembers(source: string): string[] {
   return members.map((member) => member.replace(/\\(.)/g, '$1'));
 }
 
-type One = { admits: (value: unknown) => boolean; candidates: unknown[] } | { reason: string };
-
-function one(matcher: Readonly<Record<string, unknown>> & { match: string }, example: unknown): One {
-  const same = (value: unknown): boolean => kindOf(value) === kindOf(example);
+/** Values worth trying beyond the example under one matcher (the evaluator decides which it admits). */
+function candidatesFor(matcher: Matcher, example: unknown): unknown[] {
   switch (matcher.match) {
-    case 'type': case 'min': case 'max': return { admits: same, candidates: typeProbes(example) };
-    case 'notEmpty': return { admits: (v) => same(v) && v !== '' && !(Array.isArray(v) && v.length === 0), candidates: typeProbes(example) };
-    case 'integer': return { admits: (v) => Number.isInteger(v), candidates: [0, -1, 1, 2147483648] };
-    case 'decimal': return { admits: (v) => typeof v === 'number' && !Number.isInteger(v), candidates: [1.5, -0.25] };
-    case 'number': return { admits: (v) => typeof v === 'number', candidates: [0, 1, -1, 1.5] };
-    case 'boolean': return { admits: (v) => typeof v === 'boolean', candidates: [true, false] };
-    case 'null': return { admits: (v) => v === null, candidates: [null] };
-    case 'equality': return { admits: (v) => isDeepStrictEqual(v, example), candidates: [] };
+    case 'type': case 'min': case 'max': case 'notEmpty': return typeProbes(example);
+    case 'integer': return [0, -1, 1, 2147483648];
+    case 'decimal': return [1.5, -0.25];
+    case 'number': return [0, 1, -1, 1.5];
+    // Pact's boolean matcher also takes the strings "true" and "false": a contract typing the field boolean rejects them.
+    case 'boolean': return [true, false, 'true'];
+    case 'null': return [null];
     case 'include': {
       const part = String(matcher['value'] ?? '');
-      return { admits: (v) => typeof v === 'string' && v.includes(part), candidates: [part, `x${part}x`, `${part} `] };
+      return [part, `x${part}x`, `${part} `];
     }
-    case 'regex': {
-      const source = String(matcher['regex'] ?? '');
-      const regex = compileRegex(source);
-      if (!regex) return { reason: `regex ${JSON.stringify(source)} does not compile as a JavaScript regex` };
-      return { admits: (v) => typeof v === 'string' && regex.test(v), candidates: [...stringProbes(example), ...alternationMembers(source)] };
-    }
-    default: return { reason: `matcher "${matcher.match}" is not one this check can evaluate` };
+    case 'regex': return [...stringProbes(example), ...alternationMembers(String(matcher['regex'] ?? ''))];
+    default: return [];
   }
 }
 
 /** Combines a rule set's matchers (AND: all must admit; OR: one is enough) over the union of their candidates. */
 export function admission(rules: RuleSet, example: unknown): Admission {
-  const parts = rules.matchers.map((matcher) => one(matcher, example));
-  const undecidable = parts.find((part): part is { reason: string } => 'reason' in part);
-  if (undecidable) return { decidable: false, reason: undecidable.reason };
-  const decided = parts as { admits: (value: unknown) => boolean; candidates: unknown[] }[];
-  const admits = (value: unknown): boolean => (rules.combine === 'OR' ? decided.some((p) => p.admits(value)) : decided.every((p) => p.admits(value)));
-  const candidates = decided.flatMap((part) => part.candidates).filter((value) => !isDeepStrictEqual(value, example) && admits(value));
+  const evaluated = evaluateRuleSet(rules);
+  if ('reason' in evaluated) return { decidable: false, reason: evaluated.reason };
+  const admits = (value: unknown): boolean => evaluated.admits(example, value);
+  const candidates = rules.matchers.flatMap((matcher) => candidatesFor(matcher, example)).filter((value) => !isDeepStrictEqual(value, example) && admits(value));
   return { decidable: true, admits, candidates: [...new Map(candidates.map((value) => [JSON.stringify(value), value])).values()] };
 }

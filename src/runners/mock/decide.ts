@@ -6,27 +6,32 @@
  */
 import { BAD_INPUT_STATUS, BAD_INPUT_CODE, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE } from '../../checks/index.js';
 import type { ExchangeResult, ValidationIssue } from '../../validators/index.js';
+import { drillLabel, type Drill, type Drills } from './drills.js';
 import type { PactResponder } from './pact-responder.js';
 import { resolvePreference, type Preference } from './prefer.js';
 import { errorReply, generatedReply, ROUTE_NOT_FOUND_CODE, type ResponderContext } from './respond.js';
 import type { MockDecision, MockReply, MockRequest } from './types.js';
 
-/** What the mock decides with: the contract (and its facts), the pacts in `--pacts` mode, the body cap. */
+/** What the mock decides with: the contract (and its facts), the pacts in `--pacts` mode, drills, the body cap. */
 export interface MockContext extends ResponderContext {
   readonly pacts: PactResponder | undefined;
+  readonly drills: Drills | undefined;
   readonly bodyLimitBytes: number;
 }
 
-type Answer = Pick<MockDecision, 'reply' | 'source' | 'interaction' | 'note'>;
+type Answer = Pick<MockDecision, 'reply' | 'source' | 'interaction' | 'note' | 'drill'>;
 type Seen = Pick<MockDecision, 'verdict' | 'issues'>;
 
 /** At most this many issues are spelled out in a 400's message (all are in the log). */
 const MESSAGE_ISSUES = 5;
 
-/** A 400's message: each issue as `part pointer (keyword): message, got value`, the first few spelled out. */
+/** One issue as `part pointer (keyword): message, got value`. */
+export const describeIssue = (issue: ValidationIssue): string =>
+  `${issue.part} ${issue.pointer || '(root)'} (${issue.keyword}): ${issue.message}${issue.value === undefined ? '' : `, got ${issue.value}`}`;
+
+/** A 400's message: each issue described, the first few spelled out. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {
-  const shown = issues.slice(0, MESSAGE_ISSUES).map((issue) =>
-    `${issue.part} ${issue.pointer || '(root)'} (${issue.keyword}): ${issue.message}${issue.value === undefined ? '' : `, got ${issue.value}`}`);
+  const shown = issues.slice(0, MESSAGE_ISSUES).map(describeIssue);
   const more = issues.length > MESSAGE_ISSUES ? `; … and ${issues.length - MESSAGE_ISSUES} more` : '';
   return `the request breaks the contract: ${shown.join('; ')}${more}`;
 }
@@ -63,14 +68,12 @@ function wantedBy(preference: Preference | undefined, success: number | undefine
   return (reply) => reply.status === status && (code === undefined || (reply.body as { code?: unknown } | undefined)?.code === code);
 }
 
-/** The verdict and issues to log: a body over the cap was not read, so its issue replaces the body's. */
-function seenOf(ctx: MockContext, request: MockRequest, result: Extract<ExchangeResult, { matched: true }>): Seen {
-  if (request.tooLarge) return { verdict: 'violation', issues: [...result.intent.filter((issue) => issue.part !== 'body'), tooLarge(ctx)] };
+/** The verdict and issues to log: an unusable body (too large, not UTF-8, ...) is its one body issue. */
+function seenOf(request: MockRequest, result: Extract<ExchangeResult, { matched: true }>): Seen {
+  const unusable = request.bodyIssue;
+  if (unusable) return { verdict: 'violation', issues: [...result.intent.filter((issue) => issue.part !== 'body'), { part: 'body', pointer: '', ...unusable }] };
   return { verdict: result.verdict, issues: result.verdict === 'contract-defect' ? result.strict : result.intent };
 }
-
-const tooLarge = (ctx: MockContext): ValidationIssue =>
-  ({ part: 'body', pointer: '', keyword: 'maxBytes', message: `the body is over ${ctx.bodyLimitBytes} bytes, the most this mock reads` });
 
 /** The 401, or 400, a request gets before any preference is looked at; undefined when there is none. */
 function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | undefined {
@@ -79,17 +82,26 @@ function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | u
     const message = `no API key: send one in ${contract.operation.security[0]?.headerName ?? 'the API key header'} (this mock accepts any non-empty key)`;
     return pactOr(ctx, request, (reply) => reply.status === 401, () => mock(errorReply(facts, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, message)));
   }
-  if (request.tooLarge) return mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, tooLarge(ctx).message));
+  if (request.bodyIssue) return mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, request.bodyIssue.message));
   if (seen.verdict === 'violation') return pactOr(ctx, request, (reply) => reply.status === 400, () => mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, describeIssues(seen.issues))));
   return undefined;
 }
 
-/** The reply to a valid request: the status asked for with Prefer (or success), from a pact or generated. */
+/** A drilled request's reply: a generated error of the drill's status and code (pacts are not consulted). */
+function drilled(ctx: MockContext, request: MockRequest, params: Readonly<Record<string, string>>, seed: number, drill: Drill): Answer {
+  const message = `an error drill: the mock answers some valid requests with ${drillLabel(drill)} (--drill)`;
+  const drillFacts = { params, body: parsed(request.rawBody), message, ...(drill.code === undefined ? {} : { code: drill.code }) };
+  return { ...generatedReply(ctx, drill.status, seed, drillFacts), source: 'generated', drill: drillLabel(drill) };
+}
+
+/** The reply to a valid request: a drill, or the status asked for with Prefer (or success), from a pact or generated. */
 function answer(ctx: MockContext, request: MockRequest, params: Readonly<Record<string, string>>, seed: number): Answer {
   const { facts } = ctx;
   const asked = resolvePreference(request.headers['prefer'], facts);
   if ('error' in asked) return { ...mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, asked.error)), note: 'the Prefer header could not be honoured (the response message says why)' };
   const { preference } = asked;
+  const drill = preference ? undefined : ctx.drills?.pick(seed);
+  if (drill) return drilled(ctx, request, params, seed, drill);
   const status = preference?.status ?? facts.successStatus ?? 200;
   const message = preference && status !== facts.successStatus ? `the mock's ${status}, asked for with Prefer: code=${status}` : undefined;
   const requestFacts = { params, body: parsed(request.rawBody), ...(preference?.code === undefined ? {} : { code: preference.code }), ...(message === undefined ? {} : { message }) };
@@ -105,6 +117,6 @@ export function decide(ctx: MockContext, request: MockRequest, seed: number): Mo
     const message = `${result.reason}: this mock serves only ${contract.operation.method} ${contract.operation.pathTemplate}`;
     return { ...mock(errorReply(facts, 404, ROUTE_NOT_FOUND_CODE, message)), verdict: 'unmatched', issues: [], reason: result.reason };
   }
-  const seen = seenOf(ctx, request, result);
+  const seen = seenOf(request, result);
   return { ...seen, ...(refusal(ctx, request, seen) ?? answer(ctx, request, result.params, seed)) };
 }

@@ -3,8 +3,9 @@ import { BAD_INPUT_STATUS, BAD_INPUT_CODE } from '../../checks/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseHeaders } from '../../validators/index.js';
 import { decide, type MockContext } from './decide.js';
-import { JSON_CONTENT_TYPE, readBody, writeReply } from './http.js';
-import { logEntry, type ConformanceLog, type LogEntry } from './log.js';
+import { JSON_CONTENT_TYPE, readBody, writeReply } from './http-io.js';
+import type { ConformanceLog } from './log-file.js';
+import { logLine, type LogEntry } from './log.js';
 import { errorReply } from './respond.js';
 import { responseSeed } from './seed.js';
 import type { MockDecision, MockRequest } from './types.js';
@@ -46,11 +47,11 @@ export function exchangeHandler(ctx: MockContext, settings: ExchangeSettings): E
     if ('aborted' in body) return;
     const seen: MockRequest = {
       method: request.method ?? '', path: request.url ?? '', headers: normaliseHeaders(request.headers),
-      rawBody: 'text' in body ? body.text : undefined, tooLarge: 'tooLarge' in body,
+      rawBody: body.text, ...(body.issue === undefined ? {} : { bodyIssue: body.issue }),
     };
     const decision = decideSafely(ctx, seen, seed);
-    const entry = logEntry(new Date(), index, seed, seen, decision, ctx.facts.apiKeyHeaders);
-    await settings.log?.write(entry);
+    const { entry, line } = logLine(new Date(), index, seed, seen, decision, ctx.facts.apiKeyHeaders);
+    await settings.log?.writeLine(line);
     settings.onExchange?.(entry);
     writeReply(request, response, decision.reply, ctx.facts.mediaType(decision.reply.status) ?? JSON_CONTENT_TYPE);
   }

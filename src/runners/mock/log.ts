@@ -3,8 +3,6 @@
  * sent (so a client that has its response can already read the line). API keys never reach it: every key header
  * value is replaced by "[redacted]", and the key's text is cut out of everything else the client sent.
  */
-import { open, type FileHandle } from 'node:fs/promises';
-import { ConfigurationError } from '../../errors.js';
 import type { ValidationIssue, Verdict } from '../../validators/index.js';
 import type { MockDecision, MockRequest, ReplySource } from './types.js';
 
@@ -31,6 +29,8 @@ export interface LogEntry {
   readonly reason?: string;
   readonly response: { readonly status: number; readonly body?: unknown; readonly source: ReplySource; readonly interaction?: string };
   readonly note?: string;
+  /** The error drill the valid request was answered with, with `--drill`. */
+  readonly drill?: string;
 }
 
 /** Bodies up to this size are logged parsed; longer or non-JSON ones as text cut to RAW_PREVIEW_CHARS. */
@@ -64,12 +64,12 @@ function scrubDeep(value: unknown, scrub: (text: string) => string, depth = 0): 
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrub(key), scrubDeep(item, scrub, depth + 1)]));
 }
 
-/** Builds the (redacted) log line of one exchange; `keyHeaders` are the contract's API-key headers, lower-cased. */
-export function logEntry(time: Date, index: number, seed: number, request: MockRequest, decision: MockDecision, keyHeaders: readonly string[]): LogEntry {
+/** The log entry of one exchange, redacted, and its JSON line; `keyHeaders` are the contract's API-key headers, lower-cased. */
+export function logLine(time: Date, index: number, seed: number, request: MockRequest, decision: MockDecision, keyHeaders: readonly string[]): { entry: LogEntry; line: string } {
   const secretHeaders = new Set([...keyHeaders, ...CREDENTIAL_HEADERS]);
   const keys = [...secretHeaders].map((name) => request.headers[name]?.trim() ?? '').filter((key) => key.length >= MIN_KEY_LENGTH_TO_SCRUB);
-  const scrub = (text: string): string => keys.reduce((out, key) => out.split(key).join(REDACTED), text);
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, secretHeaders.has(name) ? REDACTED : value]));
+  const headers: Record<string, string> = {};
+  for (const name of Object.keys(request.headers)) headers[name] = secretHeaders.has(name) ? REDACTED : (request.headers[name] as string);
   const { reply } = decision;
   const entry: LogEntry = {
     time: time.toISOString(),
@@ -86,48 +86,20 @@ export function logEntry(time: Date, index: number, seed: number, request: MockR
       ...(decision.interaction === undefined ? {} : { interaction: decision.interaction }),
     },
     ...(decision.note === undefined ? {} : { note: decision.note }),
+    ...(decision.drill === undefined ? {} : { drill: decision.drill }),
   };
-  return scrubDeep(entry, scrub) as LogEntry;
+  // The key is cut out of the whole entry only when it is in it (its JSON-escaped text is then in the line), or when
+  // the line cannot be made (nesting too deep for JSON.stringify): a copy of every entry would cost more than the rest.
+  let line: string | undefined;
+  try {
+    line = JSON.stringify(entry);
+  } catch {
+    line = undefined;
+  }
+  if (line !== undefined && !keys.some((key) => line.includes(JSON.stringify(key).slice(1, -1)))) return { entry, line };
+  const scrubbed = scrubDeep(entry, (text) => keys.reduce((out, key) => out.split(key).join(REDACTED), text)) as LogEntry;
+  return { entry: scrubbed, line: JSON.stringify(scrubbed) };
 }
 
-/** An append-only JSON-lines file; lines are written in call order, each with its own write. */
-export class ConformanceLog {
-  #pending: Promise<void> = Promise.resolve();
-  #error: Error | undefined;
-  #closed = false;
-
-  private constructor(readonly file: string, private readonly handle: FileHandle) {}
-
-  /** Opens `file` for appending (creating it); a ConfigurationError (exit 2) when it cannot be. */
-  static async open(file: string): Promise<ConformanceLog> {
-    try {
-      return new ConformanceLog(file, await open(file, 'a'));
-    } catch (error) {
-      throw new ConfigurationError(`cannot open the log file ${file}: ${(error as Error).message}`, { cause: error });
-    }
-  }
-
-  /** Appends one line; resolves once it is written. A failed write is kept for `close` to report, never thrown here. */
-  write(entry: LogEntry): Promise<void> {
-    if (this.#closed) return Promise.resolve();
-    const line = `${JSON.stringify(entry)}\n`;
-    this.#pending = this.#pending.then(async () => {
-      if (this.#error) return;
-      try {
-        await this.handle.write(line);
-      } catch (error) {
-        this.#error = error as Error;
-      }
-    });
-    return this.#pending;
-  }
-
-  /** Waits for pending lines and closes the file; rejects (ConfigurationError) if any line could not be written. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#pending;
-    await this.handle.close();
-    if (this.#error) throw new ConfigurationError(`could not write the log file ${this.file}: ${this.#error.message}`, { cause: this.#error });
-  }
-}
+/** The (redacted) log entry of one exchange. */
+export const logEntry = (...args: Parameters<typeof logLine>): LogEntry => logLine(...args).entry;

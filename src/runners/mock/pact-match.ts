@@ -4,10 +4,12 @@
  * by value; Content-Type by media type), and the body (by its matchers, else equal; no extra keys).
  * The query string is not compared: the operation documents no query parameters.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { decodeSegment, matchPath } from '../../contract/path.js';
 import type { PactHttp } from '../../pact/check/exchange.js';
 import { coverage } from '../../pact/check/json-path.js';
-import type { LocatedRule, Matcher, RuleSet } from '../../pact/check/rules.js';
+import type { LocatedRule, RuleSet } from '../../pact/check/rules.js';
+import { evaluateMatcher, evaluateRuleSet, type Admits } from '../../pact/matching/evaluate.js';
 import { mediaEssence, normaliseHeaders } from '../../validators/index.js';
 import type { MockRequest } from './types.js';
 
@@ -18,29 +20,20 @@ type Path = readonly (string | number)[];
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const kind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
-// Compiled once per pattern: every request is matched against every interaction.
-const compiled = new Map<string, RegExp | undefined>();
+const typeEvaluation = evaluateMatcher({ match: 'type' });
+const TYPE: Admits = 'admits' in typeEvaluation ? typeEvaluation.admits : () => true;
+// Compiled once per rule set: every request is matched against every interaction.
+const evaluators = new WeakMap<RuleSet, Admits>();
 
-/** Pact regexes come from Java and Rust; read them as Unicode patterns, else as plain ones, else as matching nothing. */
-function regexOf(source: string): RegExp | undefined {
-  if (!compiled.has(source)) {
-    let regex: RegExp | undefined;
-    for (const flags of ['u', '']) {
-      try {
-        regex = new RegExp(source, flags);
-        break;
-      } catch {
-        // Try the next reading.
-      }
-    }
-    compiled.set(source, regex);
+/** A rule set's evaluator; one this project cannot decide (date formats, ...) is read as `type`, the loosest common reading. */
+function evaluatorOf(rules: RuleSet): Admits {
+  let admits = evaluators.get(rules);
+  if (!admits) {
+    const evaluated = evaluateRuleSet(rules);
+    admits = 'admits' in evaluated ? evaluated.admits : TYPE;
+    evaluators.set(rules, admits);
   }
-  return compiled.get(source);
-}
-
-function regexAccepts(matcher: Matcher, value: unknown): boolean {
-  if (typeof matcher['regex'] !== 'string' || !['string', 'number', 'boolean'].includes(typeof value)) return false;
-  return regexOf(matcher['regex'])?.test(String(value)) ?? false;
+  return admits;
 }
 
 /** The rule set written exactly at `path` (fewest wildcards first), if any. */
@@ -53,59 +46,43 @@ function ruleAt(rules: readonly LocatedRule[], path: Path): RuleSet | undefined 
   return best?.rules;
 }
 
-/** Compares two JSON values; `byType` (under a type matcher) compares kinds rather than values. */
-function same(expected: unknown, actual: unknown, path: Path, rules: readonly LocatedRule[], byType: boolean): boolean {
+/**
+ * Compares two JSON values. Where a rule set is written for the path, it decides (and cascades to the children of an
+ * object or array by type, as Pact does); else objects need the same keys, arrays the same length, scalars equality.
+ */
+function same(expected: unknown, actual: unknown, path: Path, rules: readonly LocatedRule[], cascaded: boolean): boolean {
   if (path.length > MAX_DEPTH) return false;
   const set = ruleAt(rules, path);
-  if (set) {
-    const verdicts = set.matchers.map((matcher) => accepts(matcher, expected, actual, path, rules));
-    return set.combine === 'OR' ? verdicts.some(Boolean) : verdicts.every(Boolean);
-  }
-  return shape(expected, actual, path, rules, byType);
+  if (set) return evaluatorOf(set)(expected, actual) && children(expected, actual, path, rules, true);
+  if (cascaded && !TYPE(expected, actual)) return false;
+  return children(expected, actual, path, rules, cascaded) && (cascaded || isContainer(expected) || isDeepStrictEqual(expected, actual));
 }
 
-function shape(expected: unknown, actual: unknown, path: Path, rules: readonly LocatedRule[], byType: boolean): boolean {
-  if (kind(expected) !== kind(actual)) return false;
+const isContainer = (value: unknown): boolean => value !== null && typeof value === 'object';
+
+/** An object's or array's children; under a cascaded rule an array's items are each compared to the first example item. */
+function children(expected: unknown, actual: unknown, path: Path, rules: readonly LocatedRule[], cascaded: boolean): boolean {
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (byType) return expected.length === 0 || actual.every((item, index) => same(expected[0], item, [...path, index], rules, true));
+    if (cascaded) return expected.length === 0 || actual.every((item, index) => same(expected[0], item, [...path, index], rules, true));
     return expected.length === actual.length && expected.every((item, index) => same(item, actual[index], [...path, index], rules, false));
   }
   if (isObject(expected) && isObject(actual)) {
     const keys = Object.keys(expected);
-    return Object.keys(actual).length === keys.length && keys.every((key) => key in actual && same(expected[key], actual[key], [...path, key], rules, byType));
+    return Object.keys(actual).length === keys.length && keys.every((key) => key in actual && same(expected[key], actual[key], [...path, key], rules, cascaded));
   }
-  return byType || expected === actual;
-}
-
-/** One matcher; matchers this mock does not know are read as `type`, the loosest common reading. */
-function accepts(matcher: Matcher, expected: unknown, actual: unknown, path: Path, rules: readonly LocatedRule[]): boolean {
-  const size = Array.isArray(actual) ? actual.length : undefined;
-  const inBounds = size === undefined || ((typeof matcher['min'] !== 'number' || size >= matcher['min']) && (typeof matcher['max'] !== 'number' || size <= matcher['max']));
-  switch (matcher.match) {
-    case 'regex': return regexAccepts(matcher, actual);
-    case 'equality': return shape(expected, actual, path, [], false);
-    case 'include': return typeof actual === 'string' && actual.includes(String(matcher['value']));
-    case 'integer': return Number.isInteger(actual);
-    case 'decimal': case 'number': return typeof actual === 'number';
-    case 'boolean': return typeof actual === 'boolean';
-    case 'null': return actual === null;
-    default: return inBounds && shape(expected, actual, path, rules, true);
-  }
+  return kind(expected) === kind(actual) || !isContainer(expected);
 }
 
 function headerAccepts(expected: string, actual: string, name: string, rules: readonly LocatedRule[]): boolean {
   const set = rules.find((rule) => rule.category === 'header' && String(rule.tokens[0] ?? '').toLowerCase() === name)?.rules;
-  if (set) {
-    const verdicts = set.matchers.map((matcher) => (matcher.match === 'regex' ? regexAccepts(matcher, actual) : true));
-    return set.combine === 'OR' ? verdicts.some(Boolean) : verdicts.every(Boolean);
-  }
+  if (set) return evaluatorOf(set)(expected, actual);
   return name === 'content-type' ? mediaEssence(expected) === mediaEssence(actual) : expected.trim() === actual.trim();
 }
 
 function pathAccepts(template: string, expected: string, actual: string, rules: readonly LocatedRule[]): boolean {
   const bare = actual.replace(/[?#].*$/s, '');
   const set = rules.find((rule) => rule.category === 'path')?.rules;
-  if (set) return set.matchers.every((matcher) => (matcher.match === 'regex' ? regexAccepts(matcher, bare) : true));
+  if (set) return evaluatorOf(set)(expected, bare);
   const [want, got] = [matchPath(template, expected), matchPath(template, bare)];
   if (!want || !got) return expected === bare;
   return Object.keys(want).every((name) => decodeSegment(want[name] ?? '') === decodeSegment(got[name] ?? ''));

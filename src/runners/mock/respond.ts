@@ -2,15 +2,17 @@
  * The replies the mock builds: schema-valid generated responses (made coherent with the request where the contract
  * allows), and its own error bodies, each `{"message", "code"}` with a code from the status' documented enum.
  */
-import { exampleResponse } from '../../arbitraries/index.js';
 import type { ContractFacts } from '../../checks/index.js';
+import { RECORD_ID_FIELD } from '../../checks/documented.js';
 import type { OperationContract } from '../../validators/index.js';
+import type { ResponseBodies } from './bodies.js';
 import type { MockReply } from './types.js';
 
-/** Everything the mock needs to know about the contract, derived once. */
+/** Everything the mock needs to know about the contract, derived once, and where its generated bodies come from. */
 export interface ResponderContext {
   readonly contract: OperationContract;
   readonly facts: ContractFacts;
+  readonly bodies: ResponseBodies;
 }
 
 /** The wait a mock 429 asks for, in seconds: short, since the mock does not really limit anyone. */
@@ -19,8 +21,6 @@ export const RETRY_AFTER_SECONDS = 1;
 /** The code of a route-miss 404, when the contract's 404 enum lists it (else the enum's first member). */
 export const ROUTE_NOT_FOUND_CODE = 'CustomerResourceNotFound';
 
-/** The success record's property that names the addressed resource (schema CustomerIntegration.id). */
-const RECORD_ID_FIELD = 'id';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -50,6 +50,12 @@ export interface RequestFacts {
   readonly message?: string;
 }
 
+/** JSON pointers of the success body's fields that echo the request (the addressed id, the update field). */
+export function coherentPointers(facts: ContractFacts): string[] {
+  const record = facts.envelope === undefined ? '' : `/${facts.envelope}`;
+  return [RECORD_ID_FIELD, ...(facts.updateField === undefined ? [] : [facts.updateField])].map((field) => `${record}/${field}`);
+}
+
 /** A 200 that answers this request: the record's id is the addressed integration, the update field what was sent. */
 function coherentSuccess(ctx: ResponderContext, body: unknown, request: RequestFacts): unknown {
   const { envelope, resourceParam, updateField } = ctx.facts;
@@ -75,16 +81,18 @@ function coherentError(ctx: ResponderContext, status: number, body: unknown, see
 }
 
 /**
- * A schema-valid response of a documented status, generated with `seed` and made coherent with the request. The
- * coherent version is checked against the contract and dropped (with a note) if the contract would reject it.
+ * A schema-valid response of a documented status (a success from the covering schedule), generated with `seed` and
+ * made coherent with the request. The coherent version is checked against the contract and dropped (with a note)
+ * if the contract would reject it.
  */
 export function generatedReply(ctx: ResponderContext, status: number, seed: number, request: RequestFacts): { reply: MockReply; note?: string } {
-  const example = exampleResponse(ctx.contract, status, seed);
+  const drawn = ctx.bodies.draw(status, seed);
   const headers = statusHeaders(status);
-  if (example.body === undefined) return { reply: { status, headers } };
+  const mediaType = ctx.facts.mediaType(status);
+  if (drawn === undefined || mediaType === undefined) return { reply: { status, headers } };
   const success = status === ctx.facts.successStatus;
-  const body = success ? coherentSuccess(ctx, example.body, request) : coherentError(ctx, status, example.body, seed, request);
-  const check = ctx.contract.validateResponse({ status, headers: example.headers, body });
+  const body = success ? coherentSuccess(ctx, drawn, request) : coherentError(ctx, status, drawn, seed, request);
+  const check = ctx.contract.validateResponse({ status, headers: { 'content-type': mediaType }, body });
   if (check.verdict === 'valid' || check.verdict === 'contract-defect') return { reply: { status, headers, body } };
-  return { reply: { status, headers, body: example.body }, note: `could not make the ${status} coherent with the request (${check.matched ? check.intent[0]?.message : check.reason}); sent as generated` };
+  return { reply: { status, headers, body: drawn }, note: `could not make the ${status} coherent with the request (${check.matched ? check.intent[0]?.message : check.reason}); sent as generated` };
 }

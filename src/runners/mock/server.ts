@@ -5,10 +5,13 @@ import { contractFacts } from '../../checks/index.js';
 import { buildPath } from '../../contract/path.js';
 import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
+import { responseBodies } from './bodies.js';
 import type { MockContext } from './decide.js';
+import { Drills } from './drills.js';
 import { exchangeHandler } from './exchange.js';
-import { answerUnparsable } from './http.js';
-import { ConformanceLog, type LogEntry } from './log.js';
+import { answerUnparsable } from './http-io.js';
+import { ConformanceLog } from './log-file.js';
+import type { LogEntry } from './log.js';
 import type { PactResponder } from './pact-responder.js';
 import { DEFAULT_MOCK_SEED, isRunSeed } from './seed.js';
 
@@ -29,6 +32,8 @@ export interface MockServerOptions {
   readonly onExchange?: (entry: LogEntry) => void;
   /** Request bodies above this many bytes get 400 unread; default 1 MiB. */
   readonly bodyLimitBytes?: number;
+  /** Answer this fraction (0..1) of valid requests with a documented error, in turn (see drills.ts); default 0. */
+  readonly drill?: number;
 }
 
 /** A running mock. `url` is the base URL: append the operation path to it. */
@@ -47,7 +52,8 @@ export interface MockServer {
 /** The default body cap: far above any valid body (the largest is a few KB), far below a memory problem. */
 export const DEFAULT_MOCK_BODY_LIMIT_BYTES = 2 ** 20;
 
-function checkOptions(port: number, seed: number, bodyLimitBytes: number): void {
+function checkOptions(port: number, seed: number, bodyLimitBytes: number, drill: number): void {
+  if (!(drill >= 0 && drill <= 1)) throw new ConfigurationError(`drill must be a fraction from 0 to 1, got ${drill}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`port must be an integer from 0 to 65535, got ${port}`);
   if (!isRunSeed(seed)) throw new ConfigurationError(`seed must be an integer from ${-(2 ** 31)} to ${2 ** 31 - 1}, got ${seed}`);
   if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1) throw new ConfigurationError(`bodyLimitBytes must be a positive integer, got ${bodyLimitBytes}`);
@@ -72,9 +78,10 @@ async function listen(server: ReturnType<typeof createServer>, port: number, hos
 /** Starts the mock; rejects with ConfigurationError on bad options, an unopenable log, or a port it cannot bind. */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const { contract, port = 0, host = '127.0.0.1', seed = DEFAULT_MOCK_SEED, bodyLimitBytes = DEFAULT_MOCK_BODY_LIMIT_BYTES } = options;
-  checkOptions(port, seed, bodyLimitBytes);
+  checkOptions(port, seed, bodyLimitBytes, options.drill ?? 0);
   const facts = contractFacts(contract);
-  const ctx: MockContext = { contract, facts, pacts: options.pacts, bodyLimitBytes };
+  const drills = options.drill ? new Drills(facts, options.drill) : undefined;
+  const ctx: MockContext = { contract, facts, bodies: responseBodies(contract, facts, seed), pacts: options.pacts, drills, bodyLimitBytes };
   const log = options.logFile === undefined ? undefined : await ConformanceLog.open(options.logFile);
   const serve = exchangeHandler(ctx, { seed, log, onExchange: options.onExchange });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, serve);

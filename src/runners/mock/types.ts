@@ -6,10 +6,16 @@ export interface MockRequest {
   readonly method: string;
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as UTF-8 text ('' when none was sent); undefined when it was too large to read. */
+  /** The body as UTF-8 text ('' when none was sent); undefined when it could not be read (too large, unknown coding). */
   readonly rawBody: string | undefined;
-  /** Set when the body was over the mock's size cap (it was not read). */
-  readonly tooLarge: boolean;
+  /** Why the body is unusable as sent: over the mock's cap, not UTF-8, or in a Content-Encoding it cannot read. */
+  readonly bodyIssue?: BodyIssue;
+}
+
+/** What makes a request body unusable before any schema is looked at. */
+export interface BodyIssue {
+  readonly keyword: 'maxBytes' | 'encoding' | 'contentEncoding';
+  readonly message: string;
 }
 
 /** What the mock sends back. `body` undefined sends no body; `rawBody` is sent as is (a pact's non-JSON body). */
@@ -39,4 +45,6 @@ export interface MockDecision {
   readonly interaction?: string;
   /** Anything a reader of the log should know: a fallback taken, a Prefer header refused. */
   readonly note?: string;
+  /** The error drill this valid request was answered with (`429 RateLimitExceeded`, ...), with `--drill`. */
+  readonly drill?: string;
 }

@@ -14,7 +14,7 @@ function interaction(body: unknown, rules: Record<string, unknown>, headers: Rec
 }
 
 const request = (body: string, overrides: Partial<MockRequest> = {}): MockRequest => ({
-  method: 'PATCH', path: '/api/v1/customers/acme%7Ceu%401.0/integrations/int-1', headers: { 'content-type': 'application/json; charset=utf-8' }, rawBody: body, tooLarge: false, ...overrides,
+  method: 'PATCH', path: '/api/v1/customers/acme%7Ceu%401.0/integrations/int-1', headers: { 'content-type': 'application/json; charset=utf-8' }, rawBody: body, ...overrides,
 });
 
 const matches = (pact: ReturnType<typeof interaction>, req: MockRequest): boolean => requestMatches(TEMPLATE, pact.http, pact.rules, req);

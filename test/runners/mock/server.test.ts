@@ -8,7 +8,7 @@ import { API_KEY, closeAll, record, send, shippedContract, startMock, type Answe
 /** Asserts the answer is JSON and the contract (intent reading) accepts it for its status. */
 async function expectConforming(answer: Answer): Promise<void> {
   const contract = await shippedContract();
-  expect(answer.headers.get('content-type')).to.equal('application/json');
+  expect(answer.headers.get('content-type')).to.equal('application/json; charset=utf-8');
   const result = contract.validateResponse({ status: answer.status, headers: { 'content-type': 'application/json' }, rawBody: answer.text });
   expect(result.matched, answer.text).to.equal(true);
   expect(result.verdict, JSON.stringify(result)).to.not.equal('violation');

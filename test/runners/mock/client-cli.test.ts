@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { processIo, type CliIo } from '../../../src/cli/io.js';
+import { runCli } from '../../../src/cli/main.js';
+import { BIN } from '../../helpers/cli.js';
+import { removeTemp, tempDir } from './helpers.js';
+
+const CLIENT = fileURLToPath(new URL('../../fixtures/broken-clients/cli-client.mjs', import.meta.url));
+const CANARY = 'sk_live_canary_cli_4b8d2f';
+/** The client command: a small plain-JavaScript client (no loader to start), clean or updating with PUT. */
+const client = (variant: string): string[] => [process.execPath, CLIENT, variant];
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `stigg-contract <args>` as a user runs it: its own process, an environment without ambient STIGG_* but the canary key. */
+function blackBox(args: readonly string[]): Promise<Run> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STIGG_')));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, STIGG_API_KEY: CANARY }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The CLI in this process, output buffered. */
+async function inProcess(args: readonly string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { ...processIo, out: (text) => void (stdout += `${text}\n`), err: (text) => void (stderr += `${text}\n`), isTty: false };
+  const code = await runCli(['node', 'stigg-contract', 'mock', ...args], io);
+  return { code, stdout, stderr };
+}
+
+describe('runners/mock: `stigg-contract mock -- <command>` and `mock report FILE`', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const runs = new Map<string, Promise<Run>>();
+  const result = (name: string): Promise<Run> => runs.get(name) ?? Promise.reject(new Error(name));
+  before(async () => {
+    dir = await tempDir();
+    // One black-box run as a user installs it; the other in this process (the client still a process), both at once.
+    runs.set('clean', blackBox(['mock', '--seed', '4', '--log', join(dir, 'clean.log'), '--', ...client('clean')]));
+    runs.set('put', inProcess(['--seed', '4', '--log', join(dir, 'put.log'), '--report', `json=${join(dir, 'put.json')}`, '--', ...client('put-method')]));
+  });
+  after(async () => {
+    await Promise.allSettled(runs.values());
+    await removeTemp();
+  });
+
+  it('passes the clean client: exit 0, the client report, and the key on neither output nor the log', async () => {
+    const run = await result('clean');
+    expect(run.code, run.stderr + run.stdout).to.equal(0);
+    expect(run.stdout).to.contain('clean: client suite passed').and.contain('Client report: ').and.match(/PASSED: \d+ requests/);
+    expect(run.stderr).to.match(/STIGG_BASE_URL=http:\/\/127\.0\.0\.1:\d+ for /);
+    expect(run.stdout + run.stderr + (await readFile(join(dir, 'clean.log'), 'utf8'))).to.not.contain(CANARY);
+  });
+
+  it('fails a client that updates with PUT: exit 1, each request named with what was expected, the same from the saved log', async () => {
+    const run = await result('put');
+    expect(run.code, run.stderr).to.equal(1);
+    expect(run.stdout).to.contain('Addressed no documented operation').and.contain('expected PATCH /api/v1/customers/{id}/integrations/{integrationId}').and.match(/FAILED: .*addressed no documented operation/);
+    const json = JSON.parse(await readFile(join(dir, 'put.json'), 'utf8')) as { passed: boolean; verdicts: { unmatched: number } };
+    expect(json.passed).to.equal(false);
+    const replay = await inProcess(['report', join(dir, 'put.log')]);
+    expect(replay.code).to.equal(1);
+    expect(replay.stdout).to.contain(`no documented operation ${json.verdicts.unmatched}`);
+    expect((await inProcess(['report', join(dir, 'clean.log')])).code).to.equal(0);
+  });
+
+  it('exits 2 on a command that cannot start, a stray argument, a log that is not one, and --record-pact without its partner', async () => {
+    await result('clean');
+    const cases: Array<[readonly string[], RegExp]> = [
+      [['--', 'stigg-no-such-command-9f2'], /cannot run "stigg-no-such-command-9f2"/],
+      [['npm', 'test'], /put the client's command after --/],
+      [['report', join(dir, 'nowhere.log')], /cannot read the log/],
+      [['report', BIN], /bin\.js:1: not JSON/],
+      [['--record-pact', dir, '--', 'true'], /--record-pact DIR and --consumer NAME go together/],
+      [['--drill', '2', '--', 'true'], /--drill must be a fraction from 0 to 1/],
+      [['--'], /nothing to run after --/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await inProcess(args);
+      expect(run.code, args.join(' ')).to.equal(2);
+      expect(run.stderr, args.join(' ')).to.match(message);
+    }
+  });
+});
