@@ -18,3 +18,19 @@ export async function runVerify(options: Partial<VerifyOptions>, extra: RunListe
 /** The checks that reported a violation. */
 export const failedChecks = (report: Report): string[] =>
   [...new Set(report.findings.filter((group) => group.kind === 'violation').map((group) => group.check))];
+
+/** Runs at most `concurrency` jobs at once, in the order they are asked for (end-to-end runs side by side). */
+export function limiter(concurrency: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (job) => {
+    if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await job();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
