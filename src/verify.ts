@@ -24,11 +24,14 @@ export interface VerifyResult extends VerifySummary {
   readonly exitCode: ExitCode;
 }
 
+/** A fresh seed when none is given: printed, so any run can be replayed. */
+export const randomSeed = (): number => randomInt(0, 2 ** 31 - 1);
+
 /** The runner's options, every one given. */
 export function withDefaults(options: VerifyOptions): RunnerOptions {
   return {
     ...VERIFY_DEFAULTS,
-    seed: randomInt(0, 2 ** 31 - 1),
+    seed: randomSeed(),
     pactsDir: defaultPactsDir().dir,
     ...options,
   };

@@ -51,7 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       io.err(`stigg-contract: ${error.message}`);
       return error.exitCode;
     }
-    io.err(`stigg-contract: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // A defect of the harness: one line, and the stack only when asked for (STIGG_CONTRACT_DEBUG=1).
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    io.err(`stigg-contract: internal error: ${message} (please report it; STIGG_CONTRACT_DEBUG=1 prints the stack)`);
+    if (process.env['STIGG_CONTRACT_DEBUG'] === '1' && error instanceof Error && error.stack) io.err(error.stack);
     return 2;
   }
 }

@@ -1,4 +1,4 @@
-/** Waiting for a long-running command (serve, mock) to be told to stop. */
+/** Waiting for a long-running command (serve, mock, verify) to be told to stop. */
 
 /** Resolves with the name of the first SIGINT or SIGTERM, then stops listening for them. */
 export function nextStopSignal(): Promise<NodeJS.Signals> {
@@ -9,4 +9,15 @@ export function nextStopSignal(): Promise<NodeJS.Signals> {
     };
     process.on('SIGINT', stop).on('SIGTERM', stop);
   });
+}
+
+/** Calls `stop` on the first SIGINT or SIGTERM; the returned function stops listening (call it when the work ends). */
+export function onStopSignal(stop: (signal: NodeJS.Signals) => void): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    dispose();
+    stop(signal);
+  };
+  const dispose = (): void => void process.off('SIGINT', handler).off('SIGTERM', handler);
+  process.on('SIGINT', handler).on('SIGTERM', handler);
+  return dispose;
 }

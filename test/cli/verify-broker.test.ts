@@ -35,7 +35,7 @@ describe('cli: publish then verify from a broker (the broker double)', function 
       for (const [url, cause] of [[await closedPortUrl(), /error sending request/], [without.url, /not found/i]] as const) {
         const run = await runCli(['verify', '--broker-url', url, '--provider-version', 'p1', '--runs', '1', '--seed', '1', '--no-color'], { env: { PACT_BROKER_TOKEN: TOKEN } });
         expect(run.code, run.stdout).to.equal(2);
-        expect(run.stderr).to.match(/^stigg-contract: pact verification could not run: No pacts found for provider 'stigg-api'/).and.match(cause);
+        expect(run.stderr).to.match(/^stigg-contract: pact verification could not run: No pacts found for provider 'stigg-api'/m).and.match(cause);
         expect(run.stdout + run.stderr).not.to.contain(TOKEN);
       }
     } finally {

@@ -1,18 +1,17 @@
-import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
-import { CHECKS, fanOut, type RunListener } from '../../checks/index.js';
-import { invalidKinds } from '../../arbitraries/index.js';
+import { createWriteStream, openSync, writeFileSync, type WriteStream } from 'node:fs';
+import { CHECK_IDS, CHECKS, fanOut, selectChecks, type RunListener } from '../../checks/index.js';
+import { ConfigurationError } from '../../errors.js';
 import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
 import { defaultPactsDir, PROVIDER } from '../../pact/names.js';
-import {
-  createProgress, createReportBuilder, exitCodeOf, formatConsole, formatJson, formatJunit, progressListener, pactLine, trafficLines,
-} from '../../report/index.js';
-import { verify } from '../../runners/verify/verify.js';
+import { createProgress, exitCodeOf, formatConsole, formatJson, formatJunit, progressListener, pactLine, trafficLines } from '../../report/index.js';
+import { assertReplayPath } from '../../runners/verify/replay-path.js';
+import { randomSeed, verify, type VerifyResult } from '../../verify.js';
 import { openContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
-import { parseInteger, parseReports, randomSeed, type ReportTargets } from './verify-options.js';
+import { onStopSignal } from '../signals.js';
+import { ensureWritable, parseInteger, parseReports, refuseIgnoredFlags, type ReportTargets } from './verify-options.js';
 import { saveFailures } from './verify-save.js';
 
 interface VerifyFlags extends BrokerVerificationFlags {
@@ -37,16 +36,19 @@ interface VerifyFlags extends BrokerVerificationFlags {
 }
 
 function writeReports(targets: ReportTargets, render: { json: () => string; junit: () => string }): void {
-  for (const [kind, file] of Object.entries(targets)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, kind === 'json' ? render.json() : render.junit());
-  }
+  for (const [kind, file] of Object.entries(targets)) writeFileSync(file, kind === 'json' ? render.json() : render.junit());
 }
 
+/** The traffic log, opened (and so checked writable) before the run. */
 function openLog(file: string | undefined, secrets: () => readonly string[]): { listener: RunListener; close(): Promise<void> } {
   if (!file) return { listener: {}, close: async () => undefined };
-  mkdirSync(dirname(file), { recursive: true });
-  const stream: WriteStream = createWriteStream(file, { flags: 'w' });
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw new ConfigurationError(`cannot write the log ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const stream: WriteStream = createWriteStream(file, { fd });
   return {
     listener: {
       onExchange: (exchange, runs) => void stream.write(`${trafficLines(exchange, runs, secrets())}\n`),
@@ -56,27 +58,39 @@ function openLog(file: string | undefined, secrets: () => readonly string[]): { 
   };
 }
 
+/** The exit code of an interrupted run, as shells give a process ended by SIGINT. */
+const INTERRUPTED = 130;
+
 async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   const flags = optionsOf<VerifyFlags>(args);
-  const reports = parseReports(flags.report);
-  const contract = await openContract(flags.contract, flags.operation);
   const env = process.env;
   const usesBroker = flags.brokerUrl !== undefined || (flags.providerVersion !== undefined && env['PACT_BROKER_BASE_URL'] !== undefined);
+  refuseIgnoredFlags(flags as unknown as Record<string, unknown>, usesBroker);
+  const reports = parseReports(flags.report);
+  if (flags.checks !== undefined && flags.checks.split(',').every((id) => id.trim() === '')) throw new ConfigurationError(`--checks needs at least one check id; valid ids: ${CHECK_IDS.join(', ')}`);
+  const checks = selectChecks(flags.checks);
+  const contract = await openContract(flags.contract, flags.operation);
   const broker = usesBroker ? brokerVerificationOptions(PROVIDER, flags, env) : undefined;
   const brokerSecrets = usesBroker ? secretsOf(brokerConfigFrom(flags, env).auth) : [];
   const seed = flags.seed === undefined ? randomSeed() : parseInteger(flags.seed, '--seed', -(2 ** 31), 2 ** 31 - 1);
+  if (flags.path !== undefined) assertReplayPath(seed, flags.path);
   const runs = parseInteger(flags.runs, '--runs', 1, 1_000_000);
+  const timeoutMs = parseInteger(flags.timeout, '--timeout', 1, 600_000);
+  const concurrency = parseInteger(flags.concurrency, '--concurrency', 1, 256);
   const apiKey = flags.apiKey ?? env['STIGG_API_KEY'];
   let secrets: readonly string[] = [...brokerSecrets, ...(apiKey ? [apiKey] : [])];
-  const builder = createReportBuilder({ contract, checks: CHECKS.filter((c) => !flags.checks || flags.checks.split(',').map((s) => s.trim()).includes(c.id)), baseUrl: flags.baseUrl ?? 'embedded reference provider', seed, runs, strictContract: flags.strictContract === true, invalidKinds: invalidKinds(contract) });
-  const progress = createProgress(io.progress, { label: 'verify' });
+  ensureWritable(Object.values(reports), flags.saveFailures);
   const log = openLog(flags.log, () => secrets);
   const pacts = flags.pacts !== undefined ? { dir: flags.pacts, shipped: false } : defaultPactsDir();
   if (pacts.shipped && !usesBroker) io.out(`No pacts/ in ${process.cwd()}: verifying the pacts shipped with stigg-contract (${pacts.dir})`);
-  const started = performance.now();
-  let summary;
+  // The seed first, so a run cut short can still be replayed.
+  io.err(`verify: seed ${seed}${flags.path ? `, replaying --path ${flags.path}` : ''} (replay any finding with --seed ${seed} --path <its path>)`);
+  const controller = new AbortController();
+  const stopListening = onStopSignal(() => controller.abort());
+  const progress = createProgress(io.progress, { label: 'verify' });
+  let result: VerifyResult;
   try {
-    summary = await verify(contract, {
+    result = await verify(contract, {
       ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
       ...(apiKey ? { apiKey } : {}),
       ...(flags.stateUrl ? { stateUrl: flags.stateUrl } : {}),
@@ -84,27 +98,27 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
       pactsDir: pacts.dir,
       ...(broker ? { broker } : {}),
       skipPacts: flags.path !== undefined,
-      runs,
-      seed,
+      runs, seed, timeoutMs, concurrency,
       ...(flags.path ? { path: flags.path } : {}),
-      timeoutMs: parseInteger(flags.timeout, '--timeout', 1, 600_000),
-      concurrency: parseInteger(flags.concurrency, '--concurrency', 1, 256),
-      ...(flags.checks ? { checks: flags.checks } : {}),
+      checks: checks.map((check) => check.id),
       strictContract: flags.strictContract === true,
-    }, fanOut(builder, progressListener(progress, { strictContract: flags.strictContract === true }), log.listener));
+      signal: controller.signal,
+    }, fanOut(progressListener(progress, { strictContract: flags.strictContract === true }), log.listener));
   } finally {
+    stopListening();
     await log.close();
   }
-  secrets = [...secrets, summary.apiKey];
-  const report = builder.build(performance.now() - started);
+  secrets = [...secrets, result.apiKey];
+  const { report } = result;
   // Colour only on a terminal, unless --no-color or NO_COLOR (https://no-color.org) says otherwise.
   const color = io.isTty && flags.color !== false && !env['NO_COLOR'];
   io.out(formatConsole(report, { color, secrets }));
-  if (summary.pacts.ran === false) io.out(`Pact verification skipped: ${summary.pacts.reason}`);
-  for (const problem of summary.teardownProblems) io.err(`warning: ${problem}`);
+  if (result.pacts.ran === false) io.out(`Pact verification skipped: ${result.pacts.reason}`);
+  if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
+  for (const problem of result.teardownProblems) io.err(`warning: ${problem}`);
   writeReports(reports, { json: () => formatJson(report, { secrets }), junit: () => formatJunit(report, { secrets }) });
-  if (flags.saveFailures) io.out(`Regression tests: ${saveFailures(report, flags.saveFailures, summary, contract.operation.pathTemplate).join(', ') || 'none (no failures)'}`);
-  return exitCodeOf(report, { strictContract: flags.strictContract === true });
+  if (flags.saveFailures) io.out(`Regression tests: ${saveFailures(report, flags.saveFailures, result, contract.operation.pathTemplate).join(', ') || 'none (no failures)'}`);
+  return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: flags.strictContract === true });
 }
 
 /** `stigg-contract verify`: pact verification plus property-based conformance against a provider. */
@@ -132,7 +146,7 @@ export const verifyCommand: CommandModule = {
       .option('--operation <id>', 'operationId or "METHOD /path" when the document has several operations')
       .option('--no-color', 'no ANSI colours in the console report');
     for (const { flags, description } of BROKER_VERIFICATION_FLAGS) command.option(flags, description);
-    return command.addHelpText('after', '\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract), 2 the run could not be done.');
+    return command.addHelpText('after', '\nThe seed is printed first (stderr); Ctrl+C stops sending, prints and writes the report so far, and exits 130.\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract), 2 the run could not be done, 130 interrupted.');
   },
   run,
 };

@@ -40,3 +40,8 @@ export function parseEdgePath(path: string | undefined): number | undefined {
   const found = path === undefined ? null : /^edge:(\d+)$/.exec(path);
   return found ? Number(found[1]) : undefined;
 }
+
+/** Throws the ConfigurationError of a `--path` that is neither a systematic nor a random-phase replay path. */
+export function assertReplayPath(seed: number, path: string): void {
+  if (parseEdgePath(path) === undefined) parseReplayPath(seed, path);
+}

@@ -18,7 +18,7 @@ import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from 
 import { createStateClient, type StateChange, type StateClient } from './states.js';
 import { systematicCases } from './systematic.js';
 import { runSystematic, type SystematicSummary } from './systematic-run.js';
-import { parseEdgePath, parseReplayPath } from './replay-path.js';
+import { assertReplayPath, parseEdgePath } from './replay-path.js';
 import { ConfigurationError } from '../../errors.js';
 import { openTarget, probe, stillAnswers } from './target.js';
 import { ProviderHealth, RunControl } from './control.js';
@@ -80,7 +80,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
   const checks = selectChecks(options.checks);
   const edgeReplay = parseEdgePath(options.path);
   // A malformed replay path is refused before any provider is started, state set up or request sent.
-  if (options.path !== undefined && edgeReplay === undefined) parseReplayPath(options.seed, options.path);
+  if (options.path !== undefined) assertReplayPath(options.seed, options.path);
   const target = await openTarget(options);
   const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 2 ** 20, connections: Math.max(1, options.concurrency) });
   try {

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { runCli } from '../helpers/cli.js';
+
+/** One line on stderr, no stack trace, exit 2, and nothing sent (the seed line comes just before the first request). */
+function refusedUpFront(run: { code: number | null; stdout: string; stderr: string }, message: RegExp, label: string): void {
+  expect(run.code, `${label}: ${run.stderr}`).to.equal(2);
+  expect(run.stderr.trim().split('\n'), label).to.have.length(1);
+  expect(run.stderr, label).to.match(message).and.not.match(/\n\s+at /).and.not.contain('verify: seed');
+}
+
+describe('cli: verify refuses what it would otherwise ignore or fail on late (one line, exit 2, before any request)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verify-flags-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('broker-only flags without a broker, --path without --seed, an empty --checks, an unknown check', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--publish-results'], /--publish-results needs a broker/],
+      [['--enable-pending', '--include-wip-pacts-since', '2026-01-01'], /--enable-pending, --include-wip-pacts-since need a broker/],
+      [['--consumer-version-selectors', '[{"mainBranch":true}]'], /--consumer-version-selectors needs a broker/],
+      [['--provider-version', 'abc123'], /--provider-version needs a broker/],
+      [['--path', '3:1'], /--path replays a case of one seeded run: give that run's --seed too/],
+      [['--checks', ''], /--checks needs at least one check id; valid ids: not_a_server_error/],
+      [['--checks', ' , '], /--checks needs at least one check id/],
+      [['--checks', 'status_documented,nope'], /unknown check nope; valid ids/],
+      [['--seed', '1', '--path', 'zz:zz'], /--path "zz:zz" is not a replay path/],
+    ];
+    for (const [flags, message] of cases) refusedUpFront(await runCli(['verify', ...flags]), message, flags.join(' '));
+  });
+
+  it('unwritable --report, --log or --save-failures paths', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const cases: Array<[string[], RegExp]> = [
+      [['--report', `json=${join(file, 'report.json')}`], /cannot write .*a-file\/report\.json: (ENOTDIR|EEXIST)/],
+      [['--report', `junit=${dir}`], /cannot write .*: it is a directory/],
+      [['--log', join(file, 'traffic.ndjson')], /cannot write the log .*: (ENOTDIR|EEXIST)/],
+      [['--save-failures', join(file, 'failures')], /cannot write regression tests into .*: (ENOTDIR|EEXIST)/],
+    ];
+    for (const [flags, message] of cases) refusedUpFront(await runCli(['verify', ...flags]), message, flags.join(' '));
+  });
+
+  it('prints the seed first, before any report, so a run cut short can be replayed', async () => {
+    const run = await runCli(['verify', '--runs', '1', '--seed', '77', '--checks', 'not_a_server_error', '--pacts', dir]);
+    expect(run.stderr.split('\n')[0]).to.equal('verify: seed 77 (replay any finding with --seed 77 --path <its path>)');
+    expect(run.code).to.equal(0);
+  });
+});
