@@ -3,7 +3,8 @@ import type { JsonSchema } from '../contract/types.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
 import { documentedView } from './documented-view.js';
 import { describeOutcome, isTransportFailure, jsonOf, literal, propertyOf } from './finding.js';
-import { firstDifference, valueAt } from './json-diff.js';
+import { atPointer } from '../contract/json.js';
+import { firstDifference } from './json-diff.js';
 import type { ResponseOutcome } from './types.js';
 
 /** Alike, different (with what differs), or not comparable (no response, rate limited). */
@@ -40,8 +41,8 @@ export function compareAnswers(primary: ResponseOutcome, other: ResponseOutcome,
     const actual = documentedView(successSchema, b.value);
     const pointer = firstDifference(expected, actual);
     if (pointer === undefined) return { kind: 'alike' };
-    const at = (value: unknown): string => literal(valueAt(value, pointer), 200);
-    return { kind: 'different', what: `body at ${pointer}`, expected: at(expected), actual: at(actual) };
+    const at = (value: unknown): string => literal(atPointer(value, pointer), 200);
+    return { kind: 'different', what: `body at ${pointer || '(root)'}`, expected: at(expected), actual: at(actual) };
   }
   const codeA = propertyOf(a.value, 'code');
   const codeB = propertyOf(b.value, 'code');

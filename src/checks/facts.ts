@@ -2,6 +2,7 @@
 import type { JsonSchema, OasSchema, OperationModel, Reading } from '../contract/types.js';
 import { headerKey, type OperationContract } from '../validators/index.js';
 import type { CheckContext } from './types.js';
+import { isJsonObject } from '../contract/json.js';
 
 /** What the contract says, in the shape checks ask for it. */
 export interface ContractFacts {
@@ -27,21 +28,20 @@ export interface ContractFacts {
   readonly optionalHeaders: readonly string[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The single name in a schema's `required`, when there is exactly one and it is a declared property. */
 function singleRequired(schema: OasSchema | undefined): string | undefined {
   const required = schema?.['required'];
   const properties = schema?.['properties'];
-  if (!Array.isArray(required) || required.length !== 1 || !isObject(properties)) return undefined;
+  if (!Array.isArray(required) || required.length !== 1 || !isJsonObject(properties)) return undefined;
   const [name] = required as unknown[];
   return typeof name === 'string' && name in properties ? name : undefined;
 }
 
 function codeEnum(schema: JsonSchema | undefined): readonly unknown[] | undefined {
   const properties = schema?.['properties'];
-  const code = isObject(properties) ? properties['code'] : undefined;
-  return isObject(code) && Array.isArray(code['enum']) ? (code['enum'] as unknown[]) : undefined;
+  const code = isJsonObject(properties) ? properties['code'] : undefined;
+  return isJsonObject(code) && Array.isArray(code['enum']) ? (code['enum'] as unknown[]) : undefined;
 }
 
 function lastPathParam(operation: OperationModel): string | undefined {

@@ -3,6 +3,7 @@ import { BODY_PREVIEW_BYTES } from './documented.js';
 import type {
   Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
 } from './types.js';
+import { isJsonObject } from '../contract/json.js';
 
 /** True when no response arrived. */
 export function isTransportFailure(outcome: ResponseOutcome): outcome is TransportFailure {
@@ -32,7 +33,7 @@ export function jsonOf(response: ReceivedResponse): JsonBody {
 
 /** A property of a JSON object, or undefined (for non-objects too). */
 export function propertyOf(value: unknown, name: string): unknown {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
+  return isJsonObject(value) ? value[name] : undefined;
 }
 
 /** Cuts text to at most `maxBytes` of UTF-8 without splitting a character. */

@@ -3,7 +3,7 @@
  * (its vendor, its syncData) comes back exactly as the provider state set it up. Catches an answer about another
  * tenant's integration with the same id, about another integration of the customer, or an update that resets data.
  */
-import { isJsonObject } from '../contract/json.js';
+import { childPointer, isJsonObject } from '../contract/json.js';
 import { expectsValid, sendsValidKey, UNKNOWN_DATA } from './cases.js';
 import { finding, literal, notApplicable, skip } from './finding.js';
 import { successRecord } from './success-record.js';
@@ -11,31 +11,29 @@ import type { Check, Finding } from './types.js';
 
 const ID = 'record_unchanged';
 
-const escape = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /**
- * Where `returned` first departs from `setUp`: undefined when it holds all of it. Set-up nulls may come back absent
+ * Where `returned` first departs from `setUp` (a JSON pointer, `` for the whole value): undefined when it holds all of it. Set-up nulls may come back absent
  * (an omitted nullable field says the same); fields the provider adds beyond the set-up record are not judged.
  */
 export function departure(setUp: unknown, returned: unknown, pointer = ''): string | undefined {
   if (setUp === null && returned === undefined) return undefined;
   if (Array.isArray(setUp)) {
-    if (!Array.isArray(returned) || returned.length !== setUp.length) return pointer || '/';
+    if (!Array.isArray(returned) || returned.length !== setUp.length) return pointer;
     for (const [index, item] of setUp.entries()) {
-      const found = departure(item, returned[index], `${pointer}/${index}`);
+      const found = departure(item, returned[index], childPointer(pointer, index));
       if (found !== undefined) return found;
     }
     return undefined;
   }
   if (isJsonObject(setUp)) {
-    if (!isJsonObject(returned)) return pointer || '/';
+    if (!isJsonObject(returned)) return pointer;
     for (const [key, value] of Object.entries(setUp)) {
-      const found = departure(value, returned[key], `${pointer}/${escape(key)}`);
+      const found = departure(value, returned[key], childPointer(pointer, key));
       if (found !== undefined) return found;
     }
     return undefined;
   }
-  return Object.is(setUp, returned) ? undefined : pointer || '/';
+  return Object.is(setUp, returned) ? undefined : pointer;
 }
 
 /** Flags a 200 whose record's kept fields (vendorIdentifier, syncData) are not those the state set up. */
@@ -67,7 +65,7 @@ export const recordUnchanged: Check = {
       const at = departure(setUp, returned);
       if (at === undefined) continue;
       findings.push(finding(ID, exchange, {
-        message: `${where}/${field}${at === '/' ? '' : at} is not the addressed integration's as set up: the update carries only ${context.facts.updateField ?? 'the update field'}`,
+        message: `${where}/${field}${at} is not the addressed integration's as set up: the update carries only ${context.facts.updateField ?? 'the update field'}`,
         expected: literal(setUp, 200),
         actual: literal(returned, 200),
       }));

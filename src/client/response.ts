@@ -5,6 +5,7 @@ import { ContractViolationError, ERROR_BY_STATUS, RateLimitedError, UnexpectedRe
 import { scrubDeep } from '../secrets.js';
 import { retryAfterSeconds } from '../validators/retry-after.js';
 import type { CustomerIntegration } from './types.js';
+import { isJsonObject } from '../contract/json.js';
 
 /** A response as read off the wire. */
 export interface RawResponse {
@@ -21,7 +22,6 @@ export interface ResponseContext {
   readonly contract: OperationContract | undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function parseJson(text: string): { json: true; value: unknown } | { json: false } {
   try {
@@ -44,8 +44,8 @@ function enforceContract(raw: RawResponse, context: ResponseContext): void {
 }
 
 function details(raw: RawResponse, body: unknown, context: ResponseContext): ApiErrorDetails {
-  const message = isRecord(body) && typeof body['message'] === 'string' ? body['message'] : preview(raw.text, 200);
-  const code = isRecord(body) && typeof body['code'] === 'string' ? body['code'] : null;
+  const message = isJsonObject(body) && typeof body['message'] === 'string' ? body['message'] : preview(raw.text, 200);
+  const code = isJsonObject(body) && typeof body['code'] === 'string' ? body['code'] : null;
   return {
     request: context.request,
     status: raw.status,
@@ -61,7 +61,7 @@ export function interpretResponse(raw: RawResponse, context: ResponseContext): C
   const parsed = parseJson(raw.text);
   const body = parsed.json ? parsed.value : raw.text;
   if (raw.status === 200) {
-    if (isRecord(body) && isRecord(body['data'])) return body['data'] as unknown as CustomerIntegration;
+    if (isJsonObject(body) && isJsonObject(body['data'])) return body['data'] as unknown as CustomerIntegration;
     throw new UnexpectedResponseError({ ...details(raw, body, context), serverMessage: `200 without a JSON {data: {...}} body: ${context.redact(preview(raw.text, 200))}` });
   }
   if (raw.status === 429) throw new RateLimitedError(details(raw, body, context), retryAfterSeconds(raw.headers['retry-after']));

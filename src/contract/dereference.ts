@@ -1,4 +1,5 @@
 import { ContractLoadError } from '../errors.js';
+import { atPointer, childPointer } from './json.js';
 import type { OasSchema } from './types.js';
 
 /** A document with local `$ref`s inlined, and for every object in it the JSON pointer it came from. */
@@ -12,25 +13,6 @@ const origins = new WeakMap<object, string>();
 /** The JSON pointer in its document where a dereferenced object was written. */
 export function originOf(node: object): string | undefined {
   return origins.get(node);
-}
-
-const escape = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
-const unescape = (token: string): string => token.replace(/~1/g, '/').replace(/~0/g, '~');
-
-/** Appends one reference token to a JSON pointer. */
-export function childPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${escape(String(token))}`;
-}
-
-/** Reads the value at a JSON pointer, or undefined. */
-export function atPointer(document: unknown, pointer: string): unknown {
-  if (pointer === '') return document;
-  let node: unknown = document;
-  for (const token of pointer.slice(1).split('/').map(unescape)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
 
 /**

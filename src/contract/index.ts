@@ -3,5 +3,6 @@ export { DEFAULT_CONTRACT_FILE, loadContract, parseContract, selectOperation } f
 export { toJsonSchema, type Rewrite, type TranslateOptions } from './translate.js';
 export { createAjv } from './ajv.js';
 export { buildPath, decodeSegment, encodeSegment, matchPath } from './path.js';
-export { atPointer, childPointer, originOf } from './dereference.js';
+export { originOf } from './dereference.js';
+export { atPointer, childPointer, escapeToken, isJsonObject } from './json.js';
 export type * from './types.js';

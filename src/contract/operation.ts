@@ -1,14 +1,15 @@
 import { ContractLoadError } from '../errors.js';
-import { childPointer, originOf, type Dereferenced } from './dereference.js';
+import { originOf, type Dereferenced } from './dereference.js';
+import { childPointer } from './json.js';
 import type { ApiKeySecurity, OasSchema, OperationModel, ParameterModel, RequestBodyModel, ResponseModel } from './types.js';
+import { isJsonObject } from './json.js';
 
 type Node = Record<string, unknown>;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const isNode = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Prefers a JSON media type (`application/json`, `*+json`), as the harness speaks JSON. */
 function jsonMedia(content: unknown, where: string): { contentType: string; schema: OasSchema } | undefined {
-  if (!isNode(content)) return undefined;
+  if (!isJsonObject(content)) return undefined;
   const types = Object.keys(content);
   const contentType = types.find((type) => /^application\/(.+\+)?json\b/i.test(type));
   if (contentType === undefined) {
@@ -16,7 +17,7 @@ function jsonMedia(content: unknown, where: string): { contentType: string; sche
     throw new ContractLoadError(`${where}: no JSON media type (found ${types.join(', ')})`);
   }
   const media = content[contentType];
-  const schema = isNode(media) && isNode(media['schema']) ? (media['schema'] as OasSchema) : {};
+  const schema = isJsonObject(media) && isJsonObject(media['schema']) ? (media['schema'] as OasSchema) : {};
   return { contentType, schema };
 }
 
@@ -24,7 +25,7 @@ function parameters(path: Node, operation: Node, where: (node: object) => string
   const byKey = new Map<string, Node>();
   for (const list of [path['parameters'], operation['parameters']]) {
     for (const parameter of Array.isArray(list) ? list : []) {
-      if (isNode(parameter)) byKey.set(`${String(parameter['in'])}:${String(parameter['name'])}`, parameter);
+      if (isJsonObject(parameter)) byKey.set(`${String(parameter['in'])}:${String(parameter['name'])}`, parameter);
     }
   }
   return [...byKey.values()].map((parameter) => {
@@ -32,7 +33,7 @@ function parameters(path: Node, operation: Node, where: (node: object) => string
     if (location !== 'path' && location !== 'header') {
       throw new ContractLoadError(`${where(parameter)}: ${String(location)} parameters are not supported yet`);
     }
-    const schema = isNode(parameter['schema']) ? (parameter['schema'] as OasSchema) : {};
+    const schema = isJsonObject(parameter['schema']) ? (parameter['schema'] as OasSchema) : {};
     return {
       name: String(parameter['name']),
       in: location,
@@ -46,18 +47,18 @@ function parameters(path: Node, operation: Node, where: (node: object) => string
 
 function requestBody(operation: Node, where: (node: object) => string): RequestBodyModel | undefined {
   const body = operation['requestBody'];
-  if (!isNode(body)) return undefined;
+  if (!isJsonObject(body)) return undefined;
   const media = jsonMedia(body['content'], where(body));
   if (media === undefined) return undefined;
   return { required: body['required'] === true, contentType: media.contentType, schema: media.schema, pointer: where(media.schema) };
 }
 
 function responses(operation: Node, where: (node: object) => string): ResponseModel[] {
-  const all = isNode(operation['responses']) ? operation['responses'] : {};
+  const all = isJsonObject(operation['responses']) ? operation['responses'] : {};
   return Object.entries(all)
     .filter(([status]) => /^[1-5]\d\d$/.test(status))
     .map(([status, response]) => {
-      const node = isNode(response) ? response : {};
+      const node = isJsonObject(response) ? response : {};
       const media = jsonMedia(node['content'], where(node));
       return {
         status: Number(status),
@@ -70,12 +71,12 @@ function responses(operation: Node, where: (node: object) => string): ResponseMo
 
 function security(root: Node, operation: Node): ApiKeySecurity[] {
   const requirements = Array.isArray(operation['security']) ? operation['security'] : root['security'];
-  const components = isNode(root['components']) ? root['components'] : {};
-  const schemes = isNode(components['securitySchemes']) ? components['securitySchemes'] : {};
-  const names = (Array.isArray(requirements) ? requirements : []).flatMap((requirement) => (isNode(requirement) ? Object.keys(requirement) : []));
+  const components = isJsonObject(root['components']) ? root['components'] : {};
+  const schemes = isJsonObject(components['securitySchemes']) ? components['securitySchemes'] : {};
+  const names = (Array.isArray(requirements) ? requirements : []).flatMap((requirement) => (isJsonObject(requirement) ? Object.keys(requirement) : []));
   return names.flatMap((schemeName) => {
     const scheme = schemes[schemeName];
-    if (!isNode(scheme) || scheme['type'] !== 'apiKey' || scheme['in'] !== 'header') return [];
+    if (!isJsonObject(scheme) || scheme['type'] !== 'apiKey' || scheme['in'] !== 'header') return [];
     return [{ schemeName, in: 'header' as const, headerName: String(scheme['name']) }];
   });
 }
@@ -83,10 +84,10 @@ function security(root: Node, operation: Node): ApiKeySecurity[] {
 /** Builds the model of every operation in a dereferenced document. */
 export function operationsOf({ root }: Dereferenced): OperationModel[] {
   const where = (node: object): string => originOf(node) ?? '';
-  const paths = isNode(root['paths']) ? root['paths'] : {};
+  const paths = isJsonObject(root['paths']) ? root['paths'] : {};
   return Object.entries(paths).flatMap(([pathTemplate, pathItem]) => {
-    if (!isNode(pathItem)) return [];
-    return HTTP_METHODS.filter((method) => isNode(pathItem[method])).map((method): OperationModel => {
+    if (!isJsonObject(pathItem)) return [];
+    return HTTP_METHODS.filter((method) => isJsonObject(pathItem[method])).map((method): OperationModel => {
       const operation = pathItem[method] as Node;
       const body = requestBody(operation, where);
       const params = parameters(pathItem, operation, where);

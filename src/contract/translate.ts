@@ -1,5 +1,6 @@
 import { originOf } from './dereference.js';
 import type { JsonSchema, OasSchema } from './types.js';
+import { isJsonObject } from './json.js';
 
 /** A rewrite applied to each translated node, bottom-up: how the intent reading repairs linted defects. */
 export type Rewrite = (translated: JsonSchema, pointer: string, source: OasSchema) => JsonSchema;
@@ -19,7 +20,6 @@ const SUBSCHEMA_LIST = new Set(['allOf', 'oneOf', 'anyOf']);
 // Annotations with no validation meaning (OpenAPI-only, or vendor extensions).
 const DROPPED = new Set(['nullable', 'example', 'externalDocs', 'xml', 'discriminator', 'deprecated']);
 
-const isObject = (value: unknown): value is OasSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** OAS 3.0 `exclusiveMaximum: true` qualifies `maximum`; draft-07 makes it the bound itself. */
 function bounds(schema: OasSchema, out: JsonSchema): void {
@@ -45,13 +45,13 @@ export function toJsonSchema(schema: OasSchema, options: TranslateOptions = {}, 
     if (keyword === 'format') {
       if (typeof value === 'string' && (!options.formats || options.formats.has(value))) out['format'] = value;
     } else if (SAME.has(keyword)) out[keyword] = value;
-    else if (SUBSCHEMA.has(keyword) && isObject(value)) out[keyword] = child(value, keyword);
+    else if (SUBSCHEMA.has(keyword) && isJsonObject(value)) out[keyword] = child(value, keyword);
     else if (SUBSCHEMA_LIST.has(keyword) && Array.isArray(value)) {
       out[keyword] = value.map((item: OasSchema, index) => child(item, `${keyword}/${index}`));
-    } else if (keyword === 'properties' && isObject(value)) {
+    } else if (keyword === 'properties' && isJsonObject(value)) {
       out['properties'] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, child(sub as OasSchema, `properties/${name}`)]));
     } else if (keyword === 'additionalProperties') {
-      out['additionalProperties'] = isObject(value) ? child(value, keyword) : value;
+      out['additionalProperties'] = isJsonObject(value) ? child(value, keyword) : value;
     }
   }
   bounds(schema, out);

@@ -1,18 +1,18 @@
 import { originOf } from '../contract/dereference.js';
 import type { OasSchema, OperationModel } from '../contract/types.js';
 import type { SchemaNode } from './defect.js';
+import { isJsonObject } from '../contract/json.js';
 
-const isObject = (value: unknown): value is OasSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function subschemas(schema: OasSchema): OasSchema[] {
   const found: OasSchema[] = [];
-  for (const keyword of ['items', 'not', 'additionalProperties']) if (isObject(schema[keyword])) found.push(schema[keyword] as OasSchema);
+  for (const keyword of ['items', 'not', 'additionalProperties']) if (isJsonObject(schema[keyword])) found.push(schema[keyword] as OasSchema);
   for (const keyword of ['allOf', 'oneOf', 'anyOf']) {
     const list = schema[keyword];
-    if (Array.isArray(list)) found.push(...list.filter(isObject));
+    if (Array.isArray(list)) found.push(...list.filter(isJsonObject));
   }
   const properties = schema['properties'];
-  if (isObject(properties)) found.push(...Object.values(properties).filter(isObject));
+  if (isJsonObject(properties)) found.push(...Object.values(properties).filter(isJsonObject));
   return found;
 }
 

@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../contract/types.js';
+import { isJsonObject } from '../contract/json.js';
 
-const isObject = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A small value meant to satisfy a translated schema: required properties filled, strings at their minimum length.
@@ -16,7 +16,7 @@ export function minimalInstance(schema: JsonSchema): unknown {
   const type = types.find((t) => t !== 'null') ?? types[0];
   switch (type) {
     case 'object': {
-      const properties = isObject(schema['properties']) ? schema['properties'] : {};
+      const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
       const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
       return Object.fromEntries(required.map((name) => [name, minimalInstance((properties[name] as JsonSchema | undefined) ?? {})]));
     }
@@ -30,5 +30,5 @@ export function minimalInstance(schema: JsonSchema): unknown {
 
 /** Merges two object candidates into one that carries the properties of both. */
 export function mergeInstances(a: unknown, b: unknown): unknown {
-  return isObject(a) && isObject(b) ? { ...b, ...a } : a;
+  return isJsonObject(a) && isJsonObject(b) ? { ...b, ...a } : a;
 }

@@ -8,6 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { createAjv } from '../contract/ajv.js';
 import type { JsonSchema } from '../contract/types.js';
+import { isJsonObject, childPointer } from '../contract/json.js';
 
 /** Where the walk is, and which pointers must stay literal. */
 export interface DeriveOptions {
@@ -29,8 +30,6 @@ export const alternation = (members: readonly string[]): string => `^(?:${member
 export const mediaTypeRegex = (contentType: string): string =>
   `^${escapeRegex(contentType).replace(/[a-z]/gi, (letter) => `[${letter.toUpperCase()}${letter.toLowerCase()}]`)}(?:\\s*;.*)?$`;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-const childPointer = (pointer: string, key: string | number): string => `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
@@ -45,7 +44,7 @@ function accepts(schema: JsonSchema, value: unknown): boolean {
 function branchFor(branches: readonly JsonSchema[], example: unknown): JsonSchema | undefined {
   const fitting = branches.filter((branch) => accepts(branch, example));
   const declares = (branch: JsonSchema): boolean =>
-    !isRecord(example) || !isRecord(branch['properties']) || Object.keys(example).every((key) => key in (branch['properties'] as object));
+    !isJsonObject(example) || !isJsonObject(branch['properties']) || Object.keys(example).every((key) => key in (branch['properties'] as object));
   return fitting.find(declares) ?? fitting[0];
 }
 
@@ -75,13 +74,13 @@ export function deriveMatchers(schema: JsonSchema | undefined, example: unknown,
     return types.includes('integer') && Number.isInteger(example) ? MatchersV3.integer(example) : MatchersV3.number(example);
   }
   if (Array.isArray(example)) {
-    const items = isRecord(schema['items']) ? (schema['items'] as JsonSchema) : {};
+    const items = isJsonObject(schema['items']) ? (schema['items'] as JsonSchema) : {};
     // An empty example array shows no element shape to match by; it stays literal.
     return example.length === 0 ? [] : MatchersV3.eachLike(deriveMatchers(items, example[0], options, childPointer(pointer, 0)), 1);
   }
-  if (isRecord(example)) {
-    const properties = isRecord(schema['properties']) ? (schema['properties'] as Record<string, JsonSchema>) : {};
-    const extra = isRecord(schema['additionalProperties']) ? (schema['additionalProperties'] as JsonSchema) : {};
+  if (isJsonObject(example)) {
+    const properties = isJsonObject(schema['properties']) ? (schema['properties'] as Record<string, JsonSchema>) : {};
+    const extra = isJsonObject(schema['additionalProperties']) ? (schema['additionalProperties'] as JsonSchema) : {};
     return Object.fromEntries(Object.entries(example).map(([key, value]) => [key, deriveMatchers(properties[key] ?? extra, value, options, childPointer(pointer, key))]));
   }
   return example;

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isJsonObject } from '../contract/json.js';
 
 /** A pact file's JSON, checked as far as every reader needs: both names and an interactions array. */
 export interface PactDocument {
@@ -23,17 +24,16 @@ export type LoadedPact = { readonly ok: true; readonly file: string; readonly pa
 // Metadata written by the tools rather than the pact: which versions of them wrote it.
 const TOOL_METADATA = ['pact-js', 'pactRust', 'pact-jvm'];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-const nameOf = (party: unknown): string | undefined => (isRecord(party) && typeof party['name'] === 'string' && party['name'] !== '' ? party['name'] : undefined);
+const nameOf = (party: unknown): string | undefined => (isJsonObject(party) && typeof party['name'] === 'string' && party['name'] !== '' ? party['name'] : undefined);
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (!isRecord(value)) return value;
+  if (!isJsonObject(value)) return value;
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
 }
 
 const interactionKey = (interaction: unknown): string =>
-  isRecord(interaction) ? `${String(interaction['description'])}\u0000${JSON.stringify(sortKeys(interaction['providerStates'] ?? interaction['providerState'] ?? null))}` : '';
+  isJsonObject(interaction) ? `${String(interaction['description'])}\u0000${JSON.stringify(sortKeys(interaction['providerStates'] ?? interaction['providerState'] ?? null))}` : '';
 
 /** The canonical form of a pact: tool versions dropped, interactions sorted by description then states, keys sorted. */
 export function normalisePact(pact: PactDocument): PactDocument {
@@ -47,7 +47,7 @@ export const serialisePact = (pact: PactDocument): string => `${JSON.stringify(n
 
 /** Checks parsed JSON is a pact (names and interactions); the reason says what is missing. */
 export function asPact(value: unknown): { pact: PactDocument } | { reason: string } {
-  if (!isRecord(value)) return { reason: 'not a pact: the JSON is not an object' };
+  if (!isJsonObject(value)) return { reason: 'not a pact: the JSON is not an object' };
   const missing = [nameOf(value['consumer']) ? '' : 'consumer.name', nameOf(value['provider']) ? '' : 'provider.name', Array.isArray(value['interactions']) ? '' : 'interactions'].filter(Boolean);
   if (missing.length > 0) return { reason: `not a pact: no ${missing.join(', ')}` };
   return { pact: value as unknown as PactDocument };

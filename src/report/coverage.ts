@@ -9,6 +9,7 @@ import { isTransportFailure, jsonOf } from '../checks/finding.js';
 import type { Exchange, ResponseOutcome } from '../checks/types.js';
 import type { OperationContract } from '../validators/index.js';
 import type { Coverage, Tally } from './types.js';
+import { isJsonObject, childPointer } from '../contract/json.js';
 
 /** What the coverage tracker should know beyond the contract: every kind of invalid request the generators make. */
 export interface CoverageOptions {
@@ -29,7 +30,6 @@ interface Sites { readonly enums: EnumSite[]; readonly branches: BranchSite[] }
 
 const label = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined');
 const bump = (counter: Counter, key: string): void => void counter.set(key, (counter.get(key) ?? 0) + 1);
-const isNode = (value: unknown): value is OasSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function tally(counter: Counter, documented: readonly string[]): Tally {
   const seen = [...counter].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -48,7 +48,7 @@ function valuesAt(root: unknown, pointer: string): unknown[] {
     for (const node of nodes) {
       if (token === '*') {
         if (Array.isArray(node)) next.push(...(node as unknown[]));
-      } else if (isNode(node) && token in node) next.push(node[token]);
+      } else if (isJsonObject(node) && token in node) next.push(node[token]);
     }
     nodes = next;
   }
@@ -73,7 +73,7 @@ function sitesOf(schema: OasSchema, compile: Compile, sites: Sites, pointer = ''
   if (Array.isArray(schema['enum'])) enums.push({ pointer, members: (schema['enum'] as unknown[]).map(label) });
   const alternatives = schema['oneOf'] ?? schema['anyOf'];
   if (Array.isArray(alternatives)) {
-    const list = alternatives.filter(isNode).map((branch, index) => ({
+    const list = alternatives.filter(isJsonObject).map((branch, index) => ({
       label: typeof branch['title'] === 'string' ? branch['title'] : `branch ${index}`,
       test: compile(branch),
     }));
@@ -81,10 +81,10 @@ function sitesOf(schema: OasSchema, compile: Compile, sites: Sites, pointer = ''
     branches.push({ pointer, branches: list });
   }
   const properties = schema['properties'];
-  if (isNode(properties)) {
-    for (const [name, sub] of Object.entries(properties)) if (isNode(sub)) sitesOf(sub, compile, sites, `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  if (isJsonObject(properties)) {
+    for (const [name, sub] of Object.entries(properties)) if (isJsonObject(sub)) sitesOf(sub, compile, sites, childPointer(pointer, name));
   }
-  if (isNode(schema['items'])) sitesOf(schema['items'], compile, sites, `${pointer}/*`);
+  if (isJsonObject(schema['items'])) sitesOf(schema['items'], compile, sites, `${pointer}/*`);
 }
 
 const siteCache = new WeakMap<OperationContract, Sites>();
@@ -138,7 +138,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
     const body = jsonOf(outcome);
     if (body.kind !== 'json') return;
     const counter = codes.get(outcome.status);
-    if (counter && isNode(body.value) && 'code' in body.value) bump(counter, label(body.value['code']));
+    if (counter && isJsonObject(body.value) && 'code' in body.value) bump(counter, label(body.value['code']));
     if (outcome.status !== facts.successStatus) return;
     for (const site of enums) for (const value of valuesAt(body.value, site.pointer)) bump(site.seen, label(value));
     for (const site of branches) {

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { atPointer, childPointer } from '../contract/json.js';
 
 /** Which part of an exchange a problem is in. Responses are `response:<status>`. */
 export type Part = 'path' | 'headers' | 'body' | `response:${number}`;
@@ -48,22 +49,14 @@ export function preview(value: unknown, max = 80): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}… (${chars.length} chars)`;
 }
 
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const token of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
-}
 
 /** Turns Ajv's errors into issues: the pointer names the property itself for `required` and `additionalProperties`. */
 export function fromAjv(part: Part, errors: readonly ErrorObject[] | null | undefined, root: unknown): ValidationIssue[] {
   return (errors ?? []).map((error) => {
     const params = error.params as Record<string, unknown>;
     const named = error.keyword === 'required' ? params['missingProperty'] : error.keyword === 'additionalProperties' ? params['additionalProperty'] : undefined;
-    const pointer = typeof named === 'string' ? `${error.instancePath}/${named.replace(/~/g, '~0').replace(/\//g, '~1')}` : error.instancePath;
-    const value = error.keyword === 'required' ? undefined : valueAt(root, pointer);
+    const pointer = typeof named === 'string' ? childPointer(error.instancePath, named) : error.instancePath;
+    const value = error.keyword === 'required' ? undefined : atPointer(root, pointer);
     const allowed = error.keyword === 'enum' ? ` (${(params['allowedValues'] as unknown[]).length} allowed values)` : '';
     return {
       part,

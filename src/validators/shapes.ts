@@ -6,6 +6,7 @@
  */
 import { ConfigurationError } from '../errors.js';
 import type { HeaderValues, RequestExchange, ResponseExchange } from './exchange.js';
+import { isJsonObject } from '../contract/json.js';
 
 /** What a value was recognised as. */
 export type RecognisedExchange =
@@ -14,12 +15,11 @@ export type RecognisedExchange =
 
 type Loose = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Header maps as libraries hand them over (axios' AxiosHeaders has toJSON; numbers appear): strings or lists. */
 export function headersOf(value: unknown): HeaderValues {
-  const plain = isRecord(value) && typeof value['toJSON'] === 'function' ? (value['toJSON'] as () => unknown).call(value) : value;
-  if (!isRecord(plain)) return {};
+  const plain = isJsonObject(value) && typeof value['toJSON'] === 'function' ? (value['toJSON'] as () => unknown).call(value) : value;
+  if (!isJsonObject(plain)) return {};
   const out: Record<string, string | string[]> = {};
   for (const [name, item] of Object.entries(plain)) {
     if (Array.isArray(item)) out[name] = item.map(String);
@@ -38,7 +38,7 @@ function bodyOf(value: Loose, axios: boolean): { body?: unknown; rawBody?: strin
 
 /** Recognises a request or a response; undefined for anything else. */
 export function recogniseExchange(value: unknown): RecognisedExchange | undefined {
-  if (!isRecord(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   if (typeof value['method'] === 'string' && typeof value['path'] === 'string') {
     return { kind: 'request', exchange: { method: value['method'], path: value['path'], headers: headersOf(value['headers']), ...bodyOf(value, false) } };
   }
@@ -53,7 +53,7 @@ const typeName = (value: unknown): string => (value === null ? 'null' : Array.is
 /** `headers` as `validate` reads them: an object whose values are strings, or arrays of strings (a repeated header). */
 function strictHeadersOf(value: unknown): HeaderValues | undefined {
   if (value === undefined) return undefined;
-  if (!isRecord(value)) throw new ConfigurationError(`"headers" must be an object of header names to strings, not ${typeName(value)}`);
+  if (!isJsonObject(value)) throw new ConfigurationError(`"headers" must be an object of header names to strings, not ${typeName(value)}`);
   for (const [name, header] of Object.entries(value)) {
     const ok = typeof header === 'string' || (Array.isArray(header) && header.every((item) => typeof item === 'string'));
     if (!ok) throw new ConfigurationError(`header ${JSON.stringify(name)} must be a string (or an array of strings), not ${typeName(header)}`);
@@ -69,7 +69,7 @@ function strictBodyOf(value: Record<string, unknown>): { body?: unknown; rawBody
 }
 
 function objectOf(value: unknown, kind: string): Loose {
-  if (!isRecord(value)) throw new ConfigurationError(`the ${kind} to validate must be a JSON object, not ${typeName(value)}`);
+  if (!isJsonObject(value)) throw new ConfigurationError(`the ${kind} to validate must be a JSON object, not ${typeName(value)}`);
   return value;
 }
 

@@ -1,7 +1,8 @@
-import { childPointer } from '../../contract/dereference.js';
+import { childPointer } from '../../contract/json.js';
 import { ConfigurationError } from '../../errors.js';
 import type { JsonSchema } from '../../contract/types.js';
 import { headerKey, type OperationContract, type Part } from '../../validators/index.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** A place in a request that holds one value, with the intent reading's schema for it. */
 export interface Site {
@@ -28,13 +29,12 @@ export interface Model {
   readonly responses: ReadonlyMap<number, JsonSchema | undefined>;
 }
 
-const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 const models = new WeakMap<OperationContract, Model>();
 
 function propertyOf(schema: JsonSchema, name: string): JsonSchema {
-  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
   const property = properties[name];
-  return isSchema(property) ? property : {};
+  return isJsonObject(property) ? property : {};
 }
 
 /** The model of an operation contract (built once per contract object). */

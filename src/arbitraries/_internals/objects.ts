@@ -5,8 +5,8 @@ import { codePointString } from './code-point-string.js';
 import { fastArbitrary } from './fast-arbitrary.js';
 import { textAlphabet } from './unicode.js';
 import { anyScalar, type Walk } from './walker.js';
+import { isJsonObject } from '../../contract/json.js';
 
-const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Names for properties the schema does not declare (never one it declares, never `__proto__`). */
 export function unknownName(declared: readonly string[]): fc.Arbitrary<string> {
@@ -55,10 +55,10 @@ function withEntries(known: Record<string, unknown>, entries: ReadonlyArray<[str
  * `additionalProperties` unset, true or a schema) up to two unknown properties one time in three.
  */
 export function objectArbitrary(schema: JsonSchema, walk: Walk, extras: boolean): fc.Arbitrary<unknown> {
-  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
   const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [name, sub] of Object.entries(properties)) model[name] = walk(isSchema(sub) ? sub : {});
+  for (const [name, sub] of Object.entries(properties)) model[name] = walk(isJsonObject(sub) ? sub : {});
   for (const name of required) model[name] ??= walk({});
   const record = fc.record(model, { requiredKeys: required, noNullPrototype: true });
   const additional = schema['additionalProperties'];
@@ -67,7 +67,7 @@ export function objectArbitrary(schema: JsonSchema, walk: Walk, extras: boolean)
   let objects: fc.Arbitrary<unknown> = record;
   if (open) {
     // Scalars where anything goes: an unknown property tests tolerance of its presence, not of its shape.
-    const values = isSchema(additional) ? walk(additional) : anyScalar();
+    const values = isJsonObject(additional) ? walk(additional) : anyScalar();
     const unknown = unknownEntries(unknownName(Object.keys(model)), values);
     objects = fc.tuple(record, unknown).map(([known, more]) => (more ? withEntries(known, more) : known));
   }
@@ -77,10 +77,10 @@ export function objectArbitrary(schema: JsonSchema, walk: Walk, extras: boolean)
 /** Arrays of `items` within minItems..maxItems (at most 5 past the minimum when unbounded); unique when asked. */
 export function arrayArbitrary(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
   const items = schema['items'];
-  if (Array.isArray(items)) return guarded(fc.tuple(...items.map((item: unknown) => walk(isSchema(item) ? item : {}))), schema);
+  if (Array.isArray(items)) return guarded(fc.tuple(...items.map((item: unknown) => walk(isJsonObject(item) ? item : {}))), schema);
   const minLength = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
   const maxLength = typeof schema['maxItems'] === 'number' ? schema['maxItems'] : minLength + 5;
-  const item = walk(isSchema(items) ? items : {});
+  const item = walk(isJsonObject(items) ? items : {});
   if (schema['uniqueItems'] === true) return fc.uniqueArray(item, { minLength, maxLength, selector: (v) => JSON.stringify(v) });
   return fc.array(item, { minLength, maxLength });
 }

@@ -5,6 +5,7 @@ import { arrayArbitrary, objectArbitrary } from './objects.js';
 import { codePointString } from './code-point-string.js';
 import { numberArbitrary, stringArbitrary } from './scalars.js';
 import { textAlphabet, type TextStyle } from './unicode.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** How the walker generates: the text style of strings, and whether objects get unknown extra properties. */
 export interface WalkOptions {
@@ -17,7 +18,6 @@ export interface WalkOptions {
 export type Walk = (schema: JsonSchema) => fc.Arbitrary<unknown>;
 
 const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', '$comment']);
-const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The JSON type names a value has (an integer is also a number). */
 export function jsonTypesOf(value: unknown): string[] {
@@ -46,7 +46,7 @@ function siblings(schema: JsonSchema, combinator: string): JsonSchema {
 /** A branch with its parent's sibling keywords folded in (properties and required merged; other keywords: the branch wins). */
 function fold(parent: JsonSchema, branch: JsonSchema): JsonSchema {
   if (Object.keys(parent).length === 0) return branch;
-  const properties = { ...(isSchema(parent['properties']) ? parent['properties'] : {}), ...(isSchema(branch['properties']) ? branch['properties'] : {}) };
+  const properties = { ...(isJsonObject(parent['properties']) ? parent['properties'] : {}), ...(isJsonObject(branch['properties']) ? branch['properties'] : {}) };
   const required = [...new Set([...(Array.isArray(parent['required']) ? parent['required'] : []), ...(Array.isArray(branch['required']) ? branch['required'] : [])])];
   return { ...parent, ...branch, properties, required };
 }

@@ -11,6 +11,7 @@ import type { BrokerConfig } from './config.js';
 import { BrokerError } from './errors.js';
 import { noticesOf, type BrokerNotice } from './notices.js';
 import { runPactBroker, type PactCliOptions, type PactCliRun } from './pact-cli.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** The question: may this version of this pacticipant be deployed (to this environment)? */
 export interface CanIDeployQuery {
@@ -53,7 +54,7 @@ export function canIDeployArgs(query: CanIDeployQuery): string[] {
   ];
 }
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> => (isJsonObject(value) ? value : {});
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 
 function rowOf(value: unknown): MatrixRow {

@@ -3,6 +3,7 @@
  * message}]` in older brokers. Types seen: debug, info, success, warning, error, danger, prompt.
  * https://github.com/pact-foundation/pact_broker/blob/master/lib/pact_broker/doc/views/index/publish-contracts.markdown
  */
+import { isJsonObject } from '../../contract/json.js';
 
 /** One line the broker wants the user to read. */
 export interface BrokerNotice {
@@ -10,21 +11,18 @@ export interface BrokerNotice {
   readonly text: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The notices of a broker answer body (either shape), in order; anything malformed is skipped. */
 export function noticesOf(body: unknown): BrokerNotice[] {
-  if (!isRecord(body)) return [];
+  if (!isJsonObject(body)) return [];
   const found: BrokerNotice[] = [];
   for (const entry of Array.isArray(body['notices']) ? body['notices'] : []) {
-    if (isRecord(entry) && typeof entry['text'] === 'string') {
+    if (isJsonObject(entry) && typeof entry['text'] === 'string') {
       found.push({ type: typeof entry['type'] === 'string' ? entry['type'] : 'info', text: entry['text'] });
     }
   }
   for (const entry of Array.isArray(body['logs']) ? body['logs'] : []) {
-    if (isRecord(entry) && typeof entry['message'] === 'string') {
+    if (isJsonObject(entry) && typeof entry['message'] === 'string') {
       found.push({ type: typeof entry['level'] === 'string' ? entry['level'] : 'info', text: entry['message'] });
     }
   }

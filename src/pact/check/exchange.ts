@@ -1,8 +1,8 @@
 /** A pact interaction (spec 2, 3 or 4) as the exchanges the validators take, with where each part sits in the file. */
 import type { RequestExchange, ResponseExchange } from '../../validators/index.js';
+import { isJsonObject } from '../../contract/json.js';
 
 type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isJsonType = (contentType: string | undefined): boolean => contentType === undefined || /^application\/(.+\+)?json\b/i.test(contentType.trim());
 
 /** One side of an HTTP interaction, read out of the pact. */
@@ -32,12 +32,12 @@ function headerValue(headers: Readonly<Record<string, string | readonly string[]
 /** Reads a side's headers and body; a spec-4 body's declared content type fills in a missing Content-Type header. */
 function side(node: Node, location: string): PactSide {
   const headers: Record<string, string | readonly string[]> = {};
-  for (const [name, value] of Object.entries(isNode(node['headers']) ? node['headers'] : {})) {
+  for (const [name, value] of Object.entries(isJsonObject(node['headers']) ? node['headers'] : {})) {
     if (typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))) headers[name] = value as string | string[];
   }
   const raw = node['body'];
   if (raw === undefined) return { headers, body: {}, bodyLocation: `${location}/body`, node };
-  const v4 = isNode(raw) && 'content' in raw && ('contentType' in raw || 'encoded' in raw);
+  const v4 = isJsonObject(raw) && 'content' in raw && ('contentType' in raw || 'encoded' in raw);
   const declared = v4 && typeof raw['contentType'] === 'string' ? raw['contentType'] : undefined;
   if (declared !== undefined && headerValue(headers, 'content-type') === undefined) headers['Content-Type'] = declared;
   const content = v4 ? raw['content'] : raw;
@@ -56,7 +56,7 @@ export function httpOf(interaction: Node, location: string): PactHttp | { readon
   if (type !== undefined && type !== 'Synchronous/HTTP') return { skip: `a ${String(type)} interaction, not HTTP` };
   const request = interaction['request'];
   const response = interaction['response'];
-  if (!isNode(request) || !isNode(response)) return { skip: 'no request or no response' };
+  if (!isJsonObject(request) || !isJsonObject(response)) return { skip: 'no request or no response' };
   const method = typeof request['method'] === 'string' ? request['method'] : '';
   const path = typeof request['path'] === 'string' ? request['path'] : '';
   const status = response['status'];

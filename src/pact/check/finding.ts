@@ -2,6 +2,7 @@
 import type { ValidationIssue } from '../../validators/index.js';
 import type { PactSide } from './exchange.js';
 import { headerNameIn } from './exchange.js';
+import { escapeToken } from '../../contract/json.js';
 
 /** `violation`: the pact asks for what the contract forbids; `contract-defect`: only the document's defects forbid it. */
 export type FindingKind = 'violation' | 'contract-defect' | 'warning';
@@ -36,7 +37,7 @@ export interface InteractionContext {
 export function issueLocation(issue: ValidationIssue, side: PactSide, sideLocation: string): string {
   if (issue.part === 'path') return `${sideLocation}/path`;
   if (issue.part === 'headers' || issue.keyword === 'contentType') {
-    return `${sideLocation}/headers/${headerNameIn(side.headers, issue.pointer.slice(1)).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    return `${sideLocation}/headers/${escapeToken(headerNameIn(side.headers, issue.pointer.slice(1)))}`;
   }
   return `${side.bodyLocation}${issue.pointer}`;
 }

@@ -7,8 +7,8 @@ import { probeBody, probeHeaders, type Revalidate } from './probe-values.js';
 import { probePath, probeStatus } from './probe-path-status.js';
 import { undecidable } from './probe.js';
 import { rulesOf } from './rules.js';
+import { isJsonObject } from '../../contract/json.js';
 
-const isNode = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function warning(ctx: InteractionContext, message: string): PactFinding {
   return { kind: 'warning', file: ctx.file, interaction: ctx.interaction, side: 'request', source: 'example', location: ctx.location, pointer: '', keyword: 'interaction', message };
@@ -16,14 +16,14 @@ function warning(ctx: InteractionContext, message: string): PactFinding {
 
 /** Why an interaction cannot be checked at all (not an object, not HTTP, no status), or undefined when it can. */
 export function unusableInteraction(interaction: unknown, location: string): string | undefined {
-  if (!isNode(interaction)) return 'not an interaction object';
+  if (!isJsonObject(interaction)) return 'not an interaction object';
   const http = httpOf(interaction, location);
   return 'skip' in http ? http.skip : undefined;
 }
 
 /** Every finding of one interaction; a negative test's request matchers are not probed (its request is invalid on purpose). */
 export function checkInteraction(contract: OperationContract, interaction: unknown, ctx: InteractionContext): PactFinding[] {
-  if (!isNode(interaction)) return [warning(ctx, 'not an interaction object; skipped')];
+  if (!isJsonObject(interaction)) return [warning(ctx, 'not an interaction object; skipped')];
   const http = httpOf(interaction, ctx.location);
   if ('skip' in http) return [warning(ctx, `${http.skip}; skipped`)];
   const examples = checkExamples(contract, http, ctx);

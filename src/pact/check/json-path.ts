@@ -1,4 +1,5 @@
 /** The JSONPath subset pact matching rules use (`$.data.id`, `$['X-Key']`, `$.items[*].q`, `$.*`) and the leaves of a body. */
+import { escapeToken } from '../../contract/json.js';
 
 /** A property name, an array index, or `*` (any key or index). */
 export type PathToken = string | number | { readonly any: true };
@@ -33,7 +34,6 @@ export interface Leaf {
   readonly value: unknown;
 }
 
-const escapeToken = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** JSON pointer of a token list. */
 export const pointerOf = (tokens: readonly (string | number)[]): string => tokens.map((token) => `/${escapeToken(token)}`).join('');

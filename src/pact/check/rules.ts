@@ -1,5 +1,6 @@
 /** The matching rules of one side of an interaction, in the forms pact specs 2, 3 and 4 write them. */
 import { parsePath, type PathToken } from './json-path.js';
+import { isJsonObject, escapeToken } from '../../contract/json.js';
 
 /** One matcher (`{"match": "type"}`, `{"match": "regex", "regex": ...}`, ...). */
 export type Matcher = Readonly<Record<string, unknown>> & { readonly match: string };
@@ -25,8 +26,6 @@ export interface LocatedRule {
 }
 
 type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value);
-const escape = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function matcherOf(node: Node): Matcher {
   const match = typeof node['match'] === 'string' ? node['match'] : 'regex' in node ? 'regex' : 'type';
@@ -35,9 +34,9 @@ function matcherOf(node: Node): Matcher {
 
 /** A rule set (spec 3/4 `{combine, matchers}`), or a lone spec-2 matcher. */
 function ruleSet(node: unknown): RuleSet | undefined {
-  if (!isNode(node)) return undefined;
+  if (!isJsonObject(node)) return undefined;
   if (Array.isArray(node['matchers'])) {
-    return { combine: node['combine'] === 'OR' ? 'OR' : 'AND', matchers: node['matchers'].filter(isNode).map(matcherOf) };
+    return { combine: node['combine'] === 'OR' ? 'OR' : 'AND', matchers: node['matchers'].filter(isJsonObject).map(matcherOf) };
   }
   return 'match' in node || 'regex' in node || 'min' in node || 'max' in node ? { combine: 'AND', matchers: [matcherOf(node)] } : undefined;
 }
@@ -46,7 +45,7 @@ function ruleSet(node: unknown): RuleSet | undefined {
 function fromSpec2(rules: Node, location: string): LocatedRule[] {
   return Object.entries(rules).flatMap(([key, node]): LocatedRule[] => {
     const set = ruleSet(node);
-    const at = `${location}/${escape(key)}`;
+    const at = `${location}/${escapeToken(key)}`;
     const found = /^\$\.(body|headers|path|query)(.*)$/.exec(key);
     if (!set || !found) return [];
     const [, part, rest = ''] = found;
@@ -63,7 +62,7 @@ function fromSpec2(rules: Node, location: string): LocatedRule[] {
 export function rulesOf(node: Node, nodeLocation: string): LocatedRule[] {
   const all = node['matchingRules'];
   const location = `${nodeLocation}/matchingRules`;
-  if (!isNode(all)) return [];
+  if (!isJsonObject(all)) return [];
   if (Object.keys(all).some((key) => key.startsWith('$.'))) return fromSpec2(all, location);
   const out: LocatedRule[] = [];
   for (const category of ['body', 'header', 'path', 'status', 'query'] as const) {
@@ -74,11 +73,11 @@ export function rulesOf(node: Node, nodeLocation: string): LocatedRule[] {
       out.push({ category, key: '', tokens: [], rules: whole, location: groupLocation });
       continue;
     }
-    for (const [key, value] of Object.entries(isNode(group) ? group : {})) {
+    for (const [key, value] of Object.entries(isJsonObject(group) ? group : {})) {
       const rules = ruleSet(value);
       if (!rules) continue;
       const tokens = category === 'body' ? parsePath(key) : category === 'header' || category === 'query' ? [key.replace(/^\$\.|^\$\['|'\]$/g, '')] : [];
-      out.push({ category, key, tokens: tokens ?? [], rules, location: `${groupLocation}/${escape(key)}`, ...(tokens ? {} : { unreadable: true as const }) });
+      out.push({ category, key, tokens: tokens ?? [], rules, location: `${groupLocation}/${escapeToken(key)}`, ...(tokens ? {} : { unreadable: true as const }) });
     }
   }
   return out;

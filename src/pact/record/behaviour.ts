@@ -11,6 +11,7 @@ import type { JsonSchema } from '../../contract/types.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { CatalogueEntry, JsonValue } from '../catalogue.js';
 import { STATE, type ProviderState } from '../states.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** One valid exchange of a client, as the mock logged it (the key header redacted, never needed here). */
 export interface RecordedExchange {
@@ -33,12 +34,11 @@ export interface RecordedExchange {
 /** The state a provider starts a success from: the record as the response shows it, with an earlier synced entity. */
 const PREVIOUS_SYNCED_ENTITY = 'cus_previous';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The value with only the properties its schema declares, along properties (a provider returns no more than set up). */
 export function documentedOnly(schema: JsonSchema | undefined, value: unknown): unknown {
-  const properties = isRecord(schema?.['properties']) ? (schema?.['properties'] as Record<string, JsonSchema>) : undefined;
-  if (!properties || !isRecord(value)) return value;
+  const properties = isJsonObject(schema?.['properties']) ? (schema?.['properties'] as Record<string, JsonSchema>) : undefined;
+  if (!properties || !isJsonObject(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => key in properties).map(([key, item]) => [key, documentedOnly(properties[key], item)]));
 }
 
@@ -70,17 +70,17 @@ export function behaviourOf(exchange: RecordedExchange, contract: OperationContr
   const schema = contract.parts.schemas.intent.responses.get(exchange.status);
   const responseBody = documentedOnly(schema, exchange.responseBody) as JsonValue;
   if (exchange.status >= 200 && exchange.status < 300) {
-    const data = isRecord(responseBody) && isRecord(responseBody['data']) ? responseBody['data'] : {};
+    const data = isJsonObject(responseBody) && isJsonObject(responseBody['data']) ? responseBody['data'] : {};
     const unlink = body.syncedEntityId === null;
     const description = `an update${unlink ? ' that unlinks the synced entity (syncedEntityId null)' : ''} of an integration served as ${exchange.shape ?? 'documented'}${suffix}`;
     const state: ProviderState = {
       name: STATE.withIntegration,
-      params: { customerId: exchange.params.id, integrationId: exchange.params.integrationId, vendorIdentifier: String(data['vendorIdentifier']), syncedEntityId: PREVIOUS_SYNCED_ENTITY, syncData: (isRecord(data['syncData']) ? data['syncData'] : null) as SyncData | null },
+      params: { customerId: exchange.params.id, integrationId: exchange.params.integrationId, vendorIdentifier: String(data['vendorIdentifier']), syncedEntityId: PREVIOUS_SYNCED_ENTITY, syncData: (isJsonObject(data['syncData']) ? data['syncData'] : null) as SyncData | null },
     };
     return { key: description, entry: { id: description, description, state, request, response: { status: exchange.status, body: responseBody, exact: [] } } };
   }
-  const error = errorBehaviour(exchange, isRecord(responseBody) ? responseBody['code'] : undefined);
+  const error = errorBehaviour(exchange, isJsonObject(responseBody) ? responseBody['code'] : undefined);
   if (typeof error === 'string') return { skip: error };
-  const message = { ...(isRecord(responseBody) ? responseBody : {}), message: error.description };
+  const message = { ...(isJsonObject(responseBody) ? responseBody : {}), message: error.description };
   return { key: error.description, entry: { id: error.description, description: error.description, state: error.state, request, response: { status: exchange.status, body: message as JsonValue, exact: error.exact } } };
 }

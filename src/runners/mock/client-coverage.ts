@@ -11,6 +11,7 @@ import type { OperationContract } from '../../validators/index.js';
 import { documentedDrills, drillLabel } from './drills.js';
 import type { LogEntry } from './log.js';
 import { classify, type Dimension } from './shapes.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** The groups of the coverage, in report order. */
 export type CoverageGroup = 'statuses received' | 'requests sent' | 'success shapes served' | 'error drills received';
@@ -37,7 +38,6 @@ interface EntryFacts {
   readonly shapes: ReadonlyMap<Dimension, string> | undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const codePoints = (text: string): number => [...text].length;
 
 /** Tallies coverage entry by entry. */
@@ -98,9 +98,9 @@ export class CoverageTally {
     const success = entry.response.status === this.facts.successStatus;
     return {
       processed,
-      update: isRecord(body) && this.facts.updateField !== undefined ? body[this.facts.updateField] : undefined,
+      update: isJsonObject(body) && this.facts.updateField !== undefined ? body[this.facts.updateField] : undefined,
       params,
-      code: isRecord(entry.response.body) ? entry.response.body['code'] : undefined,
+      code: isJsonObject(entry.response.body) ? entry.response.body['code'] : undefined,
       shapes: success ? classify(this.dimensions, entry.response.body) : undefined,
     };
   }

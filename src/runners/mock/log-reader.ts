@@ -5,9 +5,9 @@ import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
 import { ClientReportBuilder, type ClientReport } from './client-report.js';
 import type { LogEntry } from './log.js';
+import { isJsonObject } from '../../contract/json.js';
 
 const VERDICTS = new Set(['valid', 'violation', 'contract-defect', 'unmatched']);
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The line as a log entry, or why it is not one. */
 function entryOf(line: string): LogEntry | string {
@@ -17,10 +17,10 @@ function entryOf(line: string): LogEntry | string {
   } catch (error) {
     return `not JSON (${(error as Error).message})`;
   }
-  if (!isRecord(value) || typeof value['index'] !== 'number' || !VERDICTS.has(String(value['verdict'])) || !Array.isArray(value['issues'])) return 'not a mock log line (no index, verdict or issues)';
+  if (!isJsonObject(value) || typeof value['index'] !== 'number' || !VERDICTS.has(String(value['verdict'])) || !Array.isArray(value['issues'])) return 'not a mock log line (no index, verdict or issues)';
   const { request, response } = value;
-  if (!isRecord(request) || typeof request['method'] !== 'string' || typeof request['path'] !== 'string' || !isRecord(request['headers'])) return 'not a mock log line (no request method, path or headers)';
-  if (!isRecord(response) || typeof response['status'] !== 'number') return 'not a mock log line (no response status)';
+  if (!isJsonObject(request) || typeof request['method'] !== 'string' || typeof request['path'] !== 'string' || !isJsonObject(request['headers'])) return 'not a mock log line (no request method, path or headers)';
+  if (!isJsonObject(response) || typeof response['status'] !== 'number') return 'not a mock log line (no response status)';
   return value as unknown as LogEntry;
 }
 

@@ -12,12 +12,12 @@ import type { LocatedRule, RuleSet } from '../../pact/check/rules.js';
 import { evaluateMatcher, evaluateRuleSet, type Admits } from '../../pact/matching/evaluate.js';
 import { mediaEssence, normaliseHeaders } from '../../validators/index.js';
 import type { MockRequest } from './types.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** How deep bodies are compared: a request body nested deeper than this does not match (keeps the walk bounded). */
 const MAX_DEPTH = 64;
 
 type Path = readonly (string | number)[];
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const kind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 const typeEvaluation = evaluateMatcher({ match: 'type' });
@@ -66,7 +66,7 @@ function children(expected: unknown, actual: unknown, path: Path, rules: readonl
     if (cascaded) return expected.length === 0 || actual.every((item, index) => same(expected[0], item, [...path, index], rules, true));
     return expected.length === actual.length && expected.every((item, index) => same(item, actual[index], [...path, index], rules, false));
   }
-  if (isObject(expected) && isObject(actual)) {
+  if (isJsonObject(expected) && isJsonObject(actual)) {
     const keys = Object.keys(expected);
     return Object.keys(actual).length === keys.length && keys.every((key) => key in actual && same(expected[key], actual[key], [...path, key], rules, cascaded));
   }

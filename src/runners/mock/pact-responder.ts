@@ -13,6 +13,7 @@ import type { OperationContract } from '../../validators/index.js';
 import { requestMatches } from './pact-match.js';
 import { statusHeaders } from './respond.js';
 import type { MockReply, MockRequest } from './types.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** One interaction the mock can answer with. */
 export interface PactEntry {
@@ -36,11 +37,10 @@ export interface PactResponder {
   find(request: MockRequest, wanted: (reply: MockReply) => boolean): PactEntry | undefined;
 }
 
-const isNode = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function statesOf(interaction: Record<string, unknown>): string[] {
   const states = interaction['providerStates'];
-  if (Array.isArray(states)) return states.map((state) => (isNode(state) && typeof state['name'] === 'string' ? state['name'] : '')).filter(Boolean);
+  if (Array.isArray(states)) return states.map((state) => (isJsonObject(state) && typeof state['name'] === 'string' ? state['name'] : '')).filter(Boolean);
   return typeof interaction['providerState'] === 'string' ? [interaction['providerState']] : [];
 }
 
@@ -53,8 +53,8 @@ function replyOf(http: PactHttp): MockReply {
 
 /** Reads one interaction; a string says why it is not served. */
 function entryOf(contract: OperationContract, file: string, interaction: unknown, index: number): PactEntry | string {
-  const description = isNode(interaction) && typeof interaction['description'] === 'string' ? interaction['description'] : `interaction ${index}`;
-  if (!isNode(interaction)) return `${file}: ${description}: not an interaction object; not served`;
+  const description = isJsonObject(interaction) && typeof interaction['description'] === 'string' ? interaction['description'] : `interaction ${index}`;
+  if (!isJsonObject(interaction)) return `${file}: ${description}: not an interaction object; not served`;
   const http = httpOf(interaction, `/interactions/${index}`);
   if ('skip' in http) return `${file}: ${description}: ${http.skip}; not served`;
   const { method, path } = http.request.exchange;

@@ -7,6 +7,7 @@ import { RECORD_ID_FIELD } from '../../checks/documented.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { ResponseBodies } from './bodies.js';
 import type { MockReply } from './types.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** Everything the mock needs to know about the contract, derived once, and where its generated bodies come from. */
 export interface ResponderContext {
@@ -22,7 +23,6 @@ export const RETRY_AFTER_SECONDS = 1;
 export const ROUTE_NOT_FOUND_CODE = 'CustomerResourceNotFound';
 
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Headers every reply of a status carries: a 429 always says when to come back. */
 export function statusHeaders(status: number): Record<string, string> {
@@ -59,18 +59,18 @@ export function coherentPointers(facts: ContractFacts): string[] {
 /** A 200 that answers this request: the record's id is the addressed integration, the update field what was sent. */
 function coherentSuccess(ctx: ResponderContext, body: unknown, request: RequestFacts): unknown {
   const { envelope, resourceParam, updateField } = ctx.facts;
-  const record = envelope === undefined ? body : isRecord(body) ? body[envelope] : undefined;
-  if (!isRecord(record)) return body;
+  const record = envelope === undefined ? body : isJsonObject(body) ? body[envelope] : undefined;
+  if (!isJsonObject(record)) return body;
   const patched: Record<string, unknown> = { ...record };
   const id = resourceParam === undefined ? undefined : request.params[resourceParam];
   if (id !== undefined) patched[RECORD_ID_FIELD] = id;
-  if (updateField !== undefined && isRecord(request.body) && updateField in request.body) patched[updateField] = request.body[updateField];
+  if (updateField !== undefined && isJsonObject(request.body) && updateField in request.body) patched[updateField] = request.body[updateField];
   return envelope === undefined ? patched : { ...(body as Record<string, unknown>), [envelope]: patched };
 }
 
 /** An error body with the asked-for code and a readable message instead of generated text. */
 function coherentError(ctx: ResponderContext, status: number, body: unknown, seed: number, request: RequestFacts): unknown {
-  if (!isRecord(body)) return body;
+  if (!isJsonObject(body)) return body;
   const codes = (ctx.facts.errorCodes(status, 'strict') ?? []).filter((code): code is string => typeof code === 'string');
   // Why pick from the strict enum: a client asking for an error wants a documented code, not the null the intent reading also admits.
   const picked = request.code ?? codes[Math.abs(seed) % Math.max(1, codes.length)];

@@ -11,6 +11,7 @@ import { schemaArbitrary } from '../../arbitraries/index.js';
 import type { JsonSchema } from '../../contract/types.js';
 import { responseSeed } from './seed.js';
 import { pinChoice, shapeDimensions, type Choice, type Dimension } from './shapes.js';
+import { isJsonObject } from '../../contract/json.js';
 
 /** How the strings of one answer are sized. */
 export type LengthMode = 'max' | 'min' | 'random';
@@ -19,8 +20,6 @@ export type LengthMode = 'max' | 'min' | 'random';
 export const UNDOCUMENTED_PROPERTY = 'updatedAt';
 const UNDOCUMENTED_VALUE = '2025-01-07T10:00:00.000Z';
 
-const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
-const isRecord = (value: unknown): value is Record<string, unknown> => isSchema(value);
 
 /** A seeded permutation of 0..size-1 (Fisher-Yates over the seed's hash stream). */
 function permutation(size: number, seed: number, salt: number): number[] {
@@ -36,9 +35,9 @@ function permutation(size: number, seed: number, salt: number): number[] {
 export function pinLengths(schema: JsonSchema, mode: LengthMode): JsonSchema {
   if (mode === 'random') return schema;
   const out: JsonSchema = Object.fromEntries(Object.entries(schema).map(([key, value]) => {
-    if (key === 'properties' && isSchema(value)) return [key, Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, isSchema(sub) ? pinLengths(sub, mode) : sub]))];
-    if (['anyOf', 'oneOf', 'allOf'].includes(key) && Array.isArray(value)) return [key, value.map((sub: unknown) => (isSchema(sub) ? pinLengths(sub, mode) : sub))];
-    if ((key === 'items' || key === 'additionalProperties') && isSchema(value)) return [key, pinLengths(value, mode)];
+    if (key === 'properties' && isJsonObject(value)) return [key, Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, isJsonObject(sub) ? pinLengths(sub, mode) : sub]))];
+    if (['anyOf', 'oneOf', 'allOf'].includes(key) && Array.isArray(value)) return [key, value.map((sub: unknown) => (isJsonObject(sub) ? pinLengths(sub, mode) : sub))];
+    if ((key === 'items' || key === 'additionalProperties') && isJsonObject(value)) return [key, pinLengths(value, mode)];
     return [key, value];
   }));
   const types = ([] as unknown[]).concat(schema['type'] ?? []);
@@ -51,10 +50,10 @@ export function pinLengths(schema: JsonSchema, mode: LengthMode): JsonSchema {
 
 /** Adds the undocumented property to every declared object along the schema's properties that allows one (not in branches). */
 function withUndocumented(value: unknown, schema: JsonSchema): unknown {
-  if (!isRecord(value)) return value;
-  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  if (!isJsonObject(value)) return value;
+  const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
   const out: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) out[name] = isSchema(properties[name]) ? withUndocumented(item, properties[name] as JsonSchema) : item;
+  for (const [name, item] of Object.entries(value)) out[name] = isJsonObject(properties[name]) ? withUndocumented(item, properties[name] as JsonSchema) : item;
   const open = 'properties' in schema && schema['additionalProperties'] !== false;
   if (open && !(UNDOCUMENTED_PROPERTY in properties)) out[UNDOCUMENTED_PROPERTY] = UNDOCUMENTED_VALUE;
   return out;

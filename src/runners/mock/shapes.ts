@@ -7,6 +7,7 @@
  */
 import { createAjv } from '../../contract/ajv.js';
 import type { JsonSchema } from '../../contract/types.js';
+import { isJsonObject, escapeToken } from '../../contract/json.js';
 
 /** One choice of a dimension: its label, and how it pins the property (undefined: the property is left out). */
 export interface Choice {
@@ -32,8 +33,6 @@ export interface Dimension {
 export const ABSENT = 'absent';
 
 const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', '$comment', 'nullable']);
-const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
-const escape = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
 const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value);
 
 let ajv: ReturnType<typeof createAjv> | undefined;
@@ -50,10 +49,10 @@ function branchSchema(node: JsonSchema, combinator: string, branch: JsonSchema):
 
 /** Declares every key of the value (so of overlapping branches, the one that names all its properties wins). */
 const declaresAll = (branch: JsonSchema, value: unknown): boolean =>
-  !isSchema(value) || !isSchema(branch['properties']) || Object.keys(value).every((key) => key in (branch['properties'] as object));
+  !isJsonObject(value) || !isJsonObject(branch['properties']) || Object.keys(value).every((key) => key in (branch['properties'] as object));
 
 function branchChoices(node: JsonSchema, combinator: 'anyOf' | 'oneOf'): Choice[] {
-  const branches = (node[combinator] as unknown[]).filter(isSchema);
+  const branches = (node[combinator] as unknown[]).filter(isJsonObject);
   const tests = branches.map((branch) => accepts(branch));
   // A value shows the first branch that accepts it and declares all its keys, else the first that accepts it.
   const shown = (value: unknown): number => {
@@ -91,11 +90,11 @@ function choicesOf(node: JsonSchema): { kind: Dimension['kind']; choices: Choice
  * mock fills from the request) have none.
  */
 export function shapeDimensions(schema: JsonSchema, skip: readonly string[] = [], parent: readonly string[] = []): Dimension[] {
-  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
   const required = Array.isArray(schema['required']) ? schema['required'] : [];
   return Object.entries(properties).flatMap(([property, sub]): Dimension[] => {
-    const pointer = [...parent, property].map((name) => `/${escape(name)}`).join('');
-    if (!isSchema(sub) || skip.includes(pointer)) return [];
+    const pointer = [...parent, property].map((name) => `/${escapeToken(name)}`).join('');
+    if (!isJsonObject(sub) || skip.includes(pointer)) return [];
     const own = choicesOf(sub);
     const optional = !required.includes(property);
     const absent: Choice[] = optional ? [{ label: ABSENT, pin: undefined, shows: () => false }] : [];
@@ -108,15 +107,15 @@ export function shapeDimensions(schema: JsonSchema, skip: readonly string[] = []
 
 /** The schema with `choice` applied at the dimension's property (left out, or required and pinned). */
 export function pinChoice(schema: JsonSchema, dimension: Dimension, choice: Choice, depth = 0): JsonSchema {
-  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
   const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
   if (depth < dimension.parent.length) {
     const name = dimension.parent[depth] as string;
     const child = properties[name];
-    return isSchema(child) ? { ...schema, properties: { ...properties, [name]: pinChoice(child, dimension, choice, depth + 1) } } : schema;
+    return isJsonObject(child) ? { ...schema, properties: { ...properties, [name]: pinChoice(child, dimension, choice, depth + 1) } } : schema;
   }
   const { [dimension.property]: target, ...others } = properties;
-  if (!choice.pin || !isSchema(target)) return { ...schema, properties: others, required: required.filter((name) => name !== dimension.property) };
+  if (!choice.pin || !isJsonObject(target)) return { ...schema, properties: others, required: required.filter((name) => name !== dimension.property) };
   return { ...schema, properties: { ...others, [dimension.property]: choice.pin(target) }, required: [...new Set([...required, dimension.property])] };
 }
 
@@ -125,8 +124,8 @@ export function classify(dimensions: readonly Dimension[], value: unknown): Map<
   const labels = new Map<Dimension, string>();
   for (const dimension of dimensions) {
     let node: unknown = value;
-    for (const name of dimension.parent) node = isSchema(node) ? node[name] : undefined;
-    if (!isSchema(node)) continue;
+    for (const name of dimension.parent) node = isJsonObject(node) ? node[name] : undefined;
+    if (!isJsonObject(node)) continue;
     if (!(dimension.property in node)) {
       if (dimension.choices.some((choice) => choice.label === ABSENT)) labels.set(dimension, ABSENT);
       continue;

@@ -3,7 +3,7 @@
  * exactly the maximum length in each UTF-8 byte length, one past it), every JSON type in place of the body and of
  * each field, the largest valid body. Each invalid one is tagged as the random mutators tag the same breakage.
  */
-import { childPointer } from '../../../contract/dereference.js';
+import { childPointer } from '../../../contract/json.js';
 import type { JsonSchema } from '../../../contract/types.js';
 import type { Intent, RawBody } from '../../types.js';
 import { compiled } from '../guard.js';

@@ -4,12 +4,12 @@ import type { JsonSchema } from '../../../contract/types.js';
 import { compiled } from '../guard.js';
 import { lengthRange } from '../scalars.js';
 import { schemaArbitrary, typesOf } from '../walker.js';
+import { isJsonObject } from '../../../contract/json.js';
 
-const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The declared properties of an object schema. */
 export const propertiesOf = (schema: JsonSchema): Array<[string, JsonSchema]> =>
-  Object.entries(isSchema(schema['properties']) ? schema['properties'] : {}).filter((entry): entry is [string, JsonSchema] => isSchema(entry[1]));
+  Object.entries(isJsonObject(schema['properties']) ? schema['properties'] : {}).filter((entry): entry is [string, JsonSchema] => isJsonObject(entry[1]));
 
 /** The required property names of an object schema. */
 export const requiredOf = (schema: JsonSchema): string[] => (Array.isArray(schema['required']) ? schema['required'].filter((n): n is string => typeof n === 'string') : []);

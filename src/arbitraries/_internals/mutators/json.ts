@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { childPointer } from '../../../contract/dereference.js';
+import { childPointer } from '../../../contract/json.js';
 import type { JsonSchema } from '../../../contract/types.js';
 import type { Part } from '../../../validators/index.js';
 import { codePointString } from '../code-point-string.js';
@@ -8,8 +8,8 @@ import { textAlphabet, type TextStyle } from '../unicode.js';
 import { anyJson, typesOf, type Walk } from '../walker.js';
 import { fixedMutator, kindOf, mapMutator, type Mutator } from './mutator.js';
 import { stringMutators } from './strings.js';
+import { isJsonObject } from '../../../contract/json.js';
 
-const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === 'object' && !Array.isArray(value);
 const COMBINATORS = ['anyOf', 'oneOf', 'allOf', 'not', 'if', 'const'];
 
 // One value of each JSON type, for "wrong type" mutations: small, and each survives JSON serialisation as its type.
@@ -32,7 +32,7 @@ function wrongType(allowed: readonly string[]): fc.Arbitrary<unknown> | undefine
 
 /** Object-level breakers: a required property missing, an undeclared one where `additionalProperties` is false. */
 function objectMutators(schema: JsonSchema, part: Part, pointer: string, walk: Walk): Mutator<unknown>[] {
-  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
   const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
   const container = walk({ ...schema, type: 'object' }) as fc.Arbitrary<Record<string, unknown>>;
   const mutators: Mutator<unknown>[] = required.map((name) => fixedMutator({ part, pointer: childPointer(pointer, name), keyword: 'required' }, container.map((object) => {
@@ -45,7 +45,7 @@ function objectMutators(schema: JsonSchema, part: Part, pointer: string, walk: W
     mutators.push({ kind: kindOf(part, undefined, 'additionalProperties'), arbitrary: extra });
   }
   for (const [name, sub] of Object.entries(properties)) {
-    if (!isSchema(sub)) continue;
+    if (!isJsonObject(sub)) continue;
     const inners = jsonMutators(sub, part, childPointer(pointer, name), walk);
     if (inners.length === 0) continue;
     // The rest of the object, without the property the inner mutator supplies: generating a valid value for it only
