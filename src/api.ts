@@ -8,7 +8,8 @@ export {
   RateLimitedError, UnexpectedResponseError, StiggTransportError, ContractViolationError,
   type ClientOptions, type ApiErrorDetails, type CustomerIntegration, type SyncData, type UpdateIntegrationBody,
 } from './client/index.js';
-export { CHECKS, selectChecks, runCheck, runChecks, createCheckContext, type Check, type Exchange, type Finding, type RunListener } from './checks/index.js';
+export { CHECKS, selectChecks, runCheck, runChecks, createCheckContext, type Check, type Exchange, type Finding } from './checks/index.js';
+export type { RunListener } from './events/index.js';
 export { verify, VERIFY_DEFAULTS, type VerifyOptions, type VerifyResult } from './verify.js';
 export type { VerifySummary } from './runners/verify/verify.js';
 export { replayRegression, type RegressionSpec, type ReplayOptions } from './runners/replay.js';

@@ -5,7 +5,8 @@
  */
 import { randomInt } from 'node:crypto';
 import { invalidKinds } from './arbitraries/index.js';
-import { CHECKS, fanOut, selectChecks, type RunListener } from './checks/index.js';
+import { CHECKS, selectChecks } from './checks/index.js';
+import { fanOut, type RunListener } from './events/index.js';
 import { defaultPactsDir } from './pact/names.js';
 import { createReportBuilder, exitCodeOf, type ExitCode, type Report } from './report/index.js';
 import { verify as runVerify, type VerifyOptions as RunnerOptions, type VerifySummary } from './runners/verify/verify.js';

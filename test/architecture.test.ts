@@ -6,10 +6,20 @@ import { expect } from 'chai';
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 /**
  * Layers in dependency order (DESIGN.md): a module may import only from its own layer and the ones before it.
- * Runners emit events (src/checks/events.ts) that the report layer listens to, so runners never import report.
+ * Runners emit run events (src/events/) that the report layer listens to, so neither imports the other.
  * `provider` stands apart: it may import nothing of the harness, so it can catch the harness' mistakes.
  */
-const LAYERS = ['contract', 'lint', 'validators', 'arbitraries', 'client', 'checks', 'pact', 'runners', 'report', 'cli'];
+const LAYERS = ['contract', 'lint', 'validators', 'arbitraries', 'client', 'checks', 'events', 'pact', 'runners', 'report', 'cli'];
+
+/**
+ * Narrower rules on top of the order: checks are pure functions of the contract's data (no client, no I/O), and
+ * reports are formatters of check data (no pact, runner, CLI or provider code).
+ */
+const MAY_NOT_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  checks: ['client', 'events', 'pact', 'runners', 'report', 'cli', 'provider'],
+  report: ['pact', 'runners', 'cli', 'provider'],
+};
+const IO_MODULES = /^node:(fs|net|http|https|child_process)|^undici$/;
 // errors.ts and secrets.ts are leaves every layer may use; api.ts, verify.ts (the library's verify) and chai.ts (the
 // chai plugin) are the package's public surface over all layers.
 const SHARED = new Set(['errors.ts', 'secrets.ts']);
@@ -22,10 +32,14 @@ function files(dir: string): string[] {
   });
 }
 
-function imports(file: string): string[] {
+/** Every module a file imports or re-exports, statically or dynamically: the one import parser of the tests. */
+function specifiers(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => resolve(dirname(file), m[1] ?? ''));
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1] ?? '');
 }
+
+/** The relative imports of a file, resolved to paths. */
+const imports = (file: string): string[] => specifiers(file).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s));
 
 const layerOf = (path: string): string => relative(SRC, path).split('/')[0] ?? '';
 
@@ -47,6 +61,17 @@ describe('architecture: dependencies point one way', () => {
         if (to === 'provider' ? from !== 'runners' && from !== 'cli' : LAYERS.indexOf(to) > LAYERS.indexOf(from)) {
           wrong.push(`${relative(SRC, file)} -> ${relative(SRC, target)}`);
         }
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('checks are pure (no client, events, I/O or later layer); reports are formatters (no pact, runner, CLI, provider)', () => {
+    const wrong: string[] = [];
+    for (const [layer, forbidden] of Object.entries(MAY_NOT_IMPORT)) {
+      for (const file of files(join(SRC, layer))) {
+        for (const target of imports(file)) if (forbidden.includes(layerOf(target))) wrong.push(`${relative(SRC, file)} -> ${relative(SRC, target)}`);
+        if (layer === 'checks') for (const module of specifiers(file)) if (IO_MODULES.test(module)) wrong.push(`${relative(SRC, file)} -> ${module} (I/O)`);
       }
     }
     expect(wrong).to.deep.equal([]);

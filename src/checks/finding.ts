@@ -1,7 +1,7 @@
 /** Helpers every check uses: reading a response, and building findings, skips and "not applicable" results. */
 import { BODY_PREVIEW_BYTES } from './documented.js';
 import type {
-  Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
+  CheckOutcome, Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
 } from './types.js';
 import { isJsonObject } from '../contract/json.js';
 
@@ -96,8 +96,19 @@ export function finding(check: string, exchange: Exchange, problem: Problem): Fi
   };
 }
 
+/** Whether a finding of this kind fails a run: a violation always, a contract defect only when strict. */
+export const failsRun = (kind: FindingKind, strictContract: boolean): boolean => kind === 'violation' || (strictContract && kind === 'contract-defect');
+
 /** The check cannot judge this exchange, and says why. */
 export const skip = (reason: string): Skipped => ({ skipped: reason });
 
 /** The check has nothing to say about this exchange. */
 export const notApplicable = (reason: string): NotApplicable => ({ notApplicable: reason });
+
+/** How many findings in `runs` fail the run (violations, and contract defects when strict): for progress lines. */
+export function failingFindings(runs: readonly { readonly outcome: CheckOutcome }[], strictContract = false): number {
+  return runs.reduce((sum, { outcome }) => {
+    if (outcome.status !== 'failed') return sum;
+    return sum + outcome.findings.filter((f) => failsRun(f.kind, strictContract)).length;
+  }, 0);
+}

@@ -7,6 +7,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OperationContract } from '../validators/index.js';
+import { failsRun } from '../checks/finding.js';
 import { checkInteraction, unusableInteraction } from './check/interaction.js';
 import type { PactFinding } from './check/finding.js';
 import { PROVIDER } from './names.js';
@@ -99,6 +100,6 @@ export async function checkPacts(targets: readonly string[], options: CheckPactO
 /** 2 when an input was unusable; 1 for violations (and contract defects with `strictContract`); else 0. */
 export function checkPactExitCode(report: CheckPactReport, strictContract = false): 0 | 1 | 2 {
   if (report.unusable.length > 0) return 2;
-  const failing = report.findings.some((finding) => finding.kind === 'violation' || (strictContract && finding.kind === 'contract-defect'));
+  const failing = report.findings.some((finding) => failsRun(finding.kind, strictContract));
   return failing ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 /** The report builder: the runner feeds it outcomes as they come; `build` returns the Report. */
 import type { InvalidKind } from '../arbitraries/types.js';
-import type { RunListener } from '../checks/events.js';
+import type { RunListener } from '../events/index.js';
 import { checkById } from '../checks/registry.js';
 import type { CheckRun } from '../checks/run.js';
 import type { Check, Exchange, Finding, FindingKind } from '../checks/types.js';

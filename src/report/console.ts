@@ -1,5 +1,5 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
-import { failsRun } from './exit-code.js';
+import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from './redact.js';
 import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, Tally } from './types.js';
 
@@ -35,7 +35,7 @@ function header(report: Report): string[] {
 }
 
 function mark(check: CheckSummary, strict: boolean, paint: Paint): string {
-  if (check.findings.violation > 0 || (strict && check.findings['contract-defect'] > 0)) return paint(31, '✗');
+  if ((['violation', 'contract-defect'] as const).some((kind) => check.findings[kind] > 0 && failsRun(kind, strict))) return paint(31, '✗');
   if (check.findings['contract-defect'] > 0 || check.findings.warning > 0) return paint(33, '!');
   return check.passed > 0 ? paint(32, '✓') : paint(2, '–');
 }

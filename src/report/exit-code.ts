@@ -17,8 +17,3 @@ export function exitCodeOf(report: Report, options: { readonly strictContract?: 
   const { violations, contractDefects, pactFailures } = report.totals;
   return violations > 0 || pactFailures > 0 || (strict && contractDefects > 0) ? EXIT_CODES.violations : EXIT_CODES.ok;
 }
-
-/** Whether a finding group fails the run under the report's strictness. */
-export function failsRun(kind: 'violation' | 'contract-defect' | 'warning', strictContract: boolean): boolean {
-  return kind === 'violation' || (kind === 'contract-defect' && strictContract);
-}

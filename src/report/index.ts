@@ -8,5 +8,5 @@ export { formatJunit, type JunitOptions } from './junit.js';
 export { curlCommand, replayFlags, reproducerFor } from './reproducer.js';
 export { createProgress, progressListener, type Progress, type ProgressOptions, type ProgressStream } from './progress.js';
 export { redact, redactDeep, redactor, REDACTED } from './redact.js';
-export { EXIT_CODES, exitCodeOf, failsRun, type ExitCode } from './exit-code.js';
+export { EXIT_CODES, exitCodeOf, type ExitCode } from './exit-code.js';
 export { pactLine, trafficLines } from './traffic-log.js';

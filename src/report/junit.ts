@@ -1,6 +1,6 @@
 /** The JUnit XML formatter: one test case per check and per pact interaction, via junit-report-builder. */
 import junitModule, { type TestSuite } from 'junit-report-builder';
-import { failsRun } from './exit-code.js';
+import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from './redact.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 

@@ -1,6 +1,7 @@
 /** Progress on long runs: a cli-progress bar on a TTY, plain periodic lines otherwise; always through a given stream. */
 import cliProgress from 'cli-progress';
-import { failingFindings, type RunListener } from '../checks/events.js';
+import { failingFindings } from '../checks/finding.js';
+import type { RunListener } from '../events/index.js';
 
 /** Where progress goes (the CLI passes stderr or a buffer): anything with `write`, and whether it is a terminal. */
 export interface ProgressStream {

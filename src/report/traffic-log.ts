@@ -3,7 +3,8 @@
  * check) and each related request sent with it (the repeat, the header variants) — and one per pact interaction
  * (Pact's verifier sends those itself: the line gives the outcome, not the bytes). Secrets redacted everywhere.
  */
-import { trimResponse, type CheckRun, type Exchange, type PactOutcome } from '../checks/index.js';
+import { trimResponse, type CheckRun, type Exchange } from '../checks/index.js';
+import { type PactOutcome } from '../events/index.js';
 import { redactDeep } from './redact.js';
 
 /** The log lines (no trailing newline) for an exchange and its check outcomes: the exchange first, then its related requests. */

@@ -1,5 +1,5 @@
 /** The report of one verify run: plain data that formatters render and the CLI maps to an exit code. */
-import type { PactOutcome } from '../checks/events.js';
+import type { PactOutcome } from '../events/index.js';
 import type { Finding, FindingKind } from '../checks/types.js';
 
 /** What was run, against what, for how long. */

@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
-import { CHECKS, type RunListener } from '../../src/checks/index.js';
+import { CHECKS } from '../../src/checks/index.js';
+import { type RunListener } from '../../src/events/index.js';
 import { createReportBuilder } from '../../src/report/index.js';
 import { startReferenceProvider } from '../../src/provider/index.js';
 import { verify } from '../../src/runners/verify/verify.js';

@@ -1,8 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { CHECK_IDS, CHECKS, selectChecks } from '../../src/checks/registry.js';
 import { ConfigurationError } from '../../src/errors.js';
 
+const CHECKS_DIR = fileURLToPath(new URL('../../src/checks/', import.meta.url));
+
 describe('checks registry', () => {
+  it('keeps one check per file, each listed in the registry', () => {
+    const registry = readFileSync(`${CHECKS_DIR}registry.ts`, 'utf8');
+    const checkFiles = readdirSync(CHECKS_DIR).filter((name) => name.endsWith('.ts')).map((name) => [name, readFileSync(`${CHECKS_DIR}${name}`, 'utf8')] as const)
+      .filter(([, text]) => /^export const \w+: Check = \{/m.test(text));
+    expect(checkFiles.length).to.equal(CHECKS.length);
+    for (const [name, text] of checkFiles) {
+      expect(text.match(/: Check = \{/g), name).to.have.length(1);
+      expect(registry, name).to.contain(`from './${name.replace(/\.ts$/, '.js')}'`);
+    }
+  });
+
   it('has unique snake_case ids, each with a description and the behaviour it documents', () => {
     expect(new Set(CHECK_IDS).size).to.equal(CHECK_IDS.length);
     for (const check of CHECKS) {

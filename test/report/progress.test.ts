@@ -51,7 +51,7 @@ describe('progress', () => {
 
 describe('run listeners', () => {
   it('fan a run out to the report builder and the progress reporter', async () => {
-    const { fanOut } = await import('../../src/checks/events.js');
+    const { fanOut } = await import('../../src/events/index.js');
     const { progressListener } = await import('../../src/report/progress.js');
     const { runChecks } = await import('../../src/checks/run.js');
     const { CHECKS } = await import('../../src/checks/registry.js');

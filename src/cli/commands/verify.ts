@@ -1,5 +1,6 @@
 import { createWriteStream, openSync, writeFileSync, type WriteStream } from 'node:fs';
-import { CHECK_IDS, CHECKS, fanOut, selectChecks, type RunListener } from '../../checks/index.js';
+import { CHECK_IDS, CHECKS, selectChecks } from '../../checks/index.js';
+import { fanOut, type RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
 import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';

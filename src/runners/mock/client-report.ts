@@ -5,7 +5,7 @@
  * client's own command failed, or when no request came at all; each problem is named with what the contract
  * expected. Coverage comes beside it.
  */
-import { contractFacts } from '../../checks/index.js';
+import { contractFacts, failsRun } from '../../checks/index.js';
 import type { RecordedPact } from '../../pact/record/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import { CoverageTally, type CoverageItem } from './client-coverage.js';
@@ -87,7 +87,7 @@ export class ClientReportBuilder {
   /** The report; `command` is how the client's command ended, in one-command mode, and `pact` what was recorded. */
   build(command?: CommandOutcome, pact?: RecordedPact): ClientReport {
     const commandOk = command === undefined || ('exitCode' in command && command.exitCode === 0);
-    const defectsFail = this.#strictContract && this.#verdicts['contract-defect'] > 0;
+    const defectsFail = this.#verdicts['contract-defect'] > 0 && failsRun('contract-defect', this.#strictContract);
     // No request at all is no evidence: the client likely went elsewhere (does it read STIGG_BASE_URL?).
     const passed = this.#requests > 0 && this.#verdicts.violation === 0 && this.#verdicts.unmatched === 0 && !defectsFail && commandOk;
     return {

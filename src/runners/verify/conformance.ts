@@ -4,7 +4,8 @@
  * is shrunk (sequentially) to a minimal case, whose seed and path replay exactly that request.
  */
 import fc from 'fast-check';
-import { runChecks, type CheckContext, type Exchange, type RunListener } from '../../checks/index.js';
+import { runChecks, type CheckContext, type Exchange } from '../../checks/index.js';
+import { type RunListener } from '../../events/index.js';
 import { drawnCases, type DrawnCase } from './case-source.js';
 import { runConcurrent, runPipelined, type CaseLoop } from './case-loops.js';
 import type { PlannedCase } from './cases.js';

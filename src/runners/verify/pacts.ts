@@ -1,7 +1,7 @@
 /** Phase 1: the pacts (a directory of files, or a broker) verified by Pact's own Verifier, one outcome per interaction. */
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { RunListener } from '../../checks/index.js';
+import type { RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
 import { loadPact } from '../../pact/pact-file.js';
 import { verifyPacts, type BrokerSource } from '../../pact/verifier.js';

@@ -4,14 +4,15 @@
  * it with its replay coordinates.
  */
 import fc from 'fast-check';
-import { runCheck, runChecks, type Check, type CheckContext, type CheckRun, type RunListener } from '../../checks/index.js';
+import { failsRun, runCheck, runChecks, type Check, type CheckContext, type CheckRun } from '../../checks/index.js';
+import { type RunListener } from '../../events/index.js';
 import type { PlannedCase } from './cases.js';
 import { execute, type SendContext } from './execute.js';
 import { epochSeed, randomPath } from './replay-path.js';
 
 /** Whether a check's outcome fails the run (violations; contract defects too when strict). */
 export const fails = (run: CheckRun, strict: boolean): boolean =>
-  run.outcome.status === 'failed' && run.outcome.findings.some((f) => f.kind === 'violation' || (strict && f.kind === 'contract-defect'));
+  run.outcome.status === 'failed' && run.outcome.findings.some((f) => failsRun(f.kind, strict));
 
 /** Where a check first failed, and the bounds of shrinking it. */
 export interface ShrinkTask {

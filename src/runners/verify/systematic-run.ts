@@ -3,7 +3,8 @@
  * time, but one at a time per addressed record (a case updates the record; its repeat must meet its own write). A
  * case's `keyHeader` renames the API-key header on the wire and in the record.
  */
-import { runChecks, type CheckContext, type Exchange, type RunListener } from '../../checks/index.js';
+import { runChecks, type CheckContext, type Exchange } from '../../checks/index.js';
+import { type RunListener } from '../../events/index.js';
 import { executeRaw, type SendContext } from './execute.js';
 import { withParsedBodies } from './parse-bodies.js';
 import { RecordLocks, recordKey } from './record-locks.js';

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { validRequest } from '../../arbitraries/index.js';
-import { createCheckContext, runChecks, selectChecks, type CheckContext, type RunListener } from '../../checks/index.js';
+import { createCheckContext, runChecks, selectChecks, type CheckContext } from '../../checks/index.js';
+import { type RunListener } from '../../events/index.js';
 import { STATE } from '../../pact/states.js';
 import type { BrokerSource } from '../../pact/verifier.js';
 import type { OperationContract } from '../../validators/index.js';

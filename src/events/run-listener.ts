@@ -1,9 +1,9 @@
 /**
- * What a runner tells its outputs as a run goes. Runners sit below the report layer, so they depend only on this
- * interface; the CLI passes in the report builder and the progress reporter, which implement it.
+ * Run events: what a runner tells its outputs as a run goes. Runners emit them; the report builder, the progress
+ * reporter and the traffic log listen. Both sides depend on this interface and neither on the other, so the
+ * dependency direction stays one way (checks → events → runners, and events → report).
  */
-import type { CheckRun } from './run.js';
-import type { Exchange } from './types.js';
+import type { CheckRun, Exchange } from '../checks/index.js';
 
 /** The result of verifying one pact interaction (the runner fills it). */
 export interface PactOutcome {
@@ -40,12 +40,4 @@ export function fanOut(...listeners: readonly RunListener[]): Required<RunListen
     onStopped: (reason, notRun) => listeners.forEach((listener) => listener.onStopped?.(reason, notRun)),
     onFinish: () => listeners.forEach((listener) => listener.onFinish?.()),
   };
-}
-
-/** How many findings in `runs` fail the run (violations, and contract defects when strict): for progress lines. */
-export function failingFindings(runs: readonly CheckRun[], strictContract = false): number {
-  return runs.reduce((sum, { outcome }) => {
-    if (outcome.status !== 'failed') return sum;
-    return sum + outcome.findings.filter((f) => f.kind === 'violation' || (strictContract && f.kind === 'contract-defect')).length;
-  }, 0);
 }
