@@ -10,6 +10,12 @@
 /** What stands in for a secret wherever it would have appeared. */
 export const REDACTED = '[REDACTED]';
 
+/** The environment variable the API key is read from, by every command and the client. */
+export const API_KEY_ENV = 'STIGG_API_KEY';
+
+/** What recorded requests, logs and curl reproducers show instead of the API key: the shell reference to it. */
+export const API_KEY_PLACEHOLDER = `$${API_KEY_ENV}`;
+
 const xmlEscape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 

@@ -28,11 +28,13 @@ export const UNAUTHENTICATED_CODE = 'Unauthenticated';
 /** The 404 codes that say which of the two addressed resources is missing. */
 export const NOT_FOUND_CODES = { customer: 'CustomerNotFound', integration: 'IntegrationNotFound' } as const;
 
+/** The 403 code for a key that may not access the resource (others in the 403 enum are about identities and plans). */
+export const FORBIDDEN_CODE = 'AccessDeniedError';
+
 /** The 429 code. */
 export const RATE_LIMITED_CODE = 'RateLimitExceeded';
 
-/** What runners write instead of the API key's value, in recorded requests and in curl reproducers. */
-export const API_KEY_PLACEHOLDER = '$STIGG_API_KEY';
+export { API_KEY_PLACEHOLDER } from '../secrets.js';
 
 /** How much of a response body a finding keeps. */
 export const BODY_PREVIEW_BYTES = 2048;

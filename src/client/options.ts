@@ -1,4 +1,5 @@
 import type { OperationContract } from '../validators/index.js';
+import { API_KEY_ENV } from '../secrets.js';
 
 /** How to reach and authenticate against the Stigg API. */
 export interface ClientOptions {
@@ -42,7 +43,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (baseUrl.protocol !== 'http:' && baseUrl.protocol !== 'https:') throw new TypeError(`baseUrl must be http(s), not ${baseUrl.protocol}`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TypeError(`timeoutMs must be a positive number, not ${timeoutMs}`);
-  const fromEnv = (options.env ?? process.env)['STIGG_API_KEY'];
+  const fromEnv = (options.env ?? process.env)[API_KEY_ENV];
   const apiKey = options.apiKey === null ? undefined : (options.apiKey ?? fromEnv);
   return {
     baseUrl,

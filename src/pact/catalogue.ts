@@ -5,6 +5,10 @@
  */
 import { buildPath } from '../contract/path.js';
 import { OPERATION, type SyncData, type UpdateIntegrationBody } from '../client/index.js';
+import { BAD_INPUT_CODE, BAD_INPUT_STATUS, FORBIDDEN_CODE, FORBIDDEN_STATUS, NOT_FOUND_CODES, NOT_FOUND_STATUS, RATE_LIMITED_CODE, RATE_LIMITED_STATUS, UNAUTHENTICATED_CODE, UNAUTHENTICATED_STATUS } from '../checks/documented.js';
+import { contractFacts } from '../checks/facts.js';
+import { isJsonObject } from '../contract/json.js';
+import type { OperationContract } from '../validators/index.js';
 import { STATE, type ProviderState } from './states.js';
 
 /** The API key the pact shows; the real one is matched by type and never written (providers inject theirs). */
@@ -85,8 +89,35 @@ const withIntegration = (customerId = CUSTOMER): ProviderState => ({
   params: { customerId, integrationId: INTEGRATION, vendorIdentifier: 'STRIPE', syncedEntityId: 'cus_previous', syncData: null },
 });
 
-/** Every documented behaviour, in a fixed order (the pact file lists interactions sorted by description). */
-export const CATALOGUE: readonly CatalogueEntry[] = [
+const catalogues = new WeakMap<OperationContract, readonly CatalogueEntry[]>();
+
+/** The update field's maximum length, as the request body's schema says. */
+function updateFieldLimit(contract: OperationContract): number {
+  const field = contract.operation.requestBody?.schema?.['properties'];
+  const schema = isJsonObject(field) ? field['syncedEntityId'] : undefined;
+  const limit = isJsonObject(schema) ? schema['maxLength'] : undefined;
+  if (typeof limit !== 'number') throw new Error('the contract gives syncedEntityId no maxLength: the catalogue has no over-long case to pin');
+  return limit;
+}
+
+/** `preferred` when the status' error enum documents it, else the enum's first member (an example kept loose). */
+function documentedCode(contract: OperationContract, status: number, preferred: string): string {
+  const codes = contractFacts(contract).errorCodes(status, 'strict')?.filter((member): member is string => typeof member === 'string') ?? [];
+  const code = codes.includes(preferred) ? preferred : codes[0];
+  if (code === undefined) throw new Error(`the contract documents no ${status} code`);
+  return code;
+}
+
+/**
+ * Every documented behaviour, in a fixed order (the pact file lists interactions sorted by description). Statuses and
+ * codes are the documented constants, limits and enum members come from the contract; built once per contract.
+ */
+export function catalogue(contract: OperationContract): readonly CatalogueEntry[] {
+  const known = catalogues.get(contract);
+  if (known) return known;
+  const limit = updateFieldLimit(contract);
+  const forbiddenCode = documentedCode(contract, FORBIDDEN_STATUS, FORBIDDEN_CODE);
+  const entries: readonly CatalogueEntry[] = [
   updated('update-price-billing', 'an update of an integration whose sync data is price billing',
     { vendorIdentifier: 'STRIPE', syncData: { billingId: 'cus_NffrFeUfNV2Hib', billingLinkUrl: 'https://dashboard.stripe.com/customers/cus_NffrFeUfNV2Hib', priceGroupPackageBillingId: 'prod_PGP1' } }),
   updated('update-billing', 'an update of an integration whose sync data is billing, sent with account and environment headers',
@@ -100,26 +131,22 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   updated('unlink', 'an update that unlinks the synced entity (syncedEntityId null)', { vendorIdentifier: 'STRIPE', syncData: { billingId: 'cus_1', billingLinkUrl: 'https://dashboard.stripe.com/customers/cus_1' } },
     { body: { syncedEntityId: null } }),
   { id: 'bad-body', description: 'an update whose syncedEntityId is longer than 255 characters', state: withIntegration(),
-    request: request({ body: { syncedEntityId: 'x'.repeat(256) }, valid: false }), response: failed(400, 'BadUserInput', 'syncedEntityId must be at most 255 characters') },
+    request: request({ body: { syncedEntityId: 'x'.repeat(limit + 1) }, valid: false }), response: failed(BAD_INPUT_STATUS, BAD_INPUT_CODE, `syncedEntityId must be at most ${limit} characters`) },
   // The state holds valid data only: a provider's state handler may rightly refuse a slug the contract forbids.
   { id: 'bad-slug', description: 'an update for a customer slug that breaks the slug pattern', state: withIntegration(),
-    request: request({ id: '-acme', valid: false }), response: failed(400, 'BadUserInput', 'id must match the customer slug pattern') },
+    request: request({ id: '-acme', valid: false }), response: failed(BAD_INPUT_STATUS, BAD_INPUT_CODE, 'id must match the customer slug pattern') },
   { id: 'no-key', description: 'an update without an API key', state: withIntegration(),
-    request: request({ key: 'missing', valid: false }), response: failed(401, 'Unauthenticated', 'API key is missing', ['/code']) },
+    request: request({ key: 'missing', valid: false }), response: failed(UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, 'API key is missing', ['/code']) },
   { id: 'forbidden', description: 'an update of a customer the API key may not access', state: { name: STATE.forbidden, params: { customerId: CUSTOMER } },
-    request: request(), response: failed(403, 'AccessDeniedError', 'access denied') },
+    request: request(), response: failed(FORBIDDEN_STATUS, forbiddenCode, 'access denied') },
   { id: 'customer-not-found', description: 'an update for a customer that does not exist', state: { name: STATE.noCustomer, params: { customerId: 'ghost-customer' } },
-    request: request({ id: 'ghost-customer' }), response: failed(404, 'CustomerNotFound', 'customer not found', ['/code']) },
+    request: request({ id: 'ghost-customer' }), response: failed(NOT_FOUND_STATUS, NOT_FOUND_CODES.customer, 'customer not found', ['/code']) },
   { id: 'integration-not-found', description: 'an update of an integration the customer does not have',
     state: { name: STATE.withoutIntegration, params: { customerId: CUSTOMER, integrationId: 'int-missing' } },
-    request: request({ integrationId: 'int-missing' }), response: failed(404, 'IntegrationNotFound', 'integration not found', ['/code']) },
+    request: request({ integrationId: 'int-missing' }), response: failed(NOT_FOUND_STATUS, NOT_FOUND_CODES.integration, 'integration not found', ['/code']) },
   { id: 'rate-limited', description: 'an update while the API key is rate limited', state: { name: STATE.rateLimited, params: {} },
-    request: request(), response: failed(429, 'RateLimitExceeded', 'too many requests', ['/code']) },
+    request: request(), response: failed(RATE_LIMITED_STATUS, RATE_LIMITED_CODE, 'too many requests', ['/code']) },
 ];
-
-/** The entry with this id; throws on an unknown id (a typo in a test or runner). */
-export function catalogueEntry(id: string): CatalogueEntry {
-  const entry = CATALOGUE.find((candidate) => candidate.id === id);
-  if (!entry) throw new Error(`no catalogue entry ${JSON.stringify(id)} (known: ${CATALOGUE.map((e) => e.id).join(', ')})`);
-  return entry;
+  catalogues.set(contract, entries);
+  return entries;
 }

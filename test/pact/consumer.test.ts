@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, StiggApiError, UnauthenticatedError } from '../../src/client/index.js';
-import { CATALOGUE, FAKE_API_KEY, type CatalogueEntry } from '../../src/pact/catalogue.js';
+import { catalogue, FAKE_API_KEY, type CatalogueEntry } from '../../src/pact/catalogue.js';
 import { recordInteraction } from '../../src/pact/consumer.js';
 import { exerciseEntry, type Outcome } from '../../src/pact/exercise.js';
 import { interactionSpec } from '../../src/pact/interaction.js';
@@ -36,6 +36,9 @@ async function recordedPact(dir: string): Promise<PactDocument> {
   if (!loaded.ok) throw new Error(loaded.reason);
   return loaded.pact;
 }
+
+// The catalogue is built from the contract, and the tests are one per entry: the contract is opened first.
+const CATALOGUE = catalogue(await openContract());
 
 describe('pact consumer: the client against the Pact mock server, writing pacts/', () => {
   let contract: OperationContract;

@@ -8,6 +8,7 @@ import {
 import { openContract, type OperationContract } from '../../validators/index.js';
 import { parseInteger } from '../flags.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import { API_KEY_PLACEHOLDER } from '../../secrets.js';
 
 interface SampleOptions {
   readonly invalid?: boolean;
@@ -20,7 +21,6 @@ interface SampleOptions {
 /** The seed when none is given: fixed, so that `sample` is reproducible by default. */
 export const DEFAULT_SEED = 42;
 /** Printed in place of the API key: a case never carries the real key, and output never shows one. */
-export const KEY_PLACEHOLDER = '$STIGG_API_KEY';
 
 /** One output line: the value, its intent, and for invalid ones the constraint broken. */
 type Line = Record<string, unknown>;
@@ -29,7 +29,7 @@ const invalid = ({ value, breaks }: Tagged<unknown>, extra: Line = {}): Line => 
 
 function headersAsSent(headers: Readonly<Record<string, string>>, key: KeyUse, keyHeader: string | undefined): Record<string, string> {
   if (!keyHeader || key === 'missing') return { ...headers };
-  return { ...headers, [keyHeader]: key === 'valid' ? KEY_PLACEHOLDER : key.wrong };
+  return { ...headers, [keyHeader]: key === 'valid' ? API_KEY_PLACEHOLDER : key.wrong };
 }
 
 function bodyLine(body: Tagged<RawBody>): Line {
@@ -81,7 +81,7 @@ export const sampleCommand: CommandModule = {
     .option('--seed <seed>', 'fast-check seed: the same seed prints the same values', String(DEFAULT_SEED))
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
     .option('--operation <id>', 'operationId or "METHOD /path" when the document has several operations')
-    .addHelpText('after', `\nEach line: {"value": ..., "intent": "valid"} or {"value": ..., "intent": "invalid", "breaks": {"part", "pointer", "keyword"}}.\nBodies that are not JSON (or absent) print "value": null and "rawBody". The API key prints as ${KEY_PLACEHOLDER}.\nSee docs/sample.md.`),
+    .addHelpText('after', `\nEach line: {"value": ..., "intent": "valid"} or {"value": ..., "intent": "invalid", "breaks": {"part", "pointer", "keyword"}}.\nBodies that are not JSON (or absent) print "value": null and "rawBody". The API key prints as ${API_KEY_PLACEHOLDER}.\nSee docs/sample.md.`),
   async run(args, io) {
     const part = String(args[0]);
     const options = optionsOf<SampleOptions>(args);

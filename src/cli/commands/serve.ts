@@ -5,6 +5,7 @@ import { OPERATION_PATH_TEMPLATE, SEED_FIXTURES, startReferenceProvider, type Re
 import { nextStopSignal } from '../signals.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
+import { API_KEY_ENV } from '../../secrets.js';
 
 interface ServeFlags {
   readonly port: string;
@@ -28,11 +29,11 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): S
     throw new ConfigurationError(`--port must be an integer from 0 to 65535 (0 picks a free port), got ${JSON.stringify(flags.port)}`);
   }
   if (flags.host.trim() === '') throw new ConfigurationError('--host must not be empty');
-  const apiKey = flags.apiKey ?? env['STIGG_API_KEY'];
+  const apiKey = flags.apiKey ?? env[API_KEY_ENV];
   if (apiKey === undefined || apiKey === '') {
     throw new ConfigurationError('no API key: pass --api-key KEY or set STIGG_API_KEY (the key clients must send as X-API-KEY)');
   }
-  const base = { port: Number(flags.port), host: flags.host, apiKey, apiKeySource: flags.apiKey !== undefined ? '--api-key' : 'STIGG_API_KEY' };
+  const base = { port: Number(flags.port), host: flags.host, apiKey, apiKeySource: flags.apiKey !== undefined ? '--api-key' : API_KEY_ENV };
   return flags.rateLimit === undefined ? base : { ...base, rateLimitPerSecond: parseRate(flags.rateLimit) };
 }
 

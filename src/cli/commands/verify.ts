@@ -14,6 +14,7 @@ import type { CliIo } from '../io.js';
 import { onStopSignal } from '../signals.js';
 import { ensureWritable, parseInteger, parseReports, refuseIgnoredFlags, type ReportTargets } from './verify-options.js';
 import { saveFailures } from './verify-save.js';
+import { API_KEY_ENV } from '../../secrets.js';
 
 interface VerifyFlags extends BrokerVerificationFlags {
   readonly baseUrl?: string;
@@ -78,7 +79,7 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   const runs = parseInteger(flags.runs, '--runs', 1, 1_000_000);
   const timeoutMs = parseInteger(flags.timeout, '--timeout', 1, 600_000);
   const concurrency = parseInteger(flags.concurrency, '--concurrency', 1, 256);
-  const apiKey = flags.apiKey ?? env['STIGG_API_KEY'];
+  const apiKey = flags.apiKey ?? env[API_KEY_ENV];
   let secrets: readonly string[] = [...brokerSecrets, ...(apiKey ? [apiKey] : [])];
   ensureWritable(Object.values(reports), flags.saveFailures);
   const log = openLog(flags.log, () => secrets);

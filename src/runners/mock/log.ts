@@ -1,13 +1,14 @@
 /**
  * The conformance log: one JSON line per request the mock saw, appended to a file and written before the reply is
  * sent (so a client that has its response can already read the line). API keys never reach it: every key header
- * value is replaced by "[redacted]", and the key's text is cut out of everything else the client sent.
+ * value is replaced by "[REDACTED]", and the key, in every spelling the shared scrubber knows, is cut out of
+ * everything else the client sent.
  */
+import { REDACTED, redact } from '../../secrets.js';
 import type { ValidationIssue, Verdict } from '../../validators/index.js';
 import type { MockDecision, MockRequest, ReplySource } from './types.js';
 
-/** What stands in for an API key in the log. */
-export const REDACTED = '[redacted]';
+export { REDACTED };
 
 /** One line of the conformance log. */
 export interface LogEntry {
@@ -96,8 +97,8 @@ export function logLine(time: Date, index: number, seed: number, request: MockRe
   } catch {
     line = undefined;
   }
-  if (line !== undefined && !keys.some((key) => line.includes(JSON.stringify(key).slice(1, -1)))) return { entry, line };
-  const scrubbed = scrubDeep(entry, (text) => keys.reduce((out, key) => out.split(key).join(REDACTED), text)) as LogEntry;
+  if (line !== undefined && redact(line, keys) === line) return { entry, line };
+  const scrubbed = scrubDeep(entry, (text) => redact(text, keys)) as LogEntry;
   return { entry: scrubbed, line: JSON.stringify(scrubbed) };
 }
 

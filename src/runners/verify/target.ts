@@ -5,6 +5,7 @@ import { buildPath } from '../../contract/path.js';
 import { startReferenceProvider } from '../../provider/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { Transport, WireRequest } from './transport.js';
+import { API_KEY_ENV } from '../../secrets.js';
 
 export interface Target {
   readonly baseUrl: string;
@@ -27,7 +28,7 @@ export async function openTarget(options: { baseUrl?: string; apiKey?: string; s
   } catch {
     throw new ConfigurationError(`--base-url must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
   }
-  if (!options.apiKey) throw new ConfigurationError('an API key is needed to verify a provider: --api-key or STIGG_API_KEY');
+  if (!options.apiKey) throw new ConfigurationError(`an API key is needed to verify a provider: --api-key or ${API_KEY_ENV}`);
   return { baseUrl: options.baseUrl, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}), apiKey: options.apiKey, embedded: false, close: async () => undefined };
 }
 

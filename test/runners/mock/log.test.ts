@@ -30,14 +30,14 @@ describe('runners/mock: the conformance log', () => {
     ]);
     const [valid, invalid, keyless, unmatched, preferred] = entries;
     expect(valid?.request).to.deep.include({ method: 'PATCH', path: '/api/v1/customers/acme/integrations/int-1', body: { syncedEntityId: 'cus_1' } });
-    expect(valid?.request.headers['x-api-key']).to.equal('[redacted]');
+    expect(valid?.request.headers['x-api-key']).to.equal('[REDACTED]');
     expect(valid?.response.source).to.equal('generated');
     expect(valid?.seed).to.be.a('number');
     expect(invalid?.issues.map((issue) => `${issue.part}${issue.pointer}:${issue.keyword}`)).to.deep.equal(['path/id:pattern']);
-    expect(invalid?.request.body).to.deep.equal({ syncedEntityId: '[redacted]' });
+    expect(invalid?.request.body).to.deep.equal({ syncedEntityId: '[REDACTED]' });
     expect(keyless?.issues.map((issue) => issue.pointer)).to.include('/x-api-key');
     expect(unmatched?.reason).to.contain('does not match');
-    expect(preferred?.request.headers['authorization']).to.equal('[redacted]');
+    expect(preferred?.request.headers['authorization']).to.equal('[REDACTED]');
     expect(Date.parse(valid?.time ?? '')).to.be.a('number').and.not.NaN;
   });
 
