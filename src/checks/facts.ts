@@ -3,6 +3,7 @@ import type { JsonSchema, OasSchema, OperationModel, Reading } from '../contract
 import { headerKey, type OperationContract } from '../validators/index.js';
 import type { CheckContext } from './types.js';
 import { isJsonObject } from '../contract/json.js';
+import { templateParams } from '../contract/path.js';
 
 /** What the contract says, in the shape checks ask for it. */
 export interface ContractFacts {
@@ -45,8 +46,7 @@ function codeEnum(schema: JsonSchema | undefined): readonly unknown[] | undefine
 }
 
 function lastPathParam(operation: OperationModel): string | undefined {
-  const names = [...operation.pathTemplate.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
-  return names.at(-1);
+  return templateParams(operation.pathTemplate).at(-1);
 }
 
 /** Derives the facts from an operation contract. */

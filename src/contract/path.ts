@@ -26,6 +26,9 @@ function compile(template: string): CompiledTemplate {
   return found;
 }
 
+/** The template's parameter names, in the order they appear (`id`, `integrationId`). */
+export const templateParams = (template: string): readonly string[] => compile(template).names;
+
 /** The raw (still percent-encoded) parameter segments of a path, or undefined when the path is another route. */
 export function matchPath(template: string, path: string): Record<string, string> | undefined {
   const { names, matcher } = compile(template);

@@ -3,6 +3,7 @@ import { ConfigurationError } from '../../errors.js';
 import type { JsonSchema } from '../../contract/types.js';
 import { headerKey, type OperationContract, type Part } from '../../validators/index.js';
 import { isJsonObject } from '../../contract/json.js';
+import { templateParams } from '../../contract/path.js';
 
 /** A place in a request that holds one value, with the intent reading's schema for it. */
 export interface Site {
@@ -43,7 +44,7 @@ export function modelOf(contract: OperationContract): Model {
   if (cached) return cached;
   const { operation } = contract;
   const schemas = contract.parts.schemas.intent;
-  const placeholders = [...operation.pathTemplate.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');
+  const placeholders = templateParams(operation.pathTemplate);
   const pathParams = [...operation.pathParams]
     .sort((a, b) => placeholders.indexOf(a.name) - placeholders.indexOf(b.name))
     .map((p): Site => ({ name: p.name, part: 'path', pointer: childPointer('', p.name), schema: propertyOf(schemas.path, p.name), required: true }));

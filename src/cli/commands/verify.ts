@@ -6,6 +6,7 @@ import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerifi
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
 import { defaultPactsDir, PROVIDER } from '../../pact/names.js';
 import { createProgress, exitCodeOf, formatConsole, formatJson, formatJunit, progressListener, pactLine, trafficLines } from '../../report/index.js';
+import { writeRegressionTests } from '../../runners/regression-tests.js';
 import { assertReplayPath } from '../../runners/verify/replay-path.js';
 import { randomSeed, verify, type VerifyResult } from '../../verify.js';
 import { openContract } from '../../validators/index.js';
@@ -13,7 +14,6 @@ import { optionsOf, type CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 import { onStopSignal } from '../signals.js';
 import { ensureWritable, parseInteger, parseReports, refuseIgnoredFlags, type ReportTargets } from './verify-options.js';
-import { saveFailures } from './verify-save.js';
 import { API_KEY_ENV } from '../../secrets.js';
 
 interface VerifyFlags extends BrokerVerificationFlags {
@@ -119,7 +119,7 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
   for (const problem of result.teardownProblems) io.err(`warning: ${problem}`);
   writeReports(reports, { json: () => formatJson(report, { secrets }), junit: () => formatJunit(report, { secrets }) });
-  if (flags.saveFailures) io.out(`Regression tests: ${saveFailures(report, flags.saveFailures, result, contract.operation.pathTemplate).join(', ') || 'none (no failures)'}`);
+  if (flags.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding), flags.saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
   return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: flags.strictContract === true });
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ContractFacts } from '../../checks/index.js';
 import { NOT_FOUND_CODES, NOT_FOUND_STATUS } from '../../checks/documented.js';
-import { decodeSegment, encodeSegment, matchPath } from '../../contract/path.js';
+import { decodeSegment, encodeSegment, matchPath, templateParams } from '../../contract/path.js';
 import type { OperationContract } from '../../validators/index.js';
 import { documentedDrills, drillLabel } from './drills.js';
 import type { LogEntry } from './log.js';
@@ -81,7 +81,7 @@ export class CoverageTally {
       if (typeof max === 'number') this.#add('requests sent', `${field} at maxLength (${max})`, sent((value) => typeof value === 'string' && codePoints(value) === max));
       this.#add('requests sent', `${field} non-ASCII`, sent((value) => typeof value === 'string' && /[^\u0000-\u007f]/.test(value)));
     }
-    for (const name of [...this.#template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string)) {
+    for (const name of templateParams(this.#template)) {
       this.#add('requests sent', `${name} needing percent-encoding`, (_e, f) => f.processed && f.params[name] !== undefined && encodeSegment(f.params[name] as string, 'pchar') !== f.params[name]);
     }
     for (const param of this.contract.operation.headerParams.filter((header) => !header.required)) {

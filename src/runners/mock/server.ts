@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contractFacts } from '../../checks/index.js';
-import { buildPath } from '../../contract/path.js';
+import { buildPath, templateParams } from '../../contract/path.js';
 import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
 import { responseBodies } from './bodies.js';
@@ -97,7 +97,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
   const template = contract.operation.pathTemplate;
-  const names = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+  const names = templateParams(template);
   return {
     url,
     port: bound,

@@ -5,7 +5,7 @@
  * missing customer, a missing integration, a customer the key may not access.
  */
 import fc from 'fast-check';
-import { edgeFixtureIds, pathParamArbitrary, responseArbitrary } from '../../arbitraries/index.js';
+import { edgeFixtureIds, pathParamArbitrary, pathParamNames, responseArbitrary } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
 import { STATE } from '../../pact/states.js';
 import type { OperationContract } from '../../validators/index.js';
@@ -34,7 +34,7 @@ type Pair = { customerId: string; integrationId: string };
  * customer of its own and none of the `taken` customers (a "no customer" state must not delete another's data).
  */
 function drawIds(contract: OperationContract, count: number, seed: number, taken: ReadonlySet<string>): Pair[] {
-  const [customer, integration] = contract.operation.pathParams.map((p) => p.name);
+  const [customer, integration] = pathParamNames(contract);
   if (customer === undefined || integration === undefined) return [];
   const pairs = fc.sample(fc.record({ customerId: pathParamArbitrary(contract, customer), integrationId: pathParamArbitrary(contract, integration) }), { seed, numRuns: count * 3 });
   const seen = new Set<string>(taken);
@@ -80,7 +80,7 @@ function recordParamsList(contract: OperationContract, count: number, seed: numb
 }
 
 /** What the update must leave as set up: every record field but the ones the request body carries. */
-function keptFields(contract: OperationContract, record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function keptFields(contract: OperationContract, record: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const sent = new Set(Object.keys(contract.operation.requestBody?.schema?.['properties'] ?? {}));
   return Object.fromEntries(Object.entries(record).filter(([field]) => !sent.has(field)));
 }
@@ -90,7 +90,7 @@ function keptFields(contract: OperationContract, record: Readonly<Record<string,
  * twins among them), then the missing and forbidden data.
  */
 export async function setUpPlan(contract: OperationContract, states: StateClient, existing: number, seed: number): Promise<Plan> {
-  const [customerParam = 'id', integrationParam = 'integrationId'] = contract.operation.pathParams.map((p) => p.name);
+  const [customerParam = 'id', integrationParam = 'integrationId'] = pathParamNames(contract);
   const edgeIds = edgeFixtureIds(contract);
   const edgeClasses = new Map(edgeIds.map((f) => [JSON.stringify([f.customerId, f.integrationId]), f.edgeClass]));
   const edges: Pair[] = edgeIds.map(({ customerId, integrationId }) => ({ customerId, integrationId }));
@@ -132,7 +132,7 @@ export async function tearDownPlan(plan: Plan, states: StateClient): Promise<str
 
 /** Fixtures named with `--fixture customer/integration`: existing data, no state URL needed. */
 export function namedFixtures(contract: OperationContract, specs: readonly string[]): Fixture[] {
-  const [customerParam = 'id', integrationParam = 'integrationId'] = contract.operation.pathParams.map((p) => p.name);
+  const [customerParam = 'id', integrationParam = 'integrationId'] = pathParamNames(contract);
   return specs.map((spec) => {
     const slash = spec.indexOf('/');
     const customerId = slash < 0 ? spec : spec.slice(0, slash);
