@@ -11,7 +11,7 @@ export {
 export { CHECKS, selectChecks, runCheck, runChecks, createCheckContext, type Check, type Exchange, type Finding } from './checks/index.js';
 export type { RunListener } from './events/index.js';
 export { verify, VERIFY_DEFAULTS, type VerifyOptions, type VerifyResult } from './verify.js';
-export type { VerifySummary } from './runners/verify/verify.js';
+export type { VerifySummary } from './runners/verify/verify-runner.js';
 export { replayRegression, type RegressionSpec, type ReplayOptions } from './runners/replay.js';
 export { startMockServer, type MockServer, type MockServerOptions } from './runners/mock/index.js';
 export { startReferenceProvider, type ReferenceProvider, type ReferenceProviderOptions } from './provider/index.js';

@@ -9,7 +9,7 @@ import { CHECKS, selectChecks } from './checks/index.js';
 import { fanOut, type RunListener } from './events/index.js';
 import { defaultPactsDir } from './pact/names.js';
 import { createReportBuilder, exitCodeOf, type ExitCode, type Report } from './report/index.js';
-import { verify as runVerify, type VerifyOptions as RunnerOptions, type VerifySummary } from './runners/verify/verify.js';
+import { verify as runVerify, type VerifyOptions as RunnerOptions, type VerifySummary } from './runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from './validators/index.js';
 
 /** Options of `verify()`: any subset of the runner's, each defaulted as the CLI defaults it. */

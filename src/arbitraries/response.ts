@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { JsonSchema } from '../contract/types.js';
 import { ConfigurationError } from '../errors.js';
 import type { OperationContract } from '../validators/index.js';
-import { jsonMutators } from './_internals/mutators/json.js';
+import { jsonMutators } from './_internals/mutators/json-mutators.js';
 import { modelOf } from './_internals/model.js';
 import { schemaArbitrary } from './_internals/walker.js';
 import type { Tagged } from './types.js';

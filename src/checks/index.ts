@@ -3,7 +3,7 @@ export type * from './types.js';
 export { CHECKS, CHECK_IDS, checkById, selectChecks } from './registry.js';
 export { runCheck, runChecks, type CheckRun } from './run.js';
 export { contractFacts, createCheckContext, type ContractFacts } from './facts.js';
-export { retryAfterMs } from './retry-after.js';
+export { retryAfterMs } from './retry-after-wait.js';
 export { parseRetryAfter } from '../validators/retry-after.js';
 export { isTransportFailure, cutBytes, trimResponse, failsRun, failingFindings } from './finding.js';
 export { tagLabel } from './cases.js';

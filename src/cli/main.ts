@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isHarnessError } from '../errors.js';
-import { COMMANDS, commandNamed } from './catalogue.js';
+import { COMMANDS, commandNamed } from './command-catalogue.js';
 import { processIo, type CliIo } from './io.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };

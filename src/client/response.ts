@@ -1,5 +1,5 @@
 /** Turns an HTTP response into the typed result or the typed error for its status. */
-import type { HeaderValues } from '../validators/exchange.js';
+import type { HeaderValues } from '../validators/validate-exchange.js';
 import { preview, type OperationContract, type ValidationIssue } from '../validators/index.js';
 import { ContractViolationError, ERROR_BY_STATUS, RateLimitedError, UnexpectedResponseError, type ApiErrorDetails } from './errors/index.js';
 import { scrubDeep } from '../secrets.js';

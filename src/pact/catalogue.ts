@@ -9,7 +9,7 @@ import { BAD_INPUT_CODE, BAD_INPUT_STATUS, FORBIDDEN_CODE, FORBIDDEN_STATUS, NOT
 import { contractFacts } from '../checks/facts.js';
 import { isJsonObject } from '../contract/json.js';
 import type { OperationContract } from '../validators/index.js';
-import { STATE, type ProviderState } from './states.js';
+import { STATE, type ProviderState } from './state-names.js';
 
 /** The API key the pact shows; the real one is matched by type and never written (providers inject theirs). */
 export const FAKE_API_KEY = 'fake-api-key-for-pact';

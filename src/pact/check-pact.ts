@@ -8,12 +8,12 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OperationContract } from '../validators/index.js';
 import { failsRun } from '../checks/finding.js';
-import { checkInteraction, unusableInteraction } from './check/interaction.js';
-import type { PactFinding } from './check/finding.js';
+import { checkInteraction, unusableInteraction } from './check/check-interaction.js';
+import type { PactFinding } from './check/pact-finding.js';
 import { PROVIDER } from './names.js';
 import { loadPact, type PactDocument } from './pact-file.js';
 
-export type { FindingKind, PactFinding } from './check/finding.js';
+export type { FindingKind, PactFinding } from './check/pact-finding.js';
 
 /** A pact file that was checked. */
 export interface CheckedPact {

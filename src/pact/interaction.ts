@@ -3,7 +3,7 @@ import { headerKey, type OperationContract } from '../validators/index.js';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { FAKE_API_KEY, type CatalogueEntry } from './catalogue.js';
 import { deriveMatchers, mediaTypeRegex } from './matchers.js';
-import type { ProviderState } from './states.js';
+import type { ProviderState } from './state-names.js';
 
 /** Everything pact-js needs for one interaction; bodies and header values are templates (examples with matchers). */
 export interface InteractionSpec {

@@ -3,7 +3,7 @@ export type * from './types.js';
 export { createReportBuilder, messageShape, type ReportBuilder, type ReportBuilderOptions } from './builder.js';
 export { createCoverage, type CoverageOptions, type CoverageTracker } from './coverage.js';
 export { formatConsole, type ConsoleOptions } from './console.js';
-export { formatJson, type JsonOptions } from './json.js';
+export { formatJson, type JsonOptions } from './json-report.js';
 export { formatJunit, type JunitOptions } from './junit.js';
 export { curlCommand, replayFlags, reproducerFor } from './reproducer.js';
 export { createProgress, progressListener, type Progress, type ProgressOptions, type ProgressStream } from './progress.js';

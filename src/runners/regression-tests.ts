@@ -6,12 +6,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, Scenario } from '../checks/index.js';
 import { matchPath, decodeSegment } from '../contract/path.js';
-import { STATE } from '../pact/states.js';
+import { STATE } from '../pact/state-names.js';
 import type { OperationContract } from '../validators/index.js';
 import type { RegressionSpec } from './replay.js';
 import { keptFields } from './verify/plan.js';
-import type { StateChange } from './verify/states.js';
-import type { VerifySummary } from './verify/verify.js';
+import type { StateChange } from './verify/state-client.js';
+import type { VerifySummary } from './verify/verify-runner.js';
 
 /** The decoded path parameters a recorded request addressed, in template order. */
 const addressedParams = (path: string, template: string): string[] =>

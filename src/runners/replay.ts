@@ -10,7 +10,7 @@ import type { RequestCase } from '../arbitraries/index.js';
 import { openContract } from '../validators/index.js';
 import { Backoff } from './verify/backoff.js';
 import { execute } from './verify/execute.js';
-import { createStateClient, type StateChange } from './verify/states.js';
+import { createStateClient, type StateChange } from './verify/state-client.js';
 import { openTarget } from './verify/target.js';
 import { createTransport } from './verify/transport.js';
 

@@ -4,12 +4,12 @@ import type { Contract, OperationModel } from '../contract/types.js';
 import type { Defect } from '../lint/defect.js';
 import { lintOperation } from '../lint/lint.js';
 import { compileParts, type CompiledParts } from './compile.js';
-import { checkRequest, checkResponse, type ExchangeResult, type RequestExchange, type ResponseExchange } from './exchange.js';
+import { checkRequest, checkResponse, type ExchangeResult, type RequestExchange, type ResponseExchange } from './validate-exchange.js';
 
-export type { ExchangeResult, HeaderValues, RequestExchange, ResponseExchange } from './exchange.js';
-export { normaliseHeaders, mediaEssence } from './exchange.js';
+export type { ExchangeResult, HeaderValues, RequestExchange, ResponseExchange } from './validate-exchange.js';
+export { normaliseHeaders, mediaEssence } from './validate-exchange.js';
 export { verdictOf, preview, formatIssue, defectsOnly, distinctIssues, type Part, type ValidationIssue, type Verdict } from './issue.js';
-export { recogniseExchange, headersOf, requestExchangeOf, responseExchangeOf, type RecognisedExchange } from './shapes.js';
+export { recogniseExchange, headersOf, requestExchangeOf, responseExchangeOf, type RecognisedExchange } from './exchange-input.js';
 export type { PartSchemas } from './schemas.js';
 export { headerKey } from './schemas.js';
 

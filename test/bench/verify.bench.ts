@@ -10,7 +10,7 @@ import { CHECKS } from '../../src/checks/index.js';
 import { type RunListener } from '../../src/events/index.js';
 import { createReportBuilder } from '../../src/report/index.js';
 import { startReferenceProvider } from '../../src/provider/index.js';
-import { verify } from '../../src/runners/verify/verify.js';
+import { verify } from '../../src/runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from '../../src/validators/index.js';
 import type { BenchContext, BenchModule } from './harness.js';
 

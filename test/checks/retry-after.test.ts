@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { retryAfterMs } from '../../src/checks/retry-after.js';
+import { retryAfterMs } from '../../src/checks/retry-after-wait.js';
 import { parseHttpDate, parseRetryAfter, retryAfterSeconds } from '../../src/validators/retry-after.js';
 import { error, ok } from './fixtures.js';
 

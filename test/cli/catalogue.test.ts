@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { COMMANDS, commandNamed } from '../../src/cli/catalogue.js';
+import { COMMANDS, commandNamed } from '../../src/cli/command-catalogue.js';
 
 describe('cli: the command catalogue (lazy loading)', () => {
   it('lists each command under its module\'s own name and description', async () => {

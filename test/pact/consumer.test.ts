@@ -10,7 +10,7 @@ import { interactionSpec } from '../../src/pact/interaction.js';
 import { PACT_DIR, pactFileName } from '../../src/pact/names.js';
 import { admitNullables } from '../../src/pact/nullable-rules.js';
 import { loadPact, promotePacts, serialisePact, type PactDocument } from '../../src/pact/pact-file.js';
-import { STATE } from '../../src/pact/states.js';
+import { STATE } from '../../src/pact/state-names.js';
 import { openContract, type OperationContract } from '../../src/validators/index.js';
 
 const CANARY = 'canary-STIGG_API_KEY-4e1d9b7c';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CHECK_IDS } from '../../src/checks/registry.js';
 import { formatConsole } from '../../src/report/console.js';
-import { formatJson } from '../../src/report/json.js';
+import { formatJson } from '../../src/report/json-report.js';
 import { formatJunit, xmlSafe } from '../../src/report/junit.js';
 import { sampleReport } from './fixtures.js';
 import { assertWellFormed } from './xml.js';

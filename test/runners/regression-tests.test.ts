@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Finding } from '../../src/checks/index.js';
 import { writeRegressionTests } from '../../src/runners/regression-tests.js';
-import type { VerifySummary } from '../../src/runners/verify/verify.js';
+import type { VerifySummary } from '../../src/runners/verify/verify-runner.js';
 import { openContract } from '../../src/validators/index.js';
 
 describe('regression tests written from a run', () => {

@@ -7,7 +7,7 @@ import { assemble } from './build.js';
 import { compiled } from './guard.js';
 import type { Model, Site } from './model.js';
 import { headerMutators, rawBodyMutators } from './mutators/http.js';
-import { jsonMutators } from './mutators/json.js';
+import { jsonMutators } from './mutators/json-mutators.js';
 import { kindOf, mapMutator, type Mutator } from './mutators/mutator.js';
 import { stringMutators } from './mutators/strings.js';
 import { validParts } from './parts.js';

@@ -7,7 +7,7 @@ export { DEFAULT_PACT_DIR, findPactFiles } from './pact-files.js';
 export { literalGlob, publishArgs, publishPacts, type PublishRequest } from './publish.js';
 export { ciBranch, ciBuildUrl, commitSha, currentBranch, runGit, type GitRunner } from './git.js';
 export { answerOf, canIDeploy, canIDeployArgs, type CanIDeployAnswer, type CanIDeployQuery, type MatrixRow } from './can-i-deploy.js';
-export { recordArgs, recordVersion, type RecordKind, type RecordRequest } from './record.js';
+export { recordArgs, recordVersion, type RecordKind, type RecordRequest } from './record-version.js';
 export { formatMatrix, formatNotices, formatVerdict, shortVersion } from './format.js';
 export {
   BROKER_VERIFICATION_FLAGS,

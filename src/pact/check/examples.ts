@@ -1,7 +1,7 @@
 /** The examples of an interaction, validated as they stand: request and response, both readings. */
 import type { ExchangeResult, OperationContract } from '../../validators/index.js';
-import type { PactHttp } from './exchange.js';
-import { classify, issueLocation, type InteractionContext, type PactFinding } from './finding.js';
+import type { PactHttp } from './pact-http.js';
+import { classify, issueLocation, type InteractionContext, type PactFinding } from './pact-finding.js';
 
 /** The findings, and whether the request is a deliberate negative test (then its matchers are not probed). */
 export interface ExampleCheck {

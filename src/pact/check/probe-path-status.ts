@@ -1,7 +1,7 @@
 /** Probes the request path matcher (segment by segment) and the response status matcher. */
 import { buildPath, decodeSegment, matchPath } from '../../contract/path.js';
 import type { OperationModel } from '../../contract/types.js';
-import type { InteractionContext, PactFinding } from './finding.js';
+import type { InteractionContext, PactFinding } from './pact-finding.js';
 import type { Revalidate } from './probe-values.js';
 import { admission, stringProbes } from './probes.js';
 import { admitsMessage, describeRule, freshIssue, matcherFinding, undecidable } from './probe.js';

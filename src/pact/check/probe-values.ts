@@ -1,7 +1,7 @@
 /** Probes body and header matchers: each admitted candidate is put in place of the example and validated. */
 import type { ExchangeResult, RequestExchange, ResponseExchange } from '../../validators/index.js';
-import { headerNameIn, type PactSide } from './exchange.js';
-import type { InteractionContext, PactFinding } from './finding.js';
+import { headerNameIn, type PactSide } from './pact-http.js';
+import type { InteractionContext, PactFinding } from './pact-finding.js';
 import { coverage, leaves, replaceAt } from './json-path.js';
 import { admission } from './probes.js';
 import { admitsMessage, freshIssue, matcherFinding, touches, undecidable } from './probe.js';

@@ -1,6 +1,6 @@
 /** Shared by the matcher probes: which issues a candidate value adds, and how to report them. */
 import { preview, type ExchangeResult, type ValidationIssue } from '../../validators/index.js';
-import type { FindingKind, InteractionContext, PactFinding } from './finding.js';
+import type { FindingKind, InteractionContext, PactFinding } from './pact-finding.js';
 import type { LocatedRule } from './rules.js';
 
 // Bounds Pact cannot express (see probes.ts): an issue of only these kinds is not the matcher's fault.

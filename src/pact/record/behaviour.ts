@@ -10,7 +10,7 @@ import { NOT_FOUND_CODES, NOT_FOUND_STATUS, FORBIDDEN_STATUS, RATE_LIMITED_STATU
 import type { JsonSchema } from '../../contract/types.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { CatalogueEntry, JsonValue } from '../catalogue.js';
-import { STATE, type ProviderState } from '../states.js';
+import { STATE, type ProviderState } from '../state-names.js';
 import { isJsonObject } from '../../contract/json.js';
 
 /** One valid exchange of a client, as the mock logged it (the key header redacted, never needed here). */

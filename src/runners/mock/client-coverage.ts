@@ -10,7 +10,7 @@ import { decodeSegment, encodeSegment, matchPath, templateParams } from '../../c
 import type { OperationContract } from '../../validators/index.js';
 import { documentedDrills, drillLabel } from './drills.js';
 import type { LogEntry } from './log.js';
-import { classify, type Dimension } from './shapes.js';
+import { classify, type Dimension } from './response-shapes.js';
 import { isJsonObject } from '../../contract/json.js';
 
 /** The groups of the coverage, in report order. */

@@ -12,7 +12,7 @@ import { CoverageTally, type CoverageItem } from './client-coverage.js';
 import { describeIssue } from './decide.js';
 import type { LogEntry } from './log.js';
 import { coherentPointers } from './respond.js';
-import { shapeDimensions } from './shapes.js';
+import { shapeDimensions } from './response-shapes.js';
 
 /** How the client's command ended (one-command mode only); `message` says why an in-process suite failed. */
 export type CommandOutcome = { readonly exitCode: number | null; readonly signal: string | null; readonly message?: string } | { readonly error: string };

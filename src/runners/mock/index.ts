@@ -7,7 +7,7 @@ export { resolvePreference, preferences, type Preference, type PreferResult } fr
 export { generatedReply, coherentPointers, errorReply, errorCode, statusHeaders, RETRY_AFTER_SECONDS, ROUTE_NOT_FOUND_CODE, type RequestFacts, type ResponderContext } from './respond.js';
 export { responseBodies, type ResponseBodies } from './bodies.js';
 export { SuccessSchedule, pinLengths, UNDOCUMENTED_PROPERTY, type LengthMode, type Slot } from './schedule.js';
-export { shapeDimensions, pinChoice, classify, ABSENT, type Choice, type Dimension } from './shapes.js';
+export { shapeDimensions, pinChoice, classify, ABSENT, type Choice, type Dimension } from './response-shapes.js';
 export { Drills, documentedDrills, drillLabel, type Drill } from './drills.js';
 export { logEntry, logLine, REDACTED, type LogEntry } from './log.js';
 export { ConformanceLog } from './log-file.js';

@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { decodeSegment, matchPath } from '../../contract/path.js';
-import type { PactHttp } from '../../pact/check/exchange.js';
+import type { PactHttp } from '../../pact/check/pact-http.js';
 import { coverage } from '../../pact/check/json-path.js';
 import type { LocatedRule, RuleSet } from '../../pact/check/rules.js';
 import { evaluateMatcher, evaluateRuleSet, type Admits } from '../../pact/matching/evaluate.js';

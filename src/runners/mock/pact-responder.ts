@@ -4,7 +4,7 @@
  * provider's) is a ConfigurationError (exit 2): a mock that silently served less than it was given would mislead.
  */
 import { expandTargets } from '../../pact/check-pact.js';
-import { httpOf, type PactHttp } from '../../pact/check/exchange.js';
+import { httpOf, type PactHttp } from '../../pact/check/pact-http.js';
 import { rulesOf, type LocatedRule } from '../../pact/check/rules.js';
 import { PROVIDER } from '../../pact/names.js';
 import { loadPact } from '../../pact/pact-file.js';

@@ -8,7 +8,7 @@ import type { OperationContract } from '../../validators/index.js';
 import { responseBodies } from './bodies.js';
 import type { MockContext } from './decide.js';
 import { Drills } from './drills.js';
-import { exchangeHandler } from './exchange.js';
+import { exchangeHandler } from './serve-exchange.js';
 import { answerUnparsable } from './http-io.js';
 import { ConformanceLog } from './log-file.js';
 import type { LogEntry } from './log.js';

@@ -3,7 +3,7 @@
  * fc.check draws for that seed, so any case replays with fc.check and its path), each with its replay coordinates.
  */
 import fc from 'fast-check';
-import type { PlannedCase } from './cases.js';
+import type { PlannedCase } from './planned-cases.js';
 import { EPOCH, epochSeed, randomPath } from './replay-path.js';
 
 /** One drawn case and where fast-check finds it again. */

@@ -8,7 +8,7 @@ import { runChecks, type CheckContext, type Exchange } from '../../checks/index.
 import { type RunListener } from '../../events/index.js';
 import { drawnCases, type DrawnCase } from './case-source.js';
 import { runConcurrent, runPipelined, type CaseLoop } from './case-loops.js';
-import type { PlannedCase } from './cases.js';
+import type { PlannedCase } from './planned-cases.js';
 import type { RunControl } from './control.js';
 import { execute, executeRaw, type SendContext } from './execute.js';
 import { withParsedBodies } from './parse-bodies.js';

@@ -5,7 +5,7 @@
 import type { Check, Exchange, RelatedExchange } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import { sendWithBackoff, type Backoff } from './backoff.js';
-import type { PlannedCase } from './cases.js';
+import type { PlannedCase } from './planned-cases.js';
 import type { ProviderHealth } from './control.js';
 import { wireOf } from './key-injection.js';
 import { withParsedBodies } from './parse-bodies.js';

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { edgeFixtureIds, pathParamArbitrary, pathParamNames, responseArbitrary } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
-import { STATE } from '../../pact/states.js';
+import { STATE } from '../../pact/state-names.js';
 import type { OperationContract } from '../../validators/index.js';
-import type { StateChange, StateClient } from './states.js';
+import type { StateChange, StateClient } from './state-client.js';
 
 /** Path parameter values with the scenario they stand for. */
 export interface Fixture {

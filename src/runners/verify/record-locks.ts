@@ -2,7 +2,7 @@
  * One case at a time per addressed record. A check that compares related requests (a repeat, header variants) is
  * sound only if no other case writes the same record between them, whatever the run's concurrency.
  */
-import type { PlannedCase } from './cases.js';
+import type { PlannedCase } from './planned-cases.js';
 
 /** The record a case addresses: its path parameter values, in order. */
 export const recordKey = (planned: PlannedCase): string => JSON.stringify(Object.values(planned.case.params));

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { failsRun, runCheck, runChecks, type Check, type CheckContext, type CheckRun } from '../../checks/index.js';
 import { type RunListener } from '../../events/index.js';
-import type { PlannedCase } from './cases.js';
+import type { PlannedCase } from './planned-cases.js';
 import { execute, type SendContext } from './execute.js';
 import { epochSeed, randomPath } from './replay-path.js';
 

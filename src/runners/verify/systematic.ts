@@ -10,7 +10,7 @@ import {
 } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
-import type { PlannedCase } from './cases.js';
+import type { PlannedCase } from './planned-cases.js';
 import type { Fixture } from './plan.js';
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { httpOf } from '../../../src/pact/check/exchange.js';
+import { httpOf } from '../../../src/pact/check/pact-http.js';
 import { admission } from '../../../src/pact/check/probes.js';
 import { rulesOf, type Matcher } from '../../../src/pact/check/rules.js';
 import { evaluateMatcher } from '../../../src/pact/matching/evaluate.js';

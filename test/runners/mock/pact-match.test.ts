@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { httpOf, type PactHttp } from '../../../src/pact/check/exchange.js';
+import { httpOf, type PactHttp } from '../../../src/pact/check/pact-http.js';
 import { rulesOf } from '../../../src/pact/check/rules.js';
 import { requestMatches, type MockRequest } from '../../../src/runners/mock/index.js';
 

@@ -1,7 +1,7 @@
 import { CHECKS } from '../../../src/checks/index.js';
 import { fanOut, type RunListener } from '../../../src/events/index.js';
 import { createReportBuilder, exitCodeOf, type Report } from '../../../src/report/index.js';
-import { verify, type VerifyOptions, type VerifySummary } from '../../../src/runners/verify/verify.js';
+import { verify, type VerifyOptions, type VerifySummary } from '../../../src/runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from '../../../src/validators/index.js';
 
 let contract: OperationContract | undefined;

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { edgeFixtureIds } from '../../../src/arbitraries/index.js';
 import { CHECKS, createCheckContext, failingFindings, type CheckRun } from '../../../src/checks/index.js';
-import { STATE } from '../../../src/pact/states.js';
+import { STATE } from '../../../src/pact/state-names.js';
 import { startReferenceProvider } from '../../../src/provider/index.js';
 import { Backoff } from '../../../src/runners/verify/backoff.js';
 import type { Fixture } from '../../../src/runners/verify/plan.js';
-import { createStateClient } from '../../../src/runners/verify/states.js';
+import { createStateClient } from '../../../src/runners/verify/state-client.js';
 import { systematicCases } from '../../../src/runners/verify/systematic.js';
 import { runSystematic } from '../../../src/runners/verify/systematic-run.js';
 import { createTransport } from '../../../src/runners/verify/transport.js';

@@ -1,8 +1,8 @@
 /** Checks one interaction: its examples, then what each of its matchers admits beyond them. */
 import type { OperationContract } from '../../validators/index.js';
 import { checkExamples } from './examples.js';
-import { httpOf } from './exchange.js';
-import type { InteractionContext, PactFinding } from './finding.js';
+import { httpOf } from './pact-http.js';
+import type { InteractionContext, PactFinding } from './pact-finding.js';
 import { probeBody, probeHeaders, type Revalidate } from './probe-values.js';
 import { probePath, probeStatus } from './probe-path-status.js';
 import { undecidable } from './probe.js';

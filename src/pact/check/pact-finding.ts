@@ -1,7 +1,7 @@
 /** What check-pact reports: one finding per thing an interaction says that the contract does not allow. */
 import type { ValidationIssue } from '../../validators/index.js';
-import type { PactSide } from './exchange.js';
-import { headerNameIn } from './exchange.js';
+import type { PactSide } from './pact-http.js';
+import { headerNameIn } from './pact-http.js';
 import { escapeToken } from '../../contract/json.js';
 
 /** `violation`: the pact asks for what the contract forbids; `contract-defect`: only the document's defects forbid it. */
