@@ -2,10 +2,10 @@
 import type { JsonSchema } from '../contract/types.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
 import { documentedView } from './documented-view.js';
-import { describeOutcome, isTransportFailure, jsonOf, literal, propertyOf } from './finding.js';
+import { describeOutcome, finding, isTransportFailure, jsonOf, literal, propertyOf, skip } from './finding.js';
 import { atPointer } from '../contract/json.js';
 import { firstDifference } from './json-diff.js';
-import type { ResponseOutcome } from './types.js';
+import type { CheckContext, CheckResult, Exchange, Finding, RelatedExchange, Relation, ResponseOutcome } from './types.js';
 
 /** Alike, different (with what differs), or not comparable (no response, rate limited). */
 export type Comparison =
@@ -47,4 +47,20 @@ export function compareAnswers(primary: ResponseOutcome, other: ResponseOutcome,
   const codeA = propertyOf(a.value, 'code');
   const codeB = propertyOf(b.value, 'code');
   return codeA === codeB ? { kind: 'alike' } : { kind: 'different', what: 'error code', expected: literal(codeA), actual: literal(codeB) };
+}
+
+/**
+ * What a multi-exchange check finds: the exchange compared with each of its related exchanges of `relation`; a
+ * finding per one answered differently (`message` words it), or a skip when none could be compared.
+ */
+export function compareRelated(check: string, context: CheckContext, exchange: Exchange, relation: Relation, message: (related: RelatedExchange, what: string) => string): CheckResult {
+  const findings: Finding[] = [];
+  const reasons: string[] = [];
+  for (const related of (exchange.related ?? []).filter((r) => r.relation === relation)) {
+    const comparison = compareAnswers(exchange.response, related.response, context.facts.successStatus, context.facts.successSchema);
+    if (comparison.kind === 'incomparable') reasons.push(comparison.reason);
+    if (comparison.kind !== 'different') continue;
+    findings.push(finding(check, exchange, { message: message(related, comparison.what), expected: `${comparison.expected} (${related.label})`, actual: comparison.actual }));
+  }
+  return findings.length === 0 && reasons.length > 0 ? skip(reasons[0] ?? '') : findings;
 }

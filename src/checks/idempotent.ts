@@ -1,8 +1,7 @@
 /** idempotent: the same valid PATCH sent twice is answered alike. */
 import { expectsValid, sendsValidKey } from './cases.js';
-import { compareAnswers } from './compare.js';
-import { finding, skip } from './finding.js';
-import type { Check, Finding } from './types.js';
+import { compareRelated } from './compare.js';
+import type { Check } from './types.js';
 
 const ID = 'idempotent';
 
@@ -13,16 +12,5 @@ export const idempotent: Check = {
   documents: 'RFC 9110 §9.2.2 for a full replacement of the documented field: PATCH {syncedEntityId} twice → the same 200 body',
   needs: 'repeat',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
-  run(context, exchange) {
-    const findings: Finding[] = [];
-    const reasons: string[] = [];
-    for (const related of (exchange.related ?? []).filter((r) => r.relation === 'repeat')) {
-      const comparison = compareAnswers(exchange.response, related.response, context.facts.successStatus, context.facts.successSchema);
-      if (comparison.kind === 'incomparable') reasons.push(comparison.reason);
-      if (comparison.kind !== 'different') continue;
-      const message = `the same request (${related.label}) was answered with a different ${comparison.what}`;
-      findings.push(finding(ID, exchange, { message, expected: `${comparison.expected} (${related.label})`, actual: comparison.actual }));
-    }
-    return findings.length === 0 && reasons.length > 0 ? skip(reasons[0] ?? '') : findings;
-  },
+  run: (context, exchange) => compareRelated(ID, context, exchange, 'repeat', (related, what) => `the same request (${related.label}) was answered with a different ${what}`),
 };

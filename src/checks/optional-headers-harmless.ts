@@ -1,8 +1,7 @@
 /** optional_headers_harmless: the optional headers, present, absent or garbage, change nothing for API-key auth. */
 import { sendsValidKey } from './cases.js';
-import { compareAnswers } from './compare.js';
-import { finding, skip } from './finding.js';
-import type { Check, Finding } from './types.js';
+import { compareRelated } from './compare.js';
+import type { Check } from './types.js';
 
 const ID = 'optional_headers_harmless';
 
@@ -13,16 +12,5 @@ export const optionalHeadersHarmless: Check = {
   documents: 'header parameters X-ACCOUNT-ID and X-ENVIRONMENT-ID: optional, "Ignored for API-key auth."',
   needs: 'header-variant',
   applies: sendsValidKey,
-  run(context, exchange) {
-    const findings: Finding[] = [];
-    const reasons: string[] = [];
-    for (const related of (exchange.related ?? []).filter((r) => r.relation === 'header-variant')) {
-      const comparison = compareAnswers(exchange.response, related.response, context.facts.successStatus, context.facts.successSchema);
-      if (comparison.kind === 'incomparable') reasons.push(comparison.reason);
-      if (comparison.kind !== 'different') continue;
-      const message = `with ${related.label} the answer had a different ${comparison.what}`;
-      findings.push(finding(ID, exchange, { message, expected: `${comparison.expected} (${related.label})`, actual: comparison.actual }));
-    }
-    return findings.length === 0 && reasons.length > 0 ? skip(reasons[0] ?? '') : findings;
-  },
+  run: (context, exchange) => compareRelated(ID, context, exchange, 'header-variant', (related, what) => `with ${related.label} the answer had a different ${what}`),
 };
