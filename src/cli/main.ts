@@ -17,9 +17,9 @@ async function buildProgram(args: readonly string[], io: CliIo, result: { code: 
     .version(version)
     // Program options only before the command name: can-i-deploy and record-deployment have their own --version.
     .enablePositionalOptions()
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    // Usage errors are one line, like every other error, with the way to the help on it.
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(`stigg-contract: ${s.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`) });
   const wanted = commandNamed(args);
   for (const entry of COMMANDS) {
     if (entry !== wanted) {
