@@ -63,7 +63,7 @@ const mock = (reply: MockReply): Pick<MockDecision, 'reply' | 'source'> => ({ re
 
 /** What a reply to an asked-for status must be: that status, and the pinned code if any. */
 function wantedBy(preference: Preference | undefined, success: number | undefined): (reply: MockReply) => boolean {
-  if (!preference) return (reply) => reply.status !== 400 && reply.status !== 401 && (success === undefined || reply.status >= success);
+  if (!preference) return (reply) => reply.status !== BAD_INPUT_STATUS && reply.status !== UNAUTHENTICATED_STATUS && (success === undefined || reply.status >= success);
   const { status, code } = preference;
   return (reply) => reply.status === status && (code === undefined || (reply.body as { code?: unknown } | undefined)?.code === code);
 }
@@ -80,10 +80,10 @@ function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | u
   const { facts, contract } = ctx;
   if (!hasApiKey(ctx, request.headers)) {
     const message = `no API key: send one in ${contract.operation.security[0]?.headerName ?? 'the API key header'} (this mock accepts any non-empty key)`;
-    return pactOr(ctx, request, (reply) => reply.status === 401, () => mock(errorReply(facts, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, message)));
+    return pactOr(ctx, request, (reply) => reply.status === UNAUTHENTICATED_STATUS, () => mock(errorReply(facts, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, message)));
   }
   if (request.bodyIssue) return mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, request.bodyIssue.message));
-  if (seen.verdict === 'violation') return pactOr(ctx, request, (reply) => reply.status === 400, () => mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, describeIssues(seen.issues))));
+  if (seen.verdict === 'violation') return pactOr(ctx, request, (reply) => reply.status === BAD_INPUT_STATUS, () => mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, describeIssues(seen.issues))));
   return undefined;
 }
 

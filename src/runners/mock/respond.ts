@@ -8,6 +8,7 @@ import type { OperationContract } from '../../validators/index.js';
 import type { ResponseBodies } from './bodies.js';
 import type { MockReply } from './types.js';
 import { isJsonObject } from '../../contract/json.js';
+import { RATE_LIMITED_STATUS } from '../../checks/index.js';
 
 /** Everything the mock needs to know about the contract, derived once, and where its generated bodies come from. */
 export interface ResponderContext {
@@ -26,7 +27,7 @@ export const ROUTE_NOT_FOUND_CODE = 'CustomerResourceNotFound';
 
 /** Headers every reply of a status carries: a 429 always says when to come back. */
 export function statusHeaders(status: number): Record<string, string> {
-  return status === 429 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+  return status === RATE_LIMITED_STATUS ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
 }
 
 /** `code` for an error body: `wanted` when the status documents it, else the first documented member, else null. */

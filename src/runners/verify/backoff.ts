@@ -3,7 +3,7 @@
  * judge. The run waits as `Retry-After` says (1 s when it says nothing), each wait capped, all waits within a budget,
  * and sends again a few times, so a run behind a gateway's global limiter still ends within its bounds.
  */
-import { retryAfterMs, type ResponseOutcome } from '../../checks/index.js';
+import { retryAfterMs, type ResponseOutcome, RATE_LIMITED_STATUS } from '../../checks/index.js';
 import type { Transport, WireRequest } from './transport.js';
 
 /** A request answered 429 outside the rate-limited scenario is sent again at most this many times. */
@@ -51,7 +51,7 @@ export async function sendWithBackoff(wire: WireRequest, sender: BackoffSender, 
     if (sender.backoff.pending) await sender.backoff.wait();
     const outcome = await sender.transport.send(wire);
     sender.health?.observe(outcome);
-    if (meetsRateLimit || 'error' in outcome || outcome.status !== 429) return outcome;
+    if (meetsRateLimit || 'error' in outcome || outcome.status !== RATE_LIMITED_STATUS) return outcome;
     sender.backoff.told(retryAfterMs({ response: outcome }));
     if (attempt === RATE_LIMIT_RETRIES || !sender.backoff.canRetry) return outcome;
   }

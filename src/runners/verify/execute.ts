@@ -11,6 +11,7 @@ import { wireOf } from './key-injection.js';
 import { withParsedBodies } from './parse-bodies.js';
 import { headerVariants, relatedNeeds } from './related-requests.js';
 import type { Transport } from './transport.js';
+import { RATE_LIMITED_STATUS } from '../../checks/index.js';
 
 
 /** What sending needs besides the case. */
@@ -33,7 +34,7 @@ export async function executeRaw(planned: PlannedCase, context: SendContext, rep
   const response = await sendWithBackoff(wire, context, meetsRateLimit);
   const related: RelatedExchange[] = [];
   const needs = relatedNeeds(planned.case, context.checks);
-  const answered = !('error' in response) && response.status !== 429;
+  const answered = !('error' in response) && response.status !== RATE_LIMITED_STATUS;
   if (answered && needs.repeat) related.push({ relation: 'repeat', label: 'sent twice', request: sent, response: await sendWithBackoff(wire, context, meetsRateLimit) });
   if (answered && needs.variants) {
     for (const variant of headerVariants(planned.case, context.contract)) {
