@@ -53,8 +53,9 @@ class PastDeadline extends Error {
 }
 
 /**
- * Aborts exchanges still running past their deadline. One interval, running only while something is in flight,
- * checks every quarter of the timeout: an exchange ends at most a quarter late.
+ * Aborts exchanges still running past their deadline. One interval (started with the first request, unref'd, stopped
+ * on close: a timer per request, or one started and stopped around each, costs more than the checks) checks every
+ * quarter of the timeout: an exchange ends at most a quarter late.
  */
 class Watchdog {
   private readonly running = new Map<object, { readonly deadline: number; abort(): void }>();
@@ -66,16 +67,17 @@ class Watchdog {
   }
   done(key: object): void {
     this.running.delete(key);
-    if (this.running.size === 0 && this.timer) {
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
+  }
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
   private sweep(): void {
+    if (this.running.size === 0) return;
     const now = performance.now();
     for (const [key, entry] of this.running) {
       if (entry.deadline > now) continue;
-      this.done(key);
+      this.running.delete(key);
       entry.abort();
     }
   }
@@ -152,6 +154,9 @@ export function createTransport(options: TransportOptions): Transport {
         );
       });
     },
-    close: () => pool.destroy(),
+    close: () => {
+      watchdog.stop();
+      return pool.destroy();
+    },
   };
 }
