@@ -12,7 +12,7 @@ import { createReportBuilder, exitCodeOf, type ExitCode, type Report } from './r
 import { verify as runVerify, type VerifyOptions as RunnerOptions, type VerifySummary } from './runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from './validators/index.js';
 
-/** Options of `verify()`: any subset of the runner's, each defaulted as the CLI defaults it. */
+/** Options of `verify()`: a subset of the runner's, each defaulted as the CLI defaults it. */
 export type VerifyOptions = Partial<RunnerOptions>;
 
 /** The defaults `verify()` fills in (the CLI's flag defaults). */

@@ -15,7 +15,7 @@ export interface ReportMeta {
   /** ISO timestamp of the start, when the runner gives one. */
   readonly startedAt?: string;
   readonly durationMs: number;
-  /** Time spent waiting as 429 answers' Retry-After said (a gateway's rate limiter), when there was any. */
+  /** Time spent waiting as 429 answers' Retry-After said (a gateway's rate limiter), when there was some. */
   readonly rateLimitWaitMs?: number;
   /** Whether contract defects fail the run (`--strict-contract`). */
   readonly strictContract: boolean;

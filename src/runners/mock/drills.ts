@@ -10,7 +10,7 @@ import {
 } from '../../checks/documented.js';
 import { responseSeed } from './seed.js';
 
-/** One drilled error: the status, and the code its body carries (undefined: any documented one, picked by seed). */
+/** One drilled error: the status, and the code its body carries (undefined: a documented one, picked by seed). */
 export interface Drill {
   readonly status: number;
   readonly code?: string;
