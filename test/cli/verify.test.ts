@@ -34,9 +34,9 @@ describe('cli: verify', function () {
     const junit = join(dir, 'out', 'junit.xml');
     const json = join(dir, 'out', 'report.json');
     const log = join(dir, 'traffic.ndjson');
-    const run = await runCli(['verify', '--runs', '60', '--seed', '11', '--api-key', CANARY, '--report', `junit=${junit},json=${json}`, '--log', log, '--no-color'], { timeoutMs: 60_000 });
+    const run = await runCli(['verify', '--runs', '10', '--seed', '11', '--api-key', CANARY, '--report', `junit=${junit},json=${json}`, '--log', log, '--no-color'], { timeoutMs: 60_000 });
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.match(/seed 11 · 60 runs/).and.to.contain('PASSED').and.to.contain('Pact interactions (12/12 passed)');
+    expect(run.stdout).to.match(/seed 11 · 10 runs/).and.to.contain('PASSED').and.to.contain('Pact interactions (12/12 passed)');
     const xml = readFileSync(junit, 'utf8');
     expect(xml.match(/<testcase /g)?.length).to.be.at.least(15 + 12);
     const report = JSON.parse(readFileSync(json, 'utf8')) as { meta: { seed: number } };
@@ -82,7 +82,7 @@ describe('cli: verify', function () {
 
     it('exits 1, prints a curl reproducer and a replay that sends exactly the minimal case again', async () => {
       const base = ['verify', '--base-url', broken.url, '--state-url', broken.stateUrl, '--api-key', key, '--no-color', '--timeout', '1000'];
-      const run = await runCli([...base, '--runs', '80', '--seed', '5'], { timeoutMs: 60_000 });
+      const run = await runCli([...base, '--runs', '10', '--seed', '5'], { timeoutMs: 60_000 });
       expect(run.code).to.equal(1);
       expect(run.stdout).to.contain('update_applied').and.to.contain('curl --globoff --path-as-is -X PATCH').and.to.contain('"X-API-KEY: $STIGG_API_KEY"');
       const replay = /stigg-contract verify --seed 5 --path (\S+)/.exec(run.stdout.slice(run.stdout.indexOf('update_applied [violation]')));
@@ -95,7 +95,7 @@ describe('cli: verify', function () {
     it('--save-failures writes regression tests that fail against the broken provider and pass against a correct one', async () => {
       // Inside the project, so the generated file resolves chai and stigg-contract as a user's project would.
       const saved = mkdtempSync(join(process.cwd(), '.stigg-contract', 'regressions-'));
-      const run = await runCli(['verify', '--base-url', broken.url, '--state-url', broken.stateUrl, '--api-key', key, '--runs', '60', '--seed', '5', '--checks', 'update_applied', '--save-failures', saved], { timeoutMs: 60_000 });
+      const run = await runCli(['verify', '--base-url', broken.url, '--state-url', broken.stateUrl, '--api-key', key, '--runs', '10', '--seed', '5', '--checks', 'update_applied', '--save-failures', saved], { timeoutMs: 60_000 });
       expect(run.code).to.equal(1);
       const files = readdirSync(saved).filter((f) => f.endsWith('.test.mjs'));
       expect(files.length).to.be.at.least(1);

@@ -18,7 +18,7 @@ const limit = limiter(3);
 async function clean(departure: Departure, seed: number, options: { skipPacts?: boolean } = {}) {
   const provider = await startVariantProvider(departure, API_KEY);
   try {
-    const { report, exitCode, summary } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, seed, runs: 40, timeoutMs: 2000, ...options });
+    const { report, exitCode, summary } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, seed, runs: 20, timeoutMs: 2000, ...options });
     const violations = report.findings.filter((g) => g.kind === 'violation').map((g) => `${g.check}: ${g.finding.message} (${g.finding.request.method} ${g.finding.request.path.slice(0, 60)} → ${g.finding.actual.slice(0, 80)})`);
     const failedPacts = report.pacts.filter((p) => !p.passed).map((p) => `${p.description}: ${p.message ?? ''}`);
     return { seed, exitCode, violations, failedPacts, summary, waitedMs: report.meta.rateLimitWaitMs ?? 0 };
