@@ -1,6 +1,6 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
 import { failsRun } from '../checks/finding.js';
-import { redact, redactDeep } from './redact.js';
+import { redact, redactDeep } from '../secrets.js';
 import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */

@@ -7,6 +7,6 @@ export { formatJson, type JsonOptions } from './json-report.js';
 export { formatJunit, type JunitOptions } from './junit.js';
 export { curlCommand, replayFlags, reproducerFor } from './reproducer.js';
 export { createProgress, progressListener, type Progress, type ProgressOptions, type ProgressStream } from './progress.js';
-export { redact, redactDeep, redactor, REDACTED } from './redact.js';
+export { redact, redactDeep, redactor, REDACTED } from '../secrets.js';
 export { EXIT_CODES, exitCodeOf, type ExitCode } from './exit-code.js';
 export { pactLine, trafficLines } from './traffic-log.js';

@@ -1,5 +1,5 @@
 /** The JSON formatter: the whole report, keys sorted at every level so equal reports print byte-identically. */
-import { redact, redactDeep } from './redact.js';
+import { redact, redactDeep } from '../secrets.js';
 import type { Report } from './types.js';
 
 /** JSON options: secrets to redact, indentation (default 2). */

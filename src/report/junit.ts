@@ -1,7 +1,7 @@
 /** The JUnit XML formatter: one test case per check and per pact interaction, via junit-report-builder. */
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
-import { redact, redactDeep } from './redact.js';
+import { redact, redactDeep } from '../secrets.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 // junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.

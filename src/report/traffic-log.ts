@@ -5,7 +5,7 @@
  */
 import { trimResponse, type CheckRun, type Exchange } from '../checks/index.js';
 import { type PactOutcome } from '../events/index.js';
-import { redactDeep } from './redact.js';
+import { redactDeep } from '../secrets.js';
 
 /** The log lines (no trailing newline) for an exchange and its check outcomes: the exchange first, then its related requests. */
 export function trafficLines(exchange: Exchange, runs: readonly CheckRun[], secrets: readonly string[], at: Date = new Date()): string {

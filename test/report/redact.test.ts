@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { formatConsole } from '../../src/report/console.js';
 import { formatJson } from '../../src/report/json-report.js';
 import { formatJunit } from '../../src/report/junit.js';
-import { REDACTED, redact, redactDeep, redactor } from '../../src/report/redact.js';
+import { REDACTED, redact, redactDeep, redactor } from '../../src/secrets.js';
 import { CANARY, sampleReport } from './fixtures.js';
 
 /** Every spelling of the canary an output could carry. */
