@@ -12,6 +12,7 @@ import { exampleOf } from './_internals/edges/json-values.js';
 import { invalidPathEdgeValues, pathEdgeValues } from './_internals/edges/path-values.js';
 import { modelOf, pathSite } from './_internals/model.js';
 import type { HeaderCase, Intent, RawBody } from './types.js';
+import { compiled } from './_internals/guard.js';
 
 export type { EdgeBody, EdgeFixture, EdgeHeaders };
 
@@ -38,13 +39,13 @@ export function edgeInvalidPathValues(contract: OperationContract, paramName: st
 
 /**
  * (customer, integration) pairs to create as existing data (the first two path parameters, in template order), so
- * that every valid path edge value addresses a real record: the resource parameter's values on one anchor customer,
- * the customer parameter's values each holding the anchor integration. `edgeClass` names the value's classes.
+ * that every valid path edge value addresses a real record: the resource parameter's values each on a customer of its
+ * own, the customer parameter's values each holding the anchor integration. `edgeClass` names the value's classes.
  */
 export function edgeFixtureIds(contract: OperationContract): EdgeFixture[] {
   const [customer, integration] = modelOf(contract).pathParams;
   if (!customer || !integration) return [];
-  return edgeFixtures(pathEdgeValues(customer), pathEdgeValues(integration));
+  return edgeFixtures(pathEdgeValues(customer), pathEdgeValues(integration), compiled(customer.schema));
 }
 
 /**

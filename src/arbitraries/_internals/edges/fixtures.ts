@@ -1,7 +1,9 @@
 /**
- * Every path edge value as existing data: each value of the resource parameter as an integration of one anchor
- * customer, each value of the customer parameter as a customer holding the anchor integration. The valid-input
+ * Every path edge value as existing data: each value of the resource parameter as the integration of a customer of
+ * its own, each value of the customer parameter as a customer holding the anchor integration. The valid-input
  * oracles then judge every edge id against a real record (an edge id only ever sent to a missing record proves little).
+ * One integration per customer asks nothing of the provider's state handler beyond the vocabulary's plain reading
+ * (the run's tenant fixtures hold a customer with two integrations on purpose, once).
  */
 import type { EdgeValue } from './path-values.js';
 
@@ -21,16 +23,30 @@ function distinct(edges: readonly EdgeValue[]): Array<{ value: string; edgeClass
 }
 
 /**
- * The edge fixtures: the anchor pair (each parameter's first edge value, its shortest) first, then every other value
- * of the resource parameter on the anchor customer, then every other customer value holding the anchor integration.
+ * Customers for the resource parameter's values: the anchor customer's value with a number (`a1`, `a2`...), each one
+ * the customer schema accepts and no edge value of the customer parameter, so no two fixtures share a customer.
  */
-export function edgeFixtures(customers: readonly EdgeValue[], integrations: readonly EdgeValue[]): EdgeFixture[] {
+function ownCustomers(anchor: string, count: number, taken: ReadonlySet<string>, accepts: (value: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let n = 1; out.length < count && n < 100 * (count + 1); n++) {
+    const candidate = `${anchor}${n}`;
+    if (!taken.has(candidate) && accepts(candidate)) out.push(candidate);
+  }
+  return out;
+}
+
+/**
+ * The edge fixtures: the anchor pair (each parameter's first edge value, its shortest) first, then every other value
+ * of the resource parameter on a customer of its own, then every other customer value holding the anchor integration.
+ */
+export function edgeFixtures(customers: readonly EdgeValue[], integrations: readonly EdgeValue[], customerAccepts: (value: string) => boolean): EdgeFixture[] {
   const [anchorCustomer, ...otherCustomers] = distinct(customers);
   const [anchorIntegration, ...otherIntegrations] = distinct(integrations);
   if (!anchorCustomer || !anchorIntegration) return [];
+  const owners = ownCustomers(anchorCustomer.value, otherIntegrations.length, new Set(customers.map((edge) => edge.value)), customerAccepts);
   return [
     { customerId: anchorCustomer.value, integrationId: anchorIntegration.value, edgeClass: `${anchorCustomer.edgeClass} = ${anchorIntegration.edgeClass}` },
-    ...otherIntegrations.map(({ value, edgeClass }) => ({ customerId: anchorCustomer.value, integrationId: value, edgeClass })),
+    ...otherIntegrations.map(({ value, edgeClass }, index) => ({ customerId: owners[index] ?? anchorCustomer.value, integrationId: value, edgeClass })),
     ...otherCustomers.map(({ value, edgeClass }) => ({ customerId: value, integrationId: anchorIntegration.value, edgeClass })),
   ];
 }
