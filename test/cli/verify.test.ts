@@ -37,6 +37,8 @@ describe('cli: verify', function () {
     const run = await runCli(['verify', '--runs', '10', '--seed', '11', '--api-key', CANARY, '--report', `junit=${junit},json=${json}`, '--log', log, '--no-color'], { timeoutMs: 60_000 });
     expect(run.code, run.stderr).to.equal(0);
     expect(run.stdout).to.match(/seed 11 · 10 runs/).and.to.contain('PASSED').and.to.contain('Pact interactions (12/12 passed)');
+    // The findings' curl commands point at the embedded provider, which is gone when the command ends: it says so.
+    expect(run.stdout).to.contain('The curl commands target the embedded reference provider, which stopped with this run');
     const xml = readFileSync(junit, 'utf8');
     expect(xml.match(/<testcase /g)?.length).to.be.at.least(15 + 12);
     const report = JSON.parse(readFileSync(json, 'utf8')) as { meta: { seed: number } };
