@@ -3,7 +3,7 @@ import { BODY_PREVIEW_BYTES } from './documented.js';
 import type {
   CheckOutcome, Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
 } from './types.js';
-import { isJsonObject } from '../contract/json.js';
+import { isJsonObject, jsonText } from '../contract/json.js';
 
 /** True when no response arrived. */
 export function isTransportFailure(outcome: ResponseOutcome): outcome is TransportFailure {
@@ -51,13 +51,13 @@ export function cutBytes(text: string, maxBytes: number): { readonly text: strin
 
 /** A single-line rendering of any value for `expected`/`actual`, cut to `max` characters. */
 export function show(value: unknown, max = 200): string {
-  const text = typeof value === 'string' ? value : value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === 'string' ? value : value === undefined ? 'undefined' : jsonText(value);
   const chars = [...text.replace(/\r?\n/g, '\\n')];
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}… (${chars.length} chars)`;
 }
 
 /** A value as JSON in a message (`"NotFound"`, `null`): quoted, so findings differing only in it share a shape. */
-export const literal = (value: unknown, max = 60): string => show(value === undefined ? '(absent)' : JSON.stringify(value), max);
+export const literal = (value: unknown, max = 60): string => show(value === undefined ? '(absent)' : jsonText(value), max);
 
 /** A response as a finding keeps it. */
 export function trimResponse(outcome: ResponseOutcome): TrimmedResponse | TransportFailure {

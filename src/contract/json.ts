@@ -4,6 +4,18 @@
 export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/**
+ * A value as JSON text for a message, whatever it holds: JSON.stringify recurses, so a body nested thousands of levels
+ * deep (which JSON.parse still reads) would overflow the stack; such a value is named instead of shown.
+ */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `(${Array.isArray(value) ? 'an array' : typeof value} nested too deeply to show)`;
+  }
+}
+
 /** One reference token escaped for a JSON pointer: `~` as `~0`, `/` as `~1`. */
 export const escapeToken = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { atPointer, childPointer } from '../contract/json.js';
+import { atPointer, childPointer, jsonText } from '../contract/json.js';
 
 /** Which part of an exchange a problem is in. Responses are `response:<status>`. */
 export type Part = 'path' | 'headers' | 'body' | `response:${number}`;
@@ -44,7 +44,7 @@ export function distinctIssues(issues: readonly ValidationIssue[]): ValidationIs
 
 /** A short, single-line JSON rendering of a value for messages. */
 export function preview(value: unknown, max = 80): string {
-  const text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? 'undefined' : jsonText(value);
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}… (${chars.length} chars)`;
 }

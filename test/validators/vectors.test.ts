@@ -35,4 +35,12 @@ describe('validators: table-driven vectors (strict and intent readings)', () => 
     const parts = new Set(VECTORS.map((v) => v.part));
     expect([...parts]).to.include.members(['path', 'headers', 'body', ...bound.operation.responses.map((r) => `response:${r.status}`)]);
   });
+
+  it('judges a body nested thousands of levels deep (JSON.parse reads it; showing it must not overflow the stack)', async () => {
+    const contract = await openContract();
+    const rawBody = `{"syncedEntityId":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const result = contract.validateRequest({ method: 'PATCH', path: '/api/v1/customers/a/integrations/b', headers: { 'content-type': 'application/json', 'x-api-key': 'k' }, rawBody });
+    expect(result.matched && result.verdict).to.equal('violation');
+    expect(result.matched && result.intent.map((issue) => [issue.pointer, issue.keyword, issue.value])).to.deep.equal([['/syncedEntityId', 'type', '(an array nested too deeply to show)']]);
+  });
 });
