@@ -4,5 +4,6 @@ export { toJsonSchema, type Rewrite, type TranslateOptions } from './translate.j
 export { createAjv } from './ajv.js';
 export { buildPath, decodeSegment, encodeSegment, matchPath } from './path.js';
 export { originOf } from './dereference.js';
+export { apiKeyHeaderOf } from './operation.js';
 export { atPointer, childPointer, escapeToken, isJsonObject } from './json.js';
 export type * from './types.js';

@@ -106,3 +106,6 @@ export function operationsOf({ root }: Dereferenced): OperationModel[] {
     });
   });
 }
+
+/** The header the operation's API key travels in (its first API-key scheme), or undefined when it needs none. */
+export const apiKeyHeaderOf = (operation: OperationModel): string | undefined => operation.security[0]?.headerName;

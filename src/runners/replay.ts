@@ -13,6 +13,7 @@ import { execute } from './verify/execute.js';
 import { createStateClient, type StateChange } from './verify/state-client.js';
 import { openTarget } from './verify/target.js';
 import { createTransport } from './verify/transport.js';
+import { apiKeyHeaderOf } from '../contract/operation.js';
 
 /** Everything a regression test needs: the recorded request, its intent and data state, and the check. */
 export interface RegressionSpec {
@@ -60,7 +61,7 @@ export async function replayRegression(spec: RegressionSpec, options: ReplayOpti
   const states = target.stateUrl && spec.states.length ? createStateClient(target.stateUrl, timeoutMs) : undefined;
   try {
     for (const change of spec.states) await states?.change(change, 'setup');
-    const keyHeader = contract.operation.security[0]?.headerName ?? 'X-API-KEY';
+    const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
     const planned = { case: caseOf(spec, keyHeader, contract.operation.pathTemplate), scenario: spec.finding.scenario };
     const exchange = await execute(planned, { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks: [check], backoff: new Backoff(timeoutMs) });
     const outcome = runCheck(check, createCheckContext(contract), exchange);

@@ -9,6 +9,7 @@ import { openContract, type OperationContract } from '../../validators/index.js'
 import { parseInteger } from '../flags.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import { API_KEY_PLACEHOLDER } from '../../secrets.js';
+import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 interface SampleOptions {
   readonly invalid?: boolean;
@@ -48,7 +49,7 @@ function requestLine(c: RequestCase, keyHeader: string | undefined): Line {
 
 /** The arbitrary for a part, mapped to output lines; a ConfigurationError for a part the contract does not have. */
 function linesFor(contract: OperationContract, part: string, wantInvalid: boolean): fc.Arbitrary<Line> {
-  const keyHeader = contract.operation.security[0]?.headerName;
+  const keyHeader = apiKeyHeaderOf(contract.operation);
   const headerLine = (h: HeaderCase): Record<string, string> => headersAsSent(h.headers, h.key, keyHeader);
   const names = pathParamNames(contract);
   const slug = contract.operation.pathParams.find((p) => typeof p.schema['pattern'] === 'string')?.name;

@@ -16,6 +16,7 @@ import { CONSUMER, PROVIDER, pactFileName } from '../names.js';
 import { admitNullables } from '../nullable-rules.js';
 import { loadPact, serialisePact, writeFileAtomic } from '../pact-file.js';
 import { behaviourOf, type RecordedExchange } from './behaviour.js';
+import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 /** What was written, and what could not be recorded (with how many exchanges each reason covers). */
 export interface RecordedPact {
@@ -26,7 +27,7 @@ export interface RecordedPact {
 
 /** Sends the interaction's request, as the client sent it, to the Pact mock server (the path exactly as given). */
 async function replay(spec: InteractionSpec, exchange: RecordedExchange, contract: OperationContract, baseUrl: string): Promise<void> {
-  const keyHeader = contract.operation.security[0]?.headerName;
+  const keyHeader = apiKeyHeaderOf(contract.operation);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(keyHeader ? { [keyHeader]: FAKE_API_KEY } : {}) };
   for (const name of Object.keys(spec.request.headers)) {
     const sent = exchange.headers[name.toLowerCase()];

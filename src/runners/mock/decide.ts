@@ -11,6 +11,7 @@ import type { PactResponder } from './pact-responder.js';
 import { resolvePreference, type Preference } from './prefer.js';
 import { errorReply, generatedReply, ROUTE_NOT_FOUND_CODE, type ResponderContext } from './respond.js';
 import type { MockDecision, MockReply, MockRequest } from './types.js';
+import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 /** What the mock decides with: the contract (and its facts), the pacts in `--pacts` mode, drills, the body cap. */
 export interface MockContext extends ResponderContext {
@@ -79,7 +80,7 @@ function seenOf(request: MockRequest, result: Extract<ExchangeResult, { matched:
 function refusal(ctx: MockContext, request: MockRequest, seen: Seen): Answer | undefined {
   const { facts, contract } = ctx;
   if (!hasApiKey(ctx, request.headers)) {
-    const message = `no API key: send one in ${contract.operation.security[0]?.headerName ?? 'the API key header'} (this mock accepts any non-empty key)`;
+    const message = `no API key: send one in ${apiKeyHeaderOf(contract.operation) ?? 'the API key header'} (this mock accepts any non-empty key)`;
     return pactOr(ctx, request, (reply) => reply.status === UNAUTHENTICATED_STATUS, () => mock(errorReply(facts, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, message)));
   }
   if (request.bodyIssue) return mock(errorReply(facts, BAD_INPUT_STATUS, BAD_INPUT_CODE, request.bodyIssue.message));

@@ -28,7 +28,7 @@ export class RunControl {
 }
 
 /** Transport failures of one kind in a row after which a plain request decides whether the provider is still there. */
-export const FAILURES_BEFORE_HEALTH_CHECK = 5;
+const FAILURES_BEFORE_HEALTH_CHECK = 5;
 
 /**
  * Watches outcomes as they arrive. After several transport failures of the same kind in a row it asks `stillThere`

@@ -6,14 +6,7 @@ import type { RequestCase } from '../../arbitraries/index.js';
 import { API_KEY_PLACEHOLDER, type SentRequest } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { WireRequest } from './transport.js';
-
-const keyHeaders = new WeakMap<OperationContract, string | undefined>();
-
-/** The operation's API-key header name, worked out once per contract. */
-export function keyHeaderOf(contract: OperationContract): string | undefined {
-  if (!keyHeaders.has(contract)) keyHeaders.set(contract, contract.operation.security[0]?.headerName);
-  return keyHeaders.get(contract);
-}
+import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 /** What injecting needs: the contract (its key header), the base URL (for the record) and the key itself. */
 export interface KeyTarget {
@@ -24,7 +17,7 @@ export interface KeyTarget {
 
 /** The wire request, and its record with the key shown as the placeholder. */
 export function wireOf(testCase: RequestCase, target: KeyTarget): { wire: WireRequest; sent: SentRequest } {
-  const header = keyHeaderOf(target.contract);
+  const header = apiKeyHeaderOf(target.contract.operation);
   const headers: Record<string, string> = { ...testCase.headers };
   const shown: Record<string, string> = { ...testCase.headers };
   if (header && testCase.key === 'valid') {

@@ -4,6 +4,7 @@ import { anyRequest, invalidRequest, unauthenticatedRequest, validRequest, type 
 import type { Scenario } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { Fixture } from './plan.js';
+import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 /** One generated case and the data state it meets. */
 export interface PlannedCase {
@@ -25,7 +26,7 @@ function scenarioOf(testCase: RequestCase, aimedAt: Scenario): Scenario {
  * the key's (401), whatever else the request holds. Tagged with the key's constraint.
  */
 function unauthenticatedWithBadInput(contract: OperationContract, params: Readonly<Record<string, string>> | undefined): fc.Arbitrary<RequestCase> {
-  const keyHeader = contract.operation.security[0]?.headerName;
+  const keyHeader = apiKeyHeaderOf(contract.operation);
   const keyPointer = `/${(keyHeader ?? '').toLowerCase()}`;
   const otherBreaks = invalidRequest(contract, { ...(params ? { params } : {}), where: (kind) => !(kind.part === 'headers' && kind.pointer === keyPointer) });
   return otherBreaks.map((testCase): RequestCase => ({ ...testCase, key: 'missing', expect: { intent: 'invalid', breaks: { part: 'headers', pointer: keyPointer, keyword: 'required' } } }));

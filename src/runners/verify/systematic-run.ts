@@ -12,6 +12,7 @@ import type { SystematicCase } from './systematic.js';
 import type { RunControl } from './control.js';
 import { edgePath } from './replay-path.js';
 import type { Transport } from './transport.js';
+import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 /** What the systematic phase did. */
 export interface SystematicSummary {
@@ -49,7 +50,7 @@ export interface SystematicOptions {
 /** Sends every case (bounded by `maxDurationMs`) and reports each exchange to the listener. */
 export async function runSystematic(cases: readonly SystematicCase[], send: SendContext, context: CheckContext, listener: RunListener, options: SystematicOptions): Promise<SystematicSummary> {
   const deadline = Date.now() + options.maxDurationMs;
-  const keyHeader = send.contract.operation.security[0]?.headerName;
+  const keyHeader = apiKeyHeaderOf(send.contract.operation);
   const classes = new Set<string>();
   const locks = new RecordLocks();
   const inflight = new Set<Promise<void>>();

@@ -24,6 +24,7 @@ import { ConfigurationError } from '../../errors.js';
 import { openTarget, probe, stillAnswers } from './target.js';
 import { ProviderHealth, RunControl } from './control.js';
 import { createTransport } from './transport.js';
+import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 /** Requests sent while the rate-limited state holds: enough to see the 429, few enough not to flood. */
 const RATE_LIMITED_CASES = 2;
@@ -86,7 +87,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
   const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 2 ** 20, connections: Math.max(1, options.concurrency) });
   try {
     await probe(contract, transport, target.baseUrl);
-    const keyHeader = contract.operation.security[0]?.headerName ?? 'X-API-KEY';
+    const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
     const pacts: PactPhase = options.skipPacts
       ? { ran: false, reason: 'skipped (--path replays one phase 2 case)' }
       : await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...(options.pactsDir ? { pactsDir: options.pactsDir } : {}), ...(options.broker ? { broker: options.broker } : {}) }, listener);
