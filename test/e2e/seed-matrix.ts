@@ -26,27 +26,21 @@ async function run(departure: Departure, seed: number): Promise<{ failed: Set<st
   }
 }
 
+/** One row: the provider run on every seed, each run's checks with violations turned into a cell. */
+async function row(id: string, expect: string, make: (apiKey: string) => Departure, cell: (failed: Set<string>) => string): Promise<Row> {
+  const cells: string[] = [];
+  let ms = 0;
+  for (const seed of SEEDS) {
+    const result = await run(make(API_KEY), seed);
+    ms += result.ms;
+    cells.push(cell(result.failed));
+  }
+  return { id, expect, cells, ms };
+}
+
 const rows: Row[] = [];
-for (const broken of BROKEN) {
-  const cells: string[] = [];
-  let ms = 0;
-  for (const seed of SEEDS) {
-    const result = await run(broken.make(API_KEY), seed);
-    ms += result.ms;
-    cells.push(result.failed.has(broken.caughtBy) ? 'caught' : 'MISSED');
-  }
-  rows.push({ id: `broken ${broken.id}`, expect: broken.caughtBy, cells, ms });
-}
-for (const variant of LEGITIMATE) {
-  const cells: string[] = [];
-  let ms = 0;
-  for (const seed of SEEDS) {
-    const result = await run(variant.make(API_KEY), seed);
-    ms += result.ms;
-    cells.push(result.failed.size === 0 ? 'clean' : `FALSE ALARM (${[...result.failed].join(', ')})`);
-  }
-  rows.push({ id: `legitimate ${variant.id}`, expect: 'clean', cells, ms });
-}
+for (const broken of BROKEN) rows.push(await row(`broken ${broken.id}`, broken.caughtBy, broken.make, (failed) => (failed.has(broken.caughtBy) ? 'caught' : 'MISSED')));
+for (const variant of LEGITIMATE) rows.push(await row(`legitimate ${variant.id}`, 'clean', variant.make, (failed) => (failed.size === 0 ? 'clean' : `FALSE ALARM (${[...failed].join(', ')})`)));
 
 console.log(`| provider | expected | ${SEEDS.map((seed) => `seed ${seed}`).join(' | ')} | ms per run |`);
 console.log(`|---|---|${SEEDS.map(() => '---').join('|')}|---|`);
