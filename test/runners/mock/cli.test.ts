@@ -4,8 +4,6 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { processIo, type CliIo } from '../../../src/cli/io.js';
-import { runCli as runCliInProcess } from '../../../src/cli/main.js';
 import { BIN, runCli, type CliRun } from '../../helpers/cli.js';
 import { API_KEY, removeTemp, tempDir } from './helpers.js';
 
@@ -39,15 +37,8 @@ function mockOnce(args: readonly string[]): Promise<CliRun & { status?: number }
   });
 }
 
-/** Runs `mock` through the CLI's entry function with buffered output. */
-async function inProcess(args: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  // The rest of processIo (progress) is never used by `mock`; spreading it keeps this io in step with the interface.
-  const io: CliIo = { ...processIo, out: (text) => void (stdout += `${text}\n`), err: (text) => void (stderr += `${text}\n`), isTty: false };
-  const code = await runCliInProcess(['node', 'stigg-contract', 'mock', ...args], io);
-  return { code, stdout, stderr };
-}
+/** `stigg-contract mock ...` in this process, output buffered (the shared test runner of the CLI). */
+const inProcess = (args: readonly string[]): Promise<CliRun> => runCli(['mock', ...args]);
 
 describe('runners/mock: the `stigg-contract mock` command', function () {
   this.timeout(20_000);

@@ -3,9 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { processIo, type CliIo } from '../../../src/cli/io.js';
-import { runCli } from '../../../src/cli/main.js';
-import { BIN } from '../../helpers/cli.js';
+import { BIN, runCli, type CliRun } from '../../helpers/cli.js';
 import { removeTemp, tempDir } from './helpers.js';
 
 const CLIENT = fileURLToPath(new URL('../../fixtures/broken-clients/cli-client.mjs', import.meta.url));
@@ -37,14 +35,8 @@ function blackBox(args: readonly string[]): Promise<Run> {
   });
 }
 
-/** The CLI in this process, output buffered. */
-async function inProcess(args: readonly string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { ...processIo, out: (text) => void (stdout += `${text}\n`), err: (text) => void (stderr += `${text}\n`), isTty: false };
-  const code = await runCli(['node', 'stigg-contract', 'mock', ...args], io);
-  return { code, stdout, stderr };
-}
+/** `stigg-contract mock ...` in this process, output buffered (the shared test runner of the CLI). */
+const inProcess = (args: readonly string[]): Promise<CliRun> => runCli(['mock', ...args]);
 
 describe('runners/mock: `stigg-contract mock -- <command>` and `mock report FILE`', function () {
   this.timeout(60_000);
