@@ -49,6 +49,7 @@ describe('the library surface (stigg-contract) and the docs stay in step', () =>
     expect(result.exitCode, JSON.stringify(result.report.totals)).to.equal(0);
     expect(result.seed).to.equal(7);
     expect(result.embedded).to.equal(true);
+    expect(result.pacts).to.deep.equal({ ran: false, reason: 'skipped (skipPacts)' });
     expect(result.report.meta.seed).to.equal(7);
   });
 });

@@ -89,7 +89,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     await probe(contract, transport, target.baseUrl);
     const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
     const pacts: PactPhase = options.skipPacts
-      ? { ran: false, reason: 'skipped (--path replays one phase 2 case)' }
+      ? { ran: false, reason: options.path === undefined ? 'skipped (skipPacts)' : 'skipped (--path replays one phase 2 case)' }
       : await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...(options.pactsDir ? { pactsDir: options.pactsDir } : {}), ...(options.broker ? { broker: options.broker } : {}) }, listener);
     // Setting up data may take a provider longer than answering a request: its own, longer bound.
     const states = target.stateUrl ? createStateClient(target.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS)) : undefined;
