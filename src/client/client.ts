@@ -49,7 +49,7 @@ export class StiggIntegrationsClient {
     try {
       // Why the dispatcher and not `request(url)`: a URL parser would resolve `%2E%2E` (an integration id "..") as a
       // dot segment and send another path; the dispatcher sends the path exactly as built.
-      const response = await getGlobalDispatcher().request({
+      const response = await (this.#options.dispatcher ?? getGlobalDispatcher()).request({
         origin, path: `${pathname.replace(/\/+$/, '')}${path}`, method: OPERATION.method, headers: this.#headers(), body, signal,
       });
       return { status: response.statusCode, headers: response.headers, text: await response.body.text() };

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { OperationContract } from '../validators/index.js';
 import { API_KEY_ENV } from '../secrets.js';
 
@@ -17,6 +18,8 @@ export interface ClientOptions {
   readonly validateResponses?: OperationContract;
   /** Environment to read STIGG_API_KEY from (default `process.env`), for tests and embedders. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The undici dispatcher to send through (default: undici's global one), e.g. a ProxyAgent or a per-test Agent. */
+  readonly dispatcher?: Dispatcher;
 }
 
 /** Options with defaults applied and checked once, in the constructor. */
@@ -27,6 +30,7 @@ export interface ResolvedOptions {
   readonly environmentId: string | undefined;
   readonly timeoutMs: number;
   readonly contract: OperationContract | undefined;
+  readonly dispatcher: Dispatcher | undefined;
 }
 
 /** The request deadline when `timeoutMs` is not given. */
@@ -52,5 +56,6 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     environmentId: options.environmentId,
     timeoutMs,
     contract: options.validateResponses,
+    dispatcher: options.dispatcher,
   };
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { MockAgent } from 'undici';
 import { StiggIntegrationsClient } from '../../src/client/index.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { clientFor, OK_BODY, rejection } from './helpers.js';
@@ -23,6 +24,20 @@ describe('client: StiggIntegrationsClient.updateIntegration', () => {
     expect(request?.headers['x-api-key']).to.equal('test-key-0000');
     expect(request?.headers['content-type']).to.equal('application/json');
     expect(JSON.parse(request?.body ?? '')).to.deep.equal({ syncedEntityId: 'cus_1' });
+  });
+
+  it('sends through the dispatcher it is given, not the global one', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent.get('https://stigg.test').intercept({ path: '/api/v1/customers/acme/integrations/int-1', method: 'PATCH' }).reply(200, OK_BODY);
+    try {
+      const client = new StiggIntegrationsClient({ baseUrl: 'https://stigg.test', apiKey: 'k', dispatcher: agent });
+      expect(await client.updateIntegration('acme', 'int-1', { syncedEntityId: 'cus_1' })).to.deep.equal(OK_BODY.data);
+      agent.assertNoPendingInterceptors();
+      expect(server.seen).to.have.length(0);
+    } finally {
+      await agent.close();
+    }
   });
 
   it('sends syncedEntityId: null to unlink', async () => {
