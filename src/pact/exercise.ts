@@ -1,4 +1,5 @@
 /** Drives the real client (src/client) through one catalogue entry: the consumer side of each pact interaction. */
+import { Agent } from 'undici';
 import { OPERATION, StiggIntegrationsClient, type CustomerIntegration } from '../client/index.js';
 import type { OperationContract } from '../validators/index.js';
 import type { CatalogueEntry } from './catalogue.js';
@@ -17,8 +18,12 @@ export async function exerciseEntry(entry: CatalogueEntry, baseUrl: string, opti
   const { headers, key, params, body } = entry.request;
   const accountId = headers[OPERATION.accountHeader];
   const environmentId = headers[OPERATION.environmentHeader];
+  // A dispatcher of its own: each interaction has a new mock server, and a pooled keep-alive socket to an earlier
+  // one on a port reused since would carry the request to a server that is not listening for it.
+  const dispatcher = new Agent();
   const client = new StiggIntegrationsClient({
     baseUrl,
+    dispatcher,
     // `valid`: the key comes from the environment, as it would in production; the pact shows only a fake one.
     ...(key === 'missing' ? { apiKey: null } : {}),
     ...(accountId === undefined ? {} : { accountId }),
@@ -31,5 +36,7 @@ export async function exerciseEntry(entry: CatalogueEntry, baseUrl: string, opti
     return { ok: true, value: await client.updateIntegration(params.id, params.integrationId, body) };
   } catch (error) {
     return { ok: false, error };
+  } finally {
+    await dispatcher.close();
   }
 }

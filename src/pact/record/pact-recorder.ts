@@ -44,19 +44,6 @@ async function replay(spec: InteractionSpec, exchange: RecordedExchange, contrac
   }
 }
 
-/**
- * Records one interaction, trying a second time when pact-js' mock server saw no request: on a loaded machine its
- * first request can be lost between the mock server starting and listening. A failed attempt writes nothing.
- */
-async function recordOnce(record: () => Promise<unknown>): Promise<void> {
-  try {
-    await record();
-  } catch (error) {
-    if (!/expected but not received/.test(String((error as Error).message))) throw error;
-    await record();
-  }
-}
-
 /** Collects a run's valid exchanges, one per behaviour (the first), and writes them as a pact. */
 export class PactRecorder {
   readonly #chosen = new Map<string, { exchange: RecordedExchange; spec: InteractionSpec }>();
@@ -76,7 +63,7 @@ export class PactRecorder {
     const file = join(dir, pactFileName(consumer, PROVIDER));
     const scratch = await mkdtemp(join(tmpdir(), 'stigg-record-'));
     try {
-      for (const { exchange, spec } of this.#chosen.values()) await recordOnce(() => recordInteraction(spec, scratch, (url) => replay(spec, exchange, this.contract, url)));
+      for (const { exchange, spec } of this.#chosen.values()) await recordInteraction(spec, scratch, (url) => replay(spec, exchange, this.contract, url));
       if (this.#chosen.size > 0) {
         const loaded = await loadPact(join(scratch, pactFileName(CONSUMER, PROVIDER)));
         if (!loaded.ok) throw new Error(`pact-js wrote an unusable pact: ${loaded.reason}`);
