@@ -1,14 +1,33 @@
-/** auth_required: a missing or wrong API key is refused 401, whatever else the request holds. */
-import { RATE_LIMITED_STATUS, UNAUTHENTICATED_STATUS } from './documented.js';
+/** auth_required: a missing or wrong API key is refused 401; with bad input as well, 401 or 400 (order left open). */
+import { breaksAuth, tagLabel } from './cases.js';
+import { BAD_INPUT_STATUS, RATE_LIMITED_STATUS, UNAUTHENTICATED_STATUS } from './documented.js';
 import { describeOutcome, finding, isTransportFailure, notApplicable, skip } from './finding.js';
-import type { Check } from './types.js';
+import type { Check, CheckContext, Exchange } from './types.js';
 
 const ID = 'auth_required';
 
-/** Flags anything but 401 for a request without the right key: authentication is decided before anything else. */
+/**
+ * The input constraint the request breaks besides the key, or undefined: its own tag when that is not about the key,
+ * else what either reading finds in the path, headers and body as sent (an auth-first case breaks both).
+ */
+function inputFault(context: CheckContext, exchange: Exchange): string | undefined {
+  const testCase = exchange.case;
+  if (testCase.expect.intent === 'invalid' && !breaksAuth(testCase, context.facts)) return tagLabel(testCase);
+  const result = context.contract.validateRequest({ method: testCase.method, path: testCase.path, headers: testCase.headers, ...(testCase.rawBody === undefined ? {} : { rawBody: testCase.rawBody }) });
+  if (!result.matched) return undefined;
+  const isKey = (issue: { part: string; pointer: string }): boolean => issue.part === 'headers' && context.facts.apiKeyHeaders.includes(issue.pointer.slice(1).toLowerCase());
+  const issue = [...result.intent, ...result.strict].find((found) => !isKey(found));
+  return issue ? `${issue.part}${issue.pointer}:${issue.keyword}` : undefined;
+}
+
+/**
+ * Flags anything but 401 for a request without the right key. When the request also breaks an input constraint,
+ * the contract documents both 401 and 400 for it and does not order them (body parsers and schema validation run
+ * before authentication in many frameworks): a 400 is a warning, not a violation.
+ */
 export const authRequired: Check = {
   id: ID,
-  description: 'requests with the API key missing or wrong that are not refused 401 (auth is decided first)',
+  description: 'requests with the API key missing or wrong that are not refused 401 (400 allowed, with a warning, when the input is bad too)',
   documents: '`security: ApiKeyAuth` (X-API-KEY header) and `responses.401` "User is not authenticated."',
   applies: (testCase) => testCase.key !== 'valid',
   run(context, exchange) {
@@ -20,6 +39,15 @@ export const authRequired: Check = {
     // A gateway's global rate limiter may answer before authentication: no evidence either way.
     if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     const how = exchange.case.key === 'missing' ? 'without an API key' : 'with a wrong API key';
+    const fault = response.status === BAD_INPUT_STATUS ? inputFault(context, exchange) : undefined;
+    if (fault !== undefined) {
+      return [finding(ID, exchange, {
+        kind: 'warning',
+        message: `a request ${how} and with bad input (${fault}) was answered 400, not 401: input judged first (the contract leaves the order open)`,
+        expected: `${UNAUTHENTICATED_STATUS} (or ${BAD_INPUT_STATUS})`,
+        actual: describeOutcome(response),
+      })];
+    }
     const verb = response.status < 300 ? 'accepted' : 'answered';
     return [finding(ID, exchange, {
       message: `a request ${how} was ${verb} ${response.status}`,

@@ -50,12 +50,41 @@ export const inputRows: readonly Row[] = [
     exchange: () => exchange(json(404, { statusCode: 404 }), { case: testCase({ path: '/api/v1/customers/acme/integrations/', params: { id: 'acme', integrationId: '' } }) }),
     expect: 'not-applicable',
   },
+  // Bad input and no key: the contract documents 400 and 401 and leaves their order open.
   {
     check: 'auth_required',
-    name: 'wrong key and bad body: body judged before auth',
+    name: 'wrong key and bad body: body judged before auth is a warning',
     exchange: () => exchange(error(400, 'BadUserInput'), { case: invalidCase(bodyTag, { key: { wrong: 'sk_wrong' } }) }),
+    expect: 'warned',
+    says: 'input judged first',
+  },
+  {
+    check: 'auth_required',
+    name: 'missing key and a slug the pattern forbids (an auth-first case, tagged by its key): 400 is a warning',
+    exchange: () => exchange(error(400, 'BadUserInput'), { case: invalidCase({ part: 'headers', pointer: '/x-api-key', keyword: 'required' }, { key: 'missing', path: '/api/v1/customers/-bad/integrations/stripe-main', params: { id: '-bad', integrationId: 'stripe-main' } }) }),
+    expect: 'warned',
+    says: '(path/id:pattern) was answered 400',
+  },
+  {
+    check: 'auth_required',
+    name: 'missing key and a body that is not JSON: 400 is a warning',
+    exchange: () => exchange(error(400, 'BadUserInput'), { case: invalidCase({ part: 'headers', pointer: '/x-api-key', keyword: 'required' }, { key: 'missing', rawBody: '{"syncedEntityId":' }) }),
+    expect: 'warned',
+    says: 'body:json',
+  },
+  {
+    check: 'auth_required',
+    name: 'missing key and nothing else wrong answered 400: a violation',
+    exchange: () => exchange(error(400, 'BadUserInput'), { case: invalidCase({ part: 'headers', pointer: '/x-api-key', keyword: 'required' }, { key: 'missing' }) }),
     expect: 'failed',
-    says: 'answered 400',
+    says: 'without an API key was answered 400',
+  },
+  {
+    check: 'auth_required',
+    name: 'wrong key and bad body answered 403: a violation (only 401 and 400 are documented for it)',
+    exchange: () => exchange(error(403, 'AccessDeniedError'), { case: invalidCase(bodyTag, { key: { wrong: 'sk_wrong' } }) }),
+    expect: 'failed',
+    says: 'answered 403',
   },
   { check: 'auth_required', name: 'valid key', exchange: () => exchange(ok()), expect: 'not-applicable' },
 

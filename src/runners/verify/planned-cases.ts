@@ -22,8 +22,9 @@ function scenarioOf(testCase: RequestCase, aimedAt: Scenario): Scenario {
 }
 
 /**
- * Requests without a valid key that also break another rule: auth is decided first, so the answer must still be
- * the key's (401), whatever else the request holds. Tagged with the key's constraint.
+ * Requests without a valid key that also break another rule: the contract documents 401 and 400 for them and leaves
+ * their order open, so auth_required takes either (a 400 with a warning) and nothing else. Tagged with the key's
+ * constraint.
  */
 function unauthenticatedWithBadInput(contract: OperationContract, params: Readonly<Record<string, string>> | undefined): fc.Arbitrary<RequestCase> {
   const keyHeader = apiKeyHeaderOf(contract.operation);

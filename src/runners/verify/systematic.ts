@@ -97,9 +97,9 @@ const firstPerKeyword = <T extends { readonly expect: Intent }>(edges: readonly 
 };
 
 /**
- * Authentication comes first: the first invalid value of each path parameter per broken keyword (length, pattern)
- * and the first invalid body, each sent
- * without the key, must still be answered for the key (tagged as the key's break, as the random phase does).
+ * No key and bad input: the first invalid value of each path parameter per broken keyword (length, pattern) and the
+ * first invalid body, each sent without the key (tagged as the key's break, as the random phase does). The answer
+ * must be 401 or 400 (the contract leaves their order open); anything else, an accepted update above all, fails.
  */
 function authFirst(contract: OperationContract, anchor: Fixture, build: (parts: Parts) => RequestCase): SystematicCase[] {
   const missing = edgeHeaders(contract).find((edge) => edge.headers.key === 'missing');

@@ -8,7 +8,7 @@ import type { SystematicCase } from '../../../src/runners/verify/systematic.js';
 
 /**
  * Every case is what it claims; an auth-first case (no key, and input that breaks one other constraint) is rejected
- * for the missing key and for exactly one other pointer, which is what the provider must not answer first.
+ * for the missing key and for exactly one other pointer (the provider may answer either first: 401 or 400).
  */
 function assertSystematic(c: OperationContract, planned: SystematicCase): void {
   if (!planned.edgeClass.startsWith('auth-first:')) return assertCase(c, planned.case);
