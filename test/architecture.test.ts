@@ -20,9 +20,9 @@ const MAY_NOT_IMPORT: Readonly<Record<string, readonly string[]>> = {
   report: ['pact', 'runners', 'cli', 'provider'],
 };
 const IO_MODULES = /^node:(fs|net|http|https|child_process)|^undici$/;
-// errors.ts and secrets.ts are leaves every layer may use; api.ts, verify.ts (the library's verify) and chai.ts (the
+// errors.ts, secrets.ts and content-coding.ts are leaves every layer may use; api.ts, verify.ts (the library's verify) and chai.ts (the
 // chai plugin) are the package's public surface over all layers.
-const SHARED = new Set(['errors.ts', 'secrets.ts']);
+const SHARED = new Set(['errors.ts', 'secrets.ts', 'content-coding.ts']);
 const SURFACE = new Set(['api.ts', 'verify.ts', 'chai.ts']);
 
 function files(dir: string): string[] {

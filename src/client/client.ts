@@ -1,12 +1,16 @@
 /** The typed client for PATCH /api/v1/customers/{id}/integrations/{integrationId}: the consumer of the Pact tests. */
 import { getGlobalDispatcher } from 'undici';
 import { buildPath } from '../contract/path.js';
+import { decodeContent } from '../content-coding.js';
 import { StiggTransportError } from './errors/index.js';
 import { OPERATION } from './operation.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { scrubber } from '../secrets.js';
 import { interpretResponse, type RawResponse } from './response.js';
 import type { CustomerIntegration, UpdateIntegrationBody } from './types.js';
+
+/** The most a compressed answer may decode to (gzip, deflate and br are read as fetch reads them): a bomb is refused. */
+const MAX_DECODED_BYTES = 32 * 2 ** 20;
 
 function segmentArgument(name: string, value: unknown): string {
   // Why: an empty segment (`/customers//integrations`) addresses another URL, not this operation with "".
@@ -52,8 +56,13 @@ export class StiggIntegrationsClient {
       const response = await (this.#options.dispatcher ?? getGlobalDispatcher()).request({
         origin, path: `${pathname.replace(/\/+$/, '')}${path}`, method: OPERATION.method, headers: this.#headers(), body, signal,
       });
-      return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+      const bytes = Buffer.from(await response.body.arrayBuffer());
+      const coding = response.headers['content-encoding'];
+      const decoded = await decodeContent(bytes, Array.isArray(coding) ? coding.join(',') : coding, MAX_DECODED_BYTES);
+      if (!decoded.ok) throw new StiggTransportError(redact(`${label}: ${decoded.message}`), false);
+      return { status: response.statusCode, headers: response.headers, text: decoded.bytes.toString('utf8') };
     } catch (error) {
+      if (error instanceof StiggTransportError) throw error;
       if (signal.aborted) throw new StiggTransportError(`${label}: no response within ${this.#options.timeoutMs} ms`, true);
       const reason = error instanceof Error ? error.message : String(error);
       throw new StiggTransportError(redact(`${label}: ${reason}`), false, { cause: error });

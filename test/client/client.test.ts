@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { gzipSync } from 'node:zlib';
 import { MockAgent } from 'undici';
-import { StiggIntegrationsClient } from '../../src/client/index.js';
+import { StiggIntegrationsClient, StiggTransportError } from '../../src/client/index.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { clientFor, OK_BODY, rejection } from './helpers.js';
 
@@ -35,6 +36,23 @@ describe('client: StiggIntegrationsClient.updateIntegration', () => {
       expect(await client.updateIntegration('acme', 'int-1', { syncedEntityId: 'cus_1' })).to.deep.equal(OK_BODY.data);
       agent.assertNoPendingInterceptors();
       expect(server.seen).to.have.length(0);
+    } finally {
+      await agent.close();
+    }
+  });
+
+  it('reads a gzip-compressed answer as fetch would; a body not in its claimed coding is a transport error', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const pool = agent.get('https://stigg.test');
+    const path = '/api/v1/customers/acme/integrations/int-1';
+    pool.intercept({ path, method: 'PATCH' }).reply(200, gzipSync(JSON.stringify(OK_BODY)), { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    pool.intercept({ path, method: 'PATCH' }).reply(200, JSON.stringify(OK_BODY), { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    try {
+      const client = new StiggIntegrationsClient({ baseUrl: 'https://stigg.test', apiKey: 'k', dispatcher: agent });
+      expect(await client.updateIntegration('acme', 'int-1', { syncedEntityId: 'cus_1' })).to.deep.equal(OK_BODY.data);
+      const error = await client.updateIntegration('acme', 'int-1', { syncedEntityId: 'cus_1' }).then(() => undefined, (caught: unknown) => caught);
+      expect(error).to.be.instanceOf(StiggTransportError).and.have.property('message').that.contains('not valid gzip');
     } finally {
       await agent.close();
     }

@@ -9,8 +9,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { brotliDecompress, gunzip, inflate, type InputType, type ZlibOptions } from 'node:zlib';
 import { BAD_INPUT_CODE } from '../../checks/index.js';
+import { codingsOf, decodeContent } from '../../content-coding.js';
 import type { BodyIssue, MockReply } from './types.js';
 
 /** A reply's media type when the contract documents none for its status (every status here documents this one). */
@@ -22,29 +22,14 @@ const DRAIN_LIMIT_BYTES = 4 * 2 ** 20;
 /** The body as text (with the issue that makes it unusable, if any), or `aborted` when the client went away. */
 export type BodyRead = { readonly text: string | undefined; readonly issue?: BodyIssue } | { readonly aborted: true };
 
-type Decoder = (input: InputType, options: ZlibOptions, done: (error: Error | null, result: Buffer) => void) => void;
-const DECODERS: Readonly<Record<string, Decoder>> = { gzip: gunzip, 'x-gzip': gunzip, deflate: inflate, br: brotliDecompress };
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const tooLarge = (limitBytes: number): BodyRead => ({ text: undefined, issue: { keyword: 'maxBytes', message: `the body is over ${limitBytes} bytes, the most this mock reads` } });
 
-/** The codings applied to the body, outermost last (`identity` dropped); lower-cased. */
-const codingsOf = (header: string | undefined): string[] =>
-  (header ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
-
 /** Undoes the body's content codings, refusing an unknown one and any output past the cap. */
-async function decode(bytes: Buffer, codings: readonly string[], limitBytes: number): Promise<Buffer | BodyRead> {
-  let out = bytes;
-  for (const coding of [...codings].reverse()) {
-    const decoder = DECODERS[coding];
-    if (!decoder) return { text: undefined, issue: { keyword: 'contentEncoding', message: `Content-Encoding ${coding} cannot be read; send identity, gzip, deflate or br` } };
-    try {
-      out = await new Promise<Buffer>((resolve, reject) => decoder(out, { maxOutputLength: limitBytes }, (error, result) => (error ? reject(error) : resolve(result))));
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      return code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge(limitBytes) : { text: undefined, issue: { keyword: 'contentEncoding', message: `the body is not valid ${coding}: ${(error as Error).message}` } };
-    }
-  }
-  return out;
+async function decode(bytes: Buffer, header: string | undefined, limitBytes: number): Promise<Buffer | BodyRead> {
+  const decoded = await decodeContent(bytes, header, limitBytes);
+  if (decoded.ok) return decoded.bytes;
+  return decoded.problem === 'too-large' ? tooLarge(limitBytes) : { text: undefined, issue: { keyword: 'contentEncoding', message: decoded.message } };
 }
 
 /** Text of the decoded bytes; bytes that are not UTF-8 are an issue (the text then shows them as U+FFFD). */
@@ -86,7 +71,7 @@ export async function readBody(request: IncomingMessage, limitBytes: number): Pr
   if (bytes === null) return { aborted: true };
   if (bytes === undefined) return tooLarge(limitBytes);
   const codings = codingsOf(request.headers['content-encoding']);
-  const decoded = codings.length === 0 || bytes.length === 0 ? bytes : await decode(bytes, codings, limitBytes);
+  const decoded = codings.length === 0 || bytes.length === 0 ? bytes : await decode(bytes, request.headers['content-encoding'], limitBytes);
   return Buffer.isBuffer(decoded) ? textOf(decoded) : decoded;
 }
 

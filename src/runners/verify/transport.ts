@@ -2,10 +2,11 @@
  * Sends a request exactly as given (path untouched: no URL parser normalises `%2E` segments) over one keep-alive
  * undici pool. `timeoutMs` bounds the whole exchange, from sending to the last body byte: one watchdog timer sweeps
  * the requests in flight (a timer per request cost more than the checks), with undici's header and body timeouts
- * beside it. Redirects are not followed: a 3xx is an answer.
+ * beside it. Redirects are not followed: a 3xx is an answer. A body in Content-Encoding gzip, deflate or br is decoded.
  */
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { ReceivedResponse, ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
+import { codingsOf, decodeContent } from '../../content-coding.js';
 
 export interface TransportOptions {
   readonly baseUrl: string;
@@ -95,7 +96,7 @@ class TooLarge extends Error {
  * no stream in between (the request API wraps every body in a Readable, which cost more than the body here).
  * Over `limit` bytes, declared or read, the request is aborted rather than buffered.
  */
-function collect(limit: number, started: (abort: (reason: Error) => void) => void, settle: (outcome: { status: number; headers: Record<string, string>; text: string } | { error: unknown }) => void): Dispatcher.DispatchHandler {
+function collect(limit: number, started: (abort: (reason: Error) => void) => void, settle: (outcome: { status: number; headers: Record<string, string>; bytes: Buffer } | { error: unknown }) => void): Dispatcher.DispatchHandler {
   let status = 0;
   let headers: Record<string, string> = {};
   let chunks: Buffer[] = [];
@@ -118,7 +119,7 @@ function collect(limit: number, started: (abort: (reason: Error) => void) => voi
       else chunks.push(chunk);
     },
     onResponseEnd() {
-      settle({ status, headers, text: chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8') });
+      settle({ status, headers, bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks) });
     },
     onResponseError(_controller, error) {
       settle({ error });
@@ -143,8 +144,13 @@ export function createTransport(options: TransportOptions): Transport {
           collect(options.maxBodyBytes, (abort) => watchdog.watch(key, () => abort(new PastDeadline(options.timeoutMs))), (outcome) => {
             watchdog.done(key);
             const elapsedMs = performance.now() - started;
-            if ('text' in outcome) {
-              resolve({ status: outcome.status, headers: outcome.headers, rawBody: outcome.text, elapsedMs } satisfies ReceivedResponse);
+            if ('bytes' in outcome) {
+              const { status, headers, bytes } = outcome;
+              if (codingsOf(headers['content-encoding']).length === 0) return resolve({ status, headers, rawBody: bytes.toString('utf8'), elapsedMs } satisfies ReceivedResponse);
+              // A compressed answer is read as fetch and the SDKs read it: decoded, under the same cap.
+              void decodeContent(bytes, headers['content-encoding'], options.maxBodyBytes).then((decoded) => resolve(decoded.ok
+                ? { status, headers, rawBody: decoded.bytes.toString('utf8'), elapsedMs }
+                : { error: decoded.problem === 'too-large' ? 'too-large' : 'protocol', message: `${decoded.message} (status ${status})`, elapsedMs }));
             } else if (outcome.error instanceof TooLarge) {
               resolve({ error: 'too-large', message: `response body over ${options.maxBodyBytes} bytes (status ${outcome.error.status})`, elapsedMs });
             } else {
