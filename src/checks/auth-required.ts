@@ -1,6 +1,6 @@
 /** auth_required: a missing or wrong API key is refused 401; with bad input as well, 401 or 400 (order left open). */
-import { breaksAuth, tagLabel } from './cases.js';
-import { BAD_INPUT_STATUS, RATE_LIMITED_STATUS, UNAUTHENTICATED_STATUS } from './documented.js';
+import { breaksAuth, sendsUnsupportedMediaType, tagLabel } from './cases.js';
+import { BAD_INPUT_STATUS, RATE_LIMITED_STATUS, UNAUTHENTICATED_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
 import { describeOutcome, finding, isTransportFailure, notApplicable, skip } from './finding.js';
 import type { Check, CheckContext, Exchange } from './types.js';
 
@@ -23,7 +23,7 @@ function inputFault(context: CheckContext, exchange: Exchange): string | undefin
 /**
  * Flags anything but 401 for a request without the right key. When the request also breaks an input constraint,
  * the contract documents both 401 and 400 for it and does not order them (body parsers and schema validation run
- * before authentication in many frameworks): a 400 is a warning, not a violation.
+ * before authentication in many frameworks): a 400 (or HTTP's 415 for a body in another media type) is a warning.
  */
 export const authRequired: Check = {
   id: ID,
@@ -39,11 +39,12 @@ export const authRequired: Check = {
     // A gateway's global rate limiter may answer before authentication: no evidence either way.
     if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     const how = exchange.case.key === 'missing' ? 'without an API key' : 'with a wrong API key';
-    const fault = response.status === BAD_INPUT_STATUS ? inputFault(context, exchange) : undefined;
+    const refusedInput = response.status === BAD_INPUT_STATUS || (response.status === UNSUPPORTED_MEDIA_TYPE_STATUS && sendsUnsupportedMediaType(exchange.case, context.facts));
+    const fault = refusedInput ? inputFault(context, exchange) : undefined;
     if (fault !== undefined) {
       return [finding(ID, exchange, {
         kind: 'warning',
-        message: `a request ${how} and with bad input (${fault}) was answered 400, not 401: input judged first (the contract leaves the order open)`,
+        message: `a request ${how} and with bad input (${fault}) was answered ${response.status}, not 401: input judged first (the contract leaves the order open)`,
         expected: `${UNAUTHENTICATED_STATUS} (or ${BAD_INPUT_STATUS})`,
         actual: describeOutcome(response),
       })];

@@ -1,5 +1,6 @@
 /** Questions checks ask about a case and its scenario. */
 import type { RequestCase } from '../arbitraries/types.js';
+import { mediaEssence } from '../validators/index.js';
 import type { ContractFacts } from './facts.js';
 import type { Scenario } from './types.js';
 
@@ -42,3 +43,13 @@ export function scenarioMismatch(testCase: RequestCase, scenario: Scenario, fact
 
 /** The standard reason data-dependent checks give when the runner knows nothing about the data. */
 export const UNKNOWN_DATA = 'no provider state or fixture: whether the customer and integration exist is unknown';
+
+/**
+ * The case sends a body without the documented media type (another, or no Content-Type): a request in a form the
+ * operation does not take, which HTTP itself answers 415 (Spring, ASP.NET Core and Fastify do so before any handler).
+ */
+export function sendsUnsupportedMediaType(testCase: RequestCase, facts: ContractFacts): boolean {
+  if (facts.requestMediaType === undefined || testCase.rawBody === undefined) return false;
+  const sent = Object.entries(testCase.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  return sent === undefined || mediaEssence(sent) !== mediaEssence(facts.requestMediaType);
+}

@@ -9,6 +9,8 @@ export const BAD_INPUT_STATUS = 400;
 
 /** RFC 9110 §15.5.2: the status for missing or invalid credentials. */
 export const UNAUTHENTICATED_STATUS = 401;
+/** HTTP's own answer to a body in a media type the target does not take (RFC 9110 §15.5.16); no contract documents it here. */
+export const UNSUPPORTED_MEDIA_TYPE_STATUS = 415;
 
 /** RFC 9110 §15.5.4: the status for valid credentials that may not access the resource. */
 export const FORBIDDEN_STATUS = 403;

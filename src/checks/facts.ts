@@ -27,6 +27,8 @@ export interface ContractFacts {
   readonly apiKeyHeaders: readonly string[];
   /** Optional header parameters (`X-ACCOUNT-ID`, `X-ENVIRONMENT-ID`), lower-cased. */
   readonly optionalHeaders: readonly string[];
+  /** The request body's documented media type, or undefined when the operation takes no body. */
+  readonly requestMediaType: string | undefined;
 }
 
 
@@ -66,6 +68,7 @@ export function contractFacts(contract: OperationContract): ContractFacts {
     envelope: singleRequired(successBody),
     apiKeyHeaders: operation.security.map((scheme) => headerKey(scheme.headerName)),
     optionalHeaders: operation.headerParams.filter((param) => !param.required).map((param) => headerKey(param.name)),
+    requestMediaType: operation.requestBody?.contentType,
   };
 }
 

@@ -1,6 +1,6 @@
 /** invalid_input_rejected: input that breaks the contract gets the documented bad-input answer. */
-import { breaksAuth, tagLabel } from './cases.js';
-import { BAD_INPUT_CODE, BAD_INPUT_STATUS, RATE_LIMITED_STATUS } from './documented.js';
+import { breaksAuth, sendsUnsupportedMediaType, tagLabel } from './cases.js';
+import { BAD_INPUT_CODE, BAD_INPUT_STATUS, RATE_LIMITED_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
 import { listCodes } from './error-code-documented.js';
 import { describeOutcome, finding, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
 import { addressesOperation, OFF_TEMPLATE, onlyIntentRejects } from './scope.js';
@@ -10,7 +10,8 @@ const ID = 'invalid_input_rejected';
 
 /**
  * Flags invalid path parameters, bodies and Content-Types that are not answered 400 with a documented 400 code;
- * warns when the code is not the schema-violation code. Not judged where the contract leaves the order of checks
+ * warns when the code is not the schema-violation code, or when a body without the documented media type gets HTTP's
+ * own 415. Not judged where the contract leaves the order of checks
  * open: while the customer is forbidden (403) or the key rate limited (429). Input that only the intent reading
  * rejects (a lint repair) is a contract-defect note, never a violation.
  */
@@ -38,6 +39,14 @@ export const invalidInputRejected: Check = {
     if (!context.facts.statuses.includes(BAD_INPUT_STATUS)) return skip(`the contract documents no ${BAD_INPUT_STATUS}`);
     if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
+    if (response.status === UNSUPPORTED_MEDIA_TYPE_STATUS && sendsUnsupportedMediaType(exchange.case, context.facts)) {
+      return [finding(ID, exchange, {
+        kind: 'warning',
+        message: `a body without the documented media type (${tag}) was answered 415, HTTP's status for it, where the contract documents 400`,
+        expected: String(BAD_INPUT_STATUS),
+        actual: describeOutcome(response),
+      })];
+    }
     if (response.status !== BAD_INPUT_STATUS) {
       const verb = response.status < 300 ? 'accepted' : 'rejected';
       return [finding(ID, exchange, {

@@ -74,6 +74,13 @@ export const inputRows: readonly Row[] = [
   },
   {
     check: 'auth_required',
+    name: 'missing key and a text/plain body answered 415: a warning',
+    exchange: () => exchange(json(415, { error: 'Unsupported Media Type' }), { case: invalidCase({ part: 'headers', pointer: '/x-api-key', keyword: 'required' }, { key: 'missing', headers: { 'Content-Type': 'text/plain' } }) }),
+    expect: 'warned',
+    says: 'was answered 415, not 401',
+  },
+  {
+    check: 'auth_required',
     name: 'missing key and nothing else wrong answered 400: a violation',
     exchange: () => exchange(error(400, 'BadUserInput'), { case: invalidCase({ part: 'headers', pointer: '/x-api-key', keyword: 'required' }, { key: 'missing' }) }),
     expect: 'failed',
@@ -92,6 +99,14 @@ export const inputRows: readonly Row[] = [
   { check: 'invalid_input_rejected', name: 'another 400 code', exchange: () => exchange(error(400, 'IntegrityViolation'), { case: tooLong }), expect: 'warned', says: 'not BadUserInput' },
   { check: 'invalid_input_rejected', name: 'too long accepted', exchange: () => exchange(ok('x'.repeat(256)), { case: tooLong }), expect: 'failed', says: 'was accepted with 200' },
   { check: 'invalid_input_rejected', name: 'bad slug → 404', exchange: () => exchange(error(404, 'CustomerNotFound'), { case: badSlug }), expect: 'failed', says: '(path/id:pattern) was rejected with 404' },
+  {
+    check: 'invalid_input_rejected',
+    name: 'text/plain body answered 415 (HTTP\'s status for it): a warning',
+    exchange: () => exchange(json(415, { error: 'Unsupported Media Type' }), { case: invalidCase({ part: 'headers', pointer: '/content-type', keyword: 'contentType' }, { headers: { 'Content-Type': 'text/plain' } }) }),
+    expect: 'warned',
+    says: 'answered 415',
+  },
+  { check: 'invalid_input_rejected', name: 'too long body answered 415: a violation (the media type was right)', exchange: () => exchange(json(415, { error: 'Unsupported Media Type' }), { case: tooLong }), expect: 'failed', says: 'was rejected with 415' },
   { check: 'invalid_input_rejected', name: 'undocumented 400 code', exchange: () => exchange(error(400, 'ValidationFailed'), { case: tooLong }), expect: 'failed', says: 'undocumented code' },
   { check: 'invalid_input_rejected', name: 'forbidden customer', exchange: () => exchange(error(403, 'AccessDeniedError'), { case: tooLong, scenario: { kind: 'forbidden' } }), expect: 'not-applicable' },
   { check: 'invalid_input_rejected', name: 'rate limited', exchange: () => exchange(error(429, 'RateLimitExceeded'), { case: tooLong }), expect: 'skipped', says: '429' },

@@ -15,6 +15,10 @@ export const responseRows: readonly Row[] = [
   { check: 'status_documented', name: '200', exchange: () => exchange(ok()), expect: 'passed' },
   { check: 'status_documented', name: 'redirect', exchange: () => exchange({ ...json(302, {}), headers: { location: '/elsewhere' } }), expect: 'failed', says: 'redirect 302' },
   { check: 'status_documented', name: '409', exchange: () => exchange(error(409, 'Conflict')), expect: 'failed', says: 'status 409 is not documented' },
+  // 415 is HTTP's answer to a body in a media type the operation does not take, and only to that.
+  { check: 'status_documented', name: '415 for a text/plain body', exchange: () => exchange(json(415, { error: 'Unsupported Media Type' }), { case: testCase({ headers: { 'Content-Type': 'text/plain' } }) }), expect: 'passed' },
+  { check: 'status_documented', name: '415 for a body sent without Content-Type', exchange: () => exchange(json(415, { error: 'Unsupported Media Type' }), { case: testCase({ headers: {} }) }), expect: 'passed' },
+  { check: 'status_documented', name: '415 for application/json; charset=utf-8', exchange: () => exchange(json(415, { error: 'Unsupported Media Type' }), { case: testCase({ headers: { 'content-type': 'Application/JSON; charset=utf-8' } }) }), expect: 'failed', says: 'status 415 is not documented' },
   { check: 'status_documented', name: 'no response', exchange: () => exchange({ error: 'refused', message: 'ECONNREFUSED' }), expect: 'skipped', says: 'refused' },
 
   { check: 'content_type', name: 'application/json with charset', exchange: () => exchange(ok()), expect: 'passed' },
