@@ -18,7 +18,10 @@ export type Intent =
   | { readonly intent: 'valid' }
   | { readonly intent: 'invalid'; readonly breaks: BreakTag };
 
-/** How the API key is sent. The real key is never part of a case: runners inject it at send time. */
+/**
+ * How the API key is sent. The real key is never part of a case: runners inject it at send time, also where a wrong
+ * key is made from it (`$STIGG_API_KEY` in `wrong` stands for the real key).
+ */
 export type KeyUse = 'valid' | 'missing' | { readonly wrong: string };
 
 /** A whole HTTP request for the operation under test, ready to send, with what it is meant to exercise. */

@@ -21,7 +21,11 @@ function word(text: string): string {
 function wordWithKey(text: string): string {
   const pieces = text.split(API_KEY_PLACEHOLDER);
   if (pieces.length === 1) return word(text);
-  if (pieces.every((piece) => PLAIN_IN_DOUBLE_QUOTES.test(piece))) return `"${pieces.join(API_KEY_PLACEHOLDER)}"`;
+  if (pieces.every((piece) => PLAIN_IN_DOUBLE_QUOTES.test(piece))) {
+    // `$STIGG_API_KEY0` would name another variable: braces where a name character follows the placeholder.
+    const name = API_KEY_PLACEHOLDER.slice(1);
+    return `"${pieces.map((piece, index) => (index === 0 ? piece : `${/^\w/.test(piece) ? `\${${name}}` : `$${name}`}${piece}`)).join('')}"`;
+  }
   return pieces.map((piece) => (piece === '' ? '' : word(piece))).join(`"${API_KEY_PLACEHOLDER}"`);
 }
 

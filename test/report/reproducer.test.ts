@@ -49,6 +49,14 @@ describe('curl reproducer', () => {
     expect(command).to.not.contain(KEY);
   });
 
+  it('sends a wrong key made from the real one as that (the real key and a 0), still never showing the key', () => {
+    for (const [shown, sent] of [['$STIGG_API_KEY0', `${KEY}0`], ['$STIGG_API_KEY-x', `${KEY}-x`], ['x$STIGG_API_KEY_y', `x${KEY}_y`]] as const) {
+      const command = curlCommand(request({ headers: { 'X-API-KEY': shown } }));
+      expect(argv(command), command).to.include(`X-API-KEY: ${sent}`);
+      expect(command).to.not.contain(KEY);
+    }
+  });
+
   it('keeps dot segments and percent-encoding as sent', () => {
     const url = 'http://h/api/v1/customers/./integrations/../x%20y[1]';
     const words = argv(curlCommand(request({ url, path: '/api/v1/customers/./integrations/../x%20y[1]' })));

@@ -24,10 +24,12 @@ export function wireOf(testCase: RequestCase, target: KeyTarget): { wire: WireRe
     headers[header] = target.apiKey;
     shown[header] = API_KEY_PLACEHOLDER;
   } else if (header && typeof testCase.key === 'object') {
+    // A wrong key may be made from the real one (the placeholder stands for it: shown as is, filled in on the wire).
+    const filled = testCase.key.wrong.split(API_KEY_PLACEHOLDER).join(target.apiKey);
     // A generated "wrong" key could in theory equal the real one; then it would not be wrong.
-    const wrong = testCase.key.wrong === target.apiKey ? `${testCase.key.wrong}-not` : testCase.key.wrong;
-    headers[header] = wrong;
-    shown[header] = wrong;
+    const same = filled === target.apiKey;
+    headers[header] = same ? `${filled}-not` : filled;
+    shown[header] = same ? `${testCase.key.wrong}-not` : testCase.key.wrong;
   }
   const base = target.baseUrl.endsWith('/') ? target.baseUrl.slice(0, -1) : target.baseUrl;
   return {

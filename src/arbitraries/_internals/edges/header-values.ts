@@ -8,6 +8,7 @@ import { compiled } from '../guard.js';
 import type { Model, Site } from '../model.js';
 import { CONTENT_TYPE } from '../parts.js';
 import { stringArbitrary } from '../scalars.js';
+import { API_KEY_PLACEHOLDER } from '../../../secrets.js';
 
 /** Headers to send, the name to send the API key under (when not the contract's spelling), the edge class, the intent. */
 export interface EdgeHeaders {
@@ -21,6 +22,11 @@ export interface EdgeHeaders {
 const GARBAGE = 'garbage %% ~!@#$ <x> "y" \\z';
 // Not a key any provider would issue; a runner still replaces it should it equal the real one.
 const WRONG_KEY = 'stigg-contract-wrong-key';
+/**
+ * The real key with one character more: the runner puts the key in for the placeholder at send time. A provider that
+ * checks only that the sent key starts with (or contains) the real one takes it.
+ */
+const KEY_PLUS_ONE = `${API_KEY_PLACEHOLDER}0`;
 
 /** The spellings of a header name worth sending: lower case, each word capitalised, upper case, as documented. */
 export function spellings(name: string): string[] {
@@ -50,6 +56,7 @@ function keyEdges(model: Model, key: Site, headers: Record<string, string>): Edg
   if (key.required) out.push({ headers: { headers, key: 'missing' }, edgeClass: `${label}:missing`, expect: { intent: 'invalid', breaks: { part: key.part, pointer: key.pointer, keyword: 'required' } } });
   out.push({ headers: { headers, key: { wrong: '' } }, edgeClass: `${label}:empty`, expect: auth });
   out.push({ headers: { headers, key: { wrong: WRONG_KEY } }, edgeClass: `${label}:wrong`, expect: auth });
+  out.push({ headers: { headers, key: { wrong: KEY_PLUS_ONE } }, edgeClass: `${label}:key-plus-one`, expect: auth });
   return out;
 }
 
