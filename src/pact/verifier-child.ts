@@ -20,6 +20,11 @@ process.on('uncaughtException', (error) => void transportErrors.push(error.messa
 const options = JSON.parse(await text(process.stdin)) as Omit<PactVerificationOptions, 'apiKey'>;
 const key = process.env['STIGG_CONTRACT_PACT_KEY'] ?? '';
 const keyHeader = options.keyHeader.toLowerCase();
+// The native verifier filters by description with a regular expression (PACT_DESCRIPTION): the exact texts, escaped.
+if (options.onlyDescriptions?.length) {
+  const exact = options.onlyDescriptions.map((description) => description.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+  process.env['PACT_DESCRIPTION'] = `^(?:${exact.join('|')})$`;
+}
 
 function describeMismatch(mismatch: unknown): string {
   const node = mismatch as { mismatches?: Array<{ mismatch?: string }>; message?: string } | undefined;

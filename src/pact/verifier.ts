@@ -51,6 +51,8 @@ export interface PactVerificationOptions {
   /** Broker options (pactBrokerUrl, selectors, publishVerificationResult, ...) instead of pactUrls. */
   readonly broker?: BrokerSource;
   readonly timeoutMs?: number;
+  /** Verify only the interactions with these descriptions (exactly), e.g. to try again those a limiter refused. */
+  readonly onlyDescriptions?: readonly string[];
 }
 
 /** One interaction's outcome. */

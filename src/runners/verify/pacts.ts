@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
 import { loadPact } from '../../pact/pact-file.js';
-import { verifyPacts, type BrokerSource } from '../../pact/verifier.js';
+import { verifyPacts, type BrokerSource, type PactVerificationOptions, type PactVerificationResult } from '../../pact/verifier.js';
 
 export interface PactPhaseOptions {
   readonly providerBaseUrl: string;
@@ -14,6 +14,8 @@ export interface PactPhaseOptions {
   readonly pactsDir?: string;
   readonly broker?: BrokerSource;
   readonly timeoutMs: number;
+  /** The waits before each new try of interactions a rate limiter refused (default 1, 2 and 4 s). */
+  readonly rateLimitWaitsMs?: readonly number[];
 }
 
 /** What phase 1 did: verified (passed or not), or skipped with the reason. */
@@ -39,7 +41,7 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
   if (!options.stateUrl && !options.broker) return { ran: false, reason: 'no --state-url: pact interactions need provider states' };
   const pactUrls = options.broker ? undefined : await pactFiles(options.pactsDir ?? 'pacts');
   if (pactUrls && pactUrls.length === 0) return { ran: false, reason: `no pact files in ${options.pactsDir ?? 'pacts'}` };
-  const result = await verifyPacts({
+  const request: PactVerificationOptions = {
     providerBaseUrl: options.providerBaseUrl,
     keyHeader: options.keyHeader,
     apiKey: options.apiKey,
@@ -47,9 +49,36 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
     ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
     ...(pactUrls ? { pactUrls } : {}),
     ...(options.broker ? { broker: options.broker } : {}),
-  });
+  };
+  const result = await againWhileRateLimited(request, await verifyPacts(request), options.rateLimitWaitsMs ?? RATE_LIMIT_WAITS_MS);
   for (const interaction of result.interactions) {
     listener.onPact?.({ description: interaction.description, passed: interaction.passed || interaction.pending, ...(interaction.message ? { message: `${interaction.pending ? '(pending) ' : ''}${interaction.message}` } : {}) });
   }
   return { ran: true, passed: result.passed, notices: result.notices };
+}
+
+/** An interaction the provider's rate limiter refused: Pact's status mismatch with 429 as the actual status. */
+const refusedByLimiter = (message: string | undefined): boolean => /\bexpected \d{3} but was 429\b/.test(message ?? '');
+
+/** How long to wait before each new try of the refused interactions (Pact's verifier does not say the Retry-After). */
+const RATE_LIMIT_WAITS_MS = [1_000, 2_000, 4_000];
+
+/**
+ * Verifies again, after a wait, the interactions a rate limiter answered 429 where the pact expects another status:
+ * a limiter refusing a request says nothing of the provider's behaviour (see docs/checks.md). Not when results are
+ * published to a broker, which has the first verdict already.
+ */
+async function againWhileRateLimited(request: PactVerificationOptions, first: PactVerificationResult, waitsMs: readonly number[]): Promise<PactVerificationResult> {
+  if (request.broker?.publishVerificationResult) return first;
+  let result = first;
+  for (const waitMs of waitsMs) {
+    const refused = result.interactions.filter((interaction) => !interaction.passed && refusedByLimiter(interaction.message)).map((interaction) => interaction.description);
+    if (refused.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const again = await verifyPacts({ ...request, onlyDescriptions: refused });
+    const retried = new Map(again.interactions.map((interaction) => [interaction.description, interaction]));
+    const interactions = result.interactions.map((interaction) => retried.get(interaction.description) ?? interaction);
+    result = { ...result, interactions, passed: interactions.every((interaction) => interaction.passed || interaction.pending), notices: [...result.notices, ...again.notices] };
+  }
+  return result;
 }
