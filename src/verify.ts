@@ -38,12 +38,23 @@ export function withDefaults(options: VerifyOptions): RunnerOptions {
   };
 }
 
+/** An opened contract (what `openContract()` returns), told apart from an options object. */
+const isOperationContract = (value: unknown): value is OperationContract =>
+  typeof value === 'object' && value !== null && 'operation' in value && 'parts' in value && 'validateRequest' in value;
+
 /**
  * Verifies a provider (default: the embedded reference provider) against the contract (default: the shipped one):
  * the pacts, then property-based conformance. Harness problems (an unreachable provider, bad options) reject with
- * a HarnessError; violations are data, in `report.findings`, with `exitCode` 1.
+ * a HarnessError; violations are data, in `report.findings`, with `exitCode` 1. The contract may be left out:
+ * `verify({ baseUrl })` and `verify(contract, { baseUrl })` both work.
  */
-export async function verify(contract?: OperationContract, options: VerifyOptions = {}, listener: RunListener = {}): Promise<VerifyResult> {
+export async function verify(options?: VerifyOptions, listener?: RunListener): Promise<VerifyResult>;
+export async function verify(contract: OperationContract | undefined, options?: VerifyOptions, listener?: RunListener): Promise<VerifyResult>;
+export async function verify(first?: OperationContract | VerifyOptions, second?: VerifyOptions | RunListener, third?: RunListener): Promise<VerifyResult> {
+  const contractGiven = first === undefined || isOperationContract(first);
+  const contract = contractGiven ? first : undefined;
+  const options: VerifyOptions = (contractGiven ? (second as VerifyOptions | undefined) : first) ?? {};
+  const listener: RunListener = (contractGiven ? third : (second as RunListener | undefined)) ?? {};
   const bound = contract ?? (await openContract());
   const full = withDefaults(options);
   const builder = createReportBuilder({

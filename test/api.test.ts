@@ -45,11 +45,22 @@ describe('the library surface (stigg-contract) and the docs stay in step', () =>
   it('verify() needs no argument but what it is asked to change: defaults for the rest, no listener', async () => {
     const { verify, VERIFY_DEFAULTS } = (await import('stigg-contract')) as typeof import('../src/api.js');
     expect(VERIFY_DEFAULTS).to.deep.equal({ runs: 200, timeoutMs: 5000, concurrency: 4, strictContract: false });
-    const result = await verify(undefined, { runs: 5, seed: 7, skipPacts: true, systematic: false });
+    const result = await verify({ runs: 5, seed: 7, skipPacts: true, systematic: false });
     expect(result.exitCode, JSON.stringify(result.report.totals)).to.equal(0);
     expect(result.seed).to.equal(7);
     expect(result.embedded).to.equal(true);
     expect(result.pacts).to.deep.equal({ ran: false, reason: 'skipped (skipPacts)' });
     expect(result.report.meta.seed).to.equal(7);
+  });
+
+  it('verify() takes a contract first too, and then the options and the listener', async () => {
+    const { verify, openContract } = (await import('stigg-contract')) as typeof import('../src/api.js');
+    let exchanges = 0;
+    const result = await verify(await openContract(), { runs: 3, seed: 8, skipPacts: true, systematic: false }, { onExchange: () => void exchanges++ });
+    expect(result.seed).to.equal(8);
+    expect(exchanges).to.equal(result.report.totals.exchanges).and.be.above(0);
+    const optionsFirst = await verify({ runs: 3, seed: 9, skipPacts: true, systematic: false }, { onExchange: () => void exchanges++ });
+    expect(optionsFirst.seed).to.equal(9);
+    expect(exchanges).to.equal(result.report.totals.exchanges + optionsFirst.report.totals.exchanges);
   });
 });
