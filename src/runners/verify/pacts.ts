@@ -5,6 +5,8 @@ import type { RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
 import { loadPact } from '../../pact/pact-file.js';
 import { verifyPacts, type BrokerSource, type PactVerificationOptions, type PactVerificationResult } from '../../pact/verifier.js';
+import { STATE_CHANGE_TIMEOUT_MS } from './state-client.js';
+import { startStateRelay } from './state-relay.js';
 
 export interface PactPhaseOptions {
   readonly providerBaseUrl: string;
@@ -41,16 +43,23 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
   if (!options.stateUrl && !options.broker) return { ran: false, reason: 'no --state-url: pact interactions need provider states' };
   const pactUrls = options.broker ? undefined : await pactFiles(options.pactsDir ?? 'pacts');
   if (pactUrls && pactUrls.length === 0) return { ran: false, reason: `no pact files in ${options.pactsDir ?? 'pacts'}` };
-  const request: PactVerificationOptions = {
-    providerBaseUrl: options.providerBaseUrl,
-    keyHeader: options.keyHeader,
-    apiKey: options.apiKey,
-    timeoutMs: options.timeoutMs,
-    ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
-    ...(pactUrls ? { pactUrls } : {}),
-    ...(options.broker ? { broker: options.broker } : {}),
-  };
-  const result = await againWhileRateLimited(request, await verifyPacts(request), options.rateLimitWaitsMs ?? RATE_LIMIT_WAITS_MS);
+  // State changes go through a relay that waits out a limiter's 429s, as phase 2's own state changes do.
+  const relay = options.stateUrl ? await startStateRelay(options.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS)) : undefined;
+  let result: PactVerificationResult;
+  try {
+    const request: PactVerificationOptions = {
+      providerBaseUrl: options.providerBaseUrl,
+      keyHeader: options.keyHeader,
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs,
+      ...(relay ? { stateUrl: relay.url } : {}),
+      ...(pactUrls ? { pactUrls } : {}),
+      ...(options.broker ? { broker: options.broker } : {}),
+    };
+    result = await againWhileRateLimited(request, await verifyPacts(request), options.rateLimitWaitsMs ?? RATE_LIMIT_WAITS_MS);
+  } finally {
+    await relay?.close();
+  }
   for (const interaction of result.interactions) {
     listener.onPact?.({ description: interaction.description, passed: interaction.passed || interaction.pending, ...(interaction.message ? { message: `${interaction.pending ? '(pending) ' : ''}${interaction.message}` } : {}) });
   }

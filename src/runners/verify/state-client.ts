@@ -1,6 +1,7 @@
 /** The Pact state-change protocol, client side: POST {state, params, action} to the provider's state URL. */
 import { request } from 'undici';
 import { TransportError } from '../../errors.js';
+import { retryAfterSeconds } from '../../validators/retry-after.js';
 
 export type StateAction = 'setup' | 'teardown';
 
@@ -14,25 +15,65 @@ export interface StateClient {
   change(change: StateChange, action: StateAction): Promise<void>;
 }
 
-/** A state client for `stateUrl`, bounded by `timeoutMs` per call. */
-export function createStateClient(stateUrl: string, timeoutMs: number): StateClient {
+/** How state changes back off when a limiter in front of the state URL answers 429. */
+export interface StateBackoff {
+  /** The longest single wait, whatever Retry-After says (ms). */
+  readonly maxWaitMs: number;
+  /** All waits of one poster together (ms): past it, a 429 is the answer. */
+  readonly budgetMs: number;
+  /** The most times one body is sent (a limiter saying `Retry-After: 0` forever must end too). */
+  readonly maxAttempts: number;
+}
+
+const DEFAULT_BACKOFF: StateBackoff = { maxWaitMs: 5_000, budgetMs: 60_000, maxAttempts: 20 };
+
+/** The least time a state change is given: setting up data may take a provider longer than answering a request. */
+export const STATE_CHANGE_TIMEOUT_MS = 10_000;
+
+/** The state URL's final answer to one POST. */
+export interface StateAnswer {
+  readonly status: number;
+  readonly text: string;
+  readonly contentType: string | undefined;
+}
+
+/** POSTs a state-change body; network failures throw a TransportError naming `label`. */
+export type StatePoster = (body: string, label: string) => Promise<StateAnswer>;
+
+const headerText = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
+
+/**
+ * POSTs to `stateUrl`, bounded by `timeoutMs` per call. A 429 (a gateway's limiter in front of the state URL too) is
+ * waited out as its Retry-After says (1 s without one) and the body sent again, within the budget and the number of
+ * attempts; then the last answer is returned.
+ */
+export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StatePoster {
+  let waitedMs = 0;
+  return async (body, label) => {
+    for (let attempt = 1; ; attempt++) {
+      let answer: StateAnswer & { retryAfter: string | undefined };
+      try {
+        const response = await request(stateUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
+        answer = { status: response.statusCode, text: await response.body.text(), contentType: headerText(response.headers['content-type']), retryAfter: headerText(response.headers['retry-after']) };
+      } catch (error) {
+        throw new TransportError(`${label} failed: ${(error as Error).message}`, stateUrl, { cause: error });
+      }
+      const waitMs = Math.min((retryAfterSeconds(answer.retryAfter) ?? 1) * 1000, backoff.maxWaitMs);
+      if (answer.status !== 429 || attempt >= backoff.maxAttempts || waitedMs + waitMs > backoff.budgetMs) return answer;
+      waitedMs += waitMs;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  };
+}
+
+/** A state client for `stateUrl` (see createStatePoster for timeouts and 429s). */
+export function createStateClient(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StateClient {
+  const post = createStatePoster(stateUrl, timeoutMs, backoff);
   return {
     async change({ state, params }, action) {
-      let status: number;
-      let text: string;
-      try {
-        const answer = await request(stateUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ state, params, action }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        status = answer.statusCode;
-        text = await answer.body.text();
-      } catch (error) {
-        throw new TransportError(`state change "${state}" (${action}) failed: ${(error as Error).message}`, stateUrl, { cause: error });
-      }
-      if (status < 200 || status >= 300) throw new TransportError(`state change "${state}" (${action}) answered ${status}: ${text.slice(0, 200)}`, stateUrl);
+      const label = `state change "${state}" (${action})`;
+      const { status, text } = await post(JSON.stringify({ state, params, action }), label);
+      if (status < 200 || status >= 300) throw new TransportError(`${label} answered ${status}: ${text.slice(0, 200)}`, stateUrl);
     },
   };
 }

@@ -16,7 +16,7 @@ import { Backoff } from './backoff.js';
 import { execute, type SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
 import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
-import { createStateClient, type StateChange, type StateClient } from './state-client.js';
+import { createStateClient, STATE_CHANGE_TIMEOUT_MS, type StateChange, type StateClient } from './state-client.js';
 import { systematicCases } from './systematic.js';
 import { runSystematic, type SystematicSummary } from './systematic-run.js';
 import { assertReplayPath, parseEdgePath } from './replay-path.js';
@@ -28,9 +28,6 @@ import { apiKeyHeaderOf } from '../../contract/operation.js';
 
 /** Requests sent while the rate-limited state holds: enough to see the 429, few enough not to flood. */
 const RATE_LIMITED_CASES = 2;
-
-/** The least time a state change is given. */
-const STATE_CHANGE_TIMEOUT_MS = 10_000;
 
 export interface VerifyOptions {
   readonly baseUrl?: string;
