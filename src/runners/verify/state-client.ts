@@ -1,7 +1,9 @@
 /** The Pact state-change protocol, client side: POST {state, params, action} to the provider's state URL. */
 import { request } from 'undici';
 import { TransportError } from '../../errors.js';
-import { retryAfterSeconds } from '../../validators/retry-after.js';
+import { parseRetryAfter } from '../../validators/retry-after.js';
+import { RATE_LIMITED_STATUS } from '../../checks/index.js';
+import { Backoff } from './backoff.js';
 
 export type StateAction = 'setup' | 'teardown';
 
@@ -48,7 +50,7 @@ const headerText = (value: string | string[] | undefined): string | undefined =>
  * attempts; then the last answer is returned.
  */
 export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StatePoster {
-  let waitedMs = 0;
+  const waits = new Backoff(backoff.maxWaitMs, backoff.budgetMs);
   return async (body, label) => {
     for (let attempt = 1; ; attempt++) {
       let answer: StateAnswer & { retryAfter: string | undefined };
@@ -58,10 +60,10 @@ export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: 
       } catch (error) {
         throw new TransportError(`${label} failed: ${(error as Error).message}`, stateUrl, { cause: error });
       }
-      const waitMs = Math.min((retryAfterSeconds(answer.retryAfter) ?? 1) * 1000, backoff.maxWaitMs);
-      if (answer.status !== 429 || attempt >= backoff.maxAttempts || waitedMs + waitMs > backoff.budgetMs) return answer;
-      waitedMs += waitMs;
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      if (answer.status !== RATE_LIMITED_STATUS || attempt >= backoff.maxAttempts) return answer;
+      waits.told(answer.retryAfter === undefined ? undefined : parseRetryAfter(answer.retryAfter, Date.now()));
+      if (!waits.canRetry) return answer;
+      await waits.wait();
     }
   };
 }
