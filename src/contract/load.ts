@@ -52,15 +52,18 @@ export async function parseContract(text: string, file = '<contract>'): Promise<
   };
 }
 
-/** Reads, parses, checks and dereferences a contract file. */
-export async function loadContract(file: string = DEFAULT_CONTRACT_FILE): Promise<Contract> {
-  let text: string;
+/** Reads a contract file's text; an unreadable file is a ContractLoadError naming it. */
+export async function readContractText(file: string = DEFAULT_CONTRACT_FILE): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     throw new ContractLoadError(`cannot read contract ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, file, { cause: error });
   }
-  return parseContract(text, file);
+}
+
+/** Reads, parses, checks and dereferences a contract file. */
+export async function loadContract(file: string = DEFAULT_CONTRACT_FILE): Promise<Contract> {
+  return parseContract(await readContractText(file), file);
 }
 
 /**
