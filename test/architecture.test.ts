@@ -92,4 +92,12 @@ describe('architecture: dependencies point one way', () => {
     });
     expect(offenders.map((f) => relative(SRC, f))).to.deep.equal([]);
   });
+
+  it('the pact verifier child imports nothing of ours at run time (so its build copy stands in for the source)', () => {
+    const child = join(SRC, 'pact/verifier-child.ts');
+    const text = readFileSync(child, 'utf8');
+    const runtime = [...text.matchAll(/^import\s+(?!type\s)[^;]*?from\s*'([^']+)'/gm)].map((m) => m[1] ?? '');
+    expect(runtime.length, 'the child imports something').to.be.greaterThan(0);
+    expect(runtime.filter((module) => !module.startsWith('node:') && !module.startsWith('@pact-foundation/'))).to.deep.equal([]);
+  });
 });
