@@ -1,7 +1,7 @@
 /** Child process of verifier.ts: runs the Pact Verifier, writes the structured result as JSON to fd 3. */
 import { createWriteStream } from 'node:fs';
 import { text } from 'node:stream/consumers';
-import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import type { VerifierOptions } from '@pact-foundation/pact';
 import type { InteractionResult, PactVerificationOptions } from './verifier.js';
 
 interface CoreResult {
@@ -11,6 +11,10 @@ interface CoreResult {
   readonly errors?: ReadonlyArray<{ interaction: string; mismatch?: unknown }>;
   readonly pendingErrors?: ReadonlyArray<{ interaction: string; mismatch?: unknown }>;
 }
+
+// Only the Verifier, not the whole DSL (consumer tests, matchers, message pacts): that halves the child's start-up.
+// The package entry stays the fallback, should a later 16.x release move the file.
+const { Verifier } = await import('@pact-foundation/pact/src/dsl/verifier/verifier.js').catch(() => import('@pact-foundation/pact'));
 
 // A refused or reset connection surfaces in pact's proxy as an uncaught error; record it and let the verifier's own
 // timeout fail that interaction instead of losing the whole run.
