@@ -1,0 +1,32 @@
+/** The mocha config orders the test files (the long end-to-end ones first); the order must not lose or repeat one. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? testFiles(path) : name.endsWith('.test.ts') ? [relative(ROOT, path)] : [];
+  });
+}
+
+describe('the mocha config', () => {
+  it('names some files first and runs every other test file through a catch-all that leaves out exactly those', () => {
+    // mocha strips comments from .mocharc.json; whole-line `//` comments are all it holds.
+    const text = readFileSync(join(ROOT, '.mocharc.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const spec = (JSON.parse(text) as { spec: string[] }).spec;
+    const catchAll = spec.at(-1) ?? '';
+    const first = spec.slice(0, -1);
+    const left = /^test\/\*\*\/!\(([^)]*)\)\.test\.ts$/.exec(catchAll)?.[1]?.split('|');
+    expect(left, `the last spec is the catch-all: ${catchAll}`).to.be.an('array');
+    const all = testFiles(join(ROOT, 'test'));
+    for (const file of first) expect(all, file).to.include(file);
+    expect([...(left ?? [])].sort()).to.deep.equal(first.map((file) => basename(file, '.test.ts')).sort());
+    // No other test file shares a left-out name, or the catch-all would skip it too.
+    const leftOut = all.filter((file) => left?.includes(basename(file, '.test.ts')));
+    expect(leftOut.sort()).to.deep.equal([...first].sort());
+  });
+});
