@@ -40,12 +40,12 @@ export interface VerifierRun {
   readonly output: string;
 }
 
-/** Runs the real Pact Verifier in a child process (test/fixtures/broker/run-verifier.ts) with these options. */
+/** Runs the real Pact Verifier in a child process (test/fixtures/broker/run-verifier.mjs) with these options. */
 export function runVerifier(options: object): Promise<VerifierRun> {
-  const runner = fixture('run-verifier.ts');
+  const runner = fixture('run-verifier.mjs');
   return new Promise((resolve, reject) => {
     // PACT_DO_NOT_TRACK: the native verifier otherwise reports anonymous usage metrics over the network.
-    const child = spawn(process.execPath, ['--import', 'tsx', runner], { env: { ...process.env, PACT_DO_NOT_TRACK: 'true' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner], { env: { ...process.env, PACT_DO_NOT_TRACK: 'true' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
     child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
