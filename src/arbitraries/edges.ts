@@ -6,15 +6,16 @@
  */
 import type { OperationContract } from '../validators/index.js';
 import { bodyEdges, type EdgeBody } from './_internals/edges/body-values.js';
-import { edgeFixtures, type EdgeFixture } from './_internals/edges/fixtures.js';
+import { edgeFixtures, type EdgeFixture, type Presence } from './_internals/edges/fixtures.js';
+import { recordTexts } from './_internals/edges/string-values.js';
+import { EDGE_KINDS, type EdgeKind, type Layer } from './_internals/edges/kinds.js';
 import { baseHeaders, headerEdges, type EdgeHeaders } from './_internals/edges/header-values.js';
 import { exampleOf } from './_internals/edges/json-values.js';
 import { invalidPathEdgeValues, pathEdgeValues } from './_internals/edges/path-values.js';
 import { modelOf, pathSite } from './_internals/model.js';
 import type { HeaderCase, Intent, RawBody } from './types.js';
-import { compiled } from './_internals/guard.js';
 
-export type { EdgeBody, EdgeFixture, EdgeHeaders };
+export type { EdgeBody, EdgeFixture, EdgeHeaders, EdgeKind, Layer, Presence };
 
 /**
  * Valid (decoded) edge values of a path parameter: boundary lengths in code points of 1- to 4-byte characters
@@ -24,28 +25,36 @@ export type { EdgeBody, EdgeFixture, EdgeHeaders };
  * alone (`char:%2F#edges`, `char:%2F#alone`).
  * A value may appear under two classes (`é` is the 2-byte minimum and non-ASCII alone).
  */
-export function edgePathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string }> {
-  return pathEdgeValues(pathSite(modelOf(contract), paramName)).map(({ value, edgeClass }) => ({ value, edgeClass }));
+export function edgePathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string; kind: string }> {
+  return pathEdgeValues(pathSite(modelOf(contract), paramName)).map(({ value, edgeClass, kind }) => ({ value, edgeClass, kind }));
 }
 
 /**
  * Invalid (decoded) edge values of a path parameter: one code point over the maximum length, and each character
  * decoders treat specially that the schema forbids, first (`path/id:forbidden-char:space`); each with its intent.
  */
-export function edgeInvalidPathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string; expect: Intent }> {
+export function edgeInvalidPathValues(contract: OperationContract, paramName: string): Array<{ value: string; edgeClass: string; kind: string; expect: Intent }> {
   const site = pathSite(modelOf(contract), paramName);
-  return invalidPathEdgeValues(site).map(({ value, edgeClass, keyword }) => ({ value, edgeClass, expect: { intent: 'invalid', breaks: { part: 'path', pointer: site.pointer, keyword } } }));
+  return invalidPathEdgeValues(site).map(({ value, edgeClass, kind, keyword }) => ({ value, edgeClass, kind, expect: { intent: 'invalid', breaks: { part: 'path', pointer: site.pointer, keyword } } }));
 }
 
 /**
- * (customer, integration) pairs to create as existing data (the first two path parameters, in template order), so
- * that every valid path edge value addresses a real record: the resource parameter's values each on a customer of its
- * own, the customer parameter's values each holding the anchor integration. `edgeClass` names the value's classes.
+ * (customer, integration) pairs the run sets up through provider states (the first two path parameters, in template
+ * order), in the order to set them up: every valid path edge value as an existing record (the resource parameter's
+ * values each on a customer of its own, the customer parameter's values each holding the anchor integration), then
+ * the store layer's: side-by-side twins, absent neighbours of existing ids (made absent before their neighbour
+ * exists), runtime names and number-looking ids existing and absent, every naughty string an id allows as an absent
+ * record, and records holding telling values. `edgeClass` names the value's classes, `kind` its catalogue kind.
  */
 export function edgeFixtureIds(contract: OperationContract): EdgeFixture[] {
   const [customer, integration] = modelOf(contract).pathParams;
   if (!customer || !integration) return [];
-  return edgeFixtures(pathEdgeValues(customer), pathEdgeValues(integration), compiled(customer.schema));
+  return edgeFixtures(customer, integration);
+}
+
+/** The edge catalogue: every kind of edge, by the layer of a stack that mishandles it, with the checks that judge it. */
+export function edgeKinds(): readonly EdgeKind[] {
+  return EDGE_KINDS;
 }
 
 /**
@@ -69,4 +78,12 @@ export function edgeHeaders(contract: OperationContract): EdgeHeaders[] {
 export function edgeBase(contract: OperationContract): { headers: HeaderCase; body: RawBody } {
   const model = modelOf(contract);
   return { headers: { headers: baseHeaders(model), key: 'valid' }, body: model.body ? { kind: 'json', value: exampleOf(model.body.schema) } : { kind: 'absent' } };
+}
+
+/**
+ * Texts for the members of a record set up through a provider state, by the layer that mangles them: `coercion`,
+ * strings that look like numbers, booleans or null; `serializer`, markup, separators, control and astral characters.
+ */
+export function edgeRecordTexts(layer: 'coercion' | 'serializer'): string[] {
+  return recordTexts(layer);
 }

@@ -11,6 +11,10 @@ export {
   validRequest, invalidRequest, unauthenticatedRequest, anyRequest, invalidKinds, buildRequest,
   type RequestOptions, type InvalidRequestOptions, type RequestParts,
 } from './request.js';
-export { edgePathValues, edgeInvalidPathValues, edgeFixtureIds, edgeBodies, edgeHeaders, edgeBase, type EdgeBody, type EdgeFixture, type EdgeHeaders } from './edges.js';
+export {
+  edgePathValues, edgeInvalidPathValues, edgeFixtureIds, edgeBodies, edgeHeaders, edgeBase, edgeKinds, edgeRecordTexts,
+  type EdgeBody, type EdgeFixture, type EdgeHeaders, type EdgeKind, type Layer, type Presence,
+} from './edges.js';
 export { schemaArbitrary, type WalkOptions, type TextStyle } from './schema.js';
 export { serialiseBody } from './_internals/build.js';
+export { fillKey, KEY_EXPRESSION, NEAR_MISS_KEYS, type NearMissKey } from './key-expressions.js';

@@ -15,12 +15,12 @@ function schemaOf(contract: OperationContract, status: number): JsonSchema | und
 
 /**
  * Valid bodies of a documented response status, from the intent reading: every enum member (uniformly), every
- * `anyOf`/`oneOf` branch, null where nullable, unknown extra properties where `additionalProperties` is unset.
- * A status that documents no body yields undefined.
+ * `anyOf`/`oneOf` branch, null where nullable, and (unless `extras: false`) unknown extra properties where
+ * `additionalProperties` is unset. A status that documents no body yields undefined.
  */
-export function responseArbitrary(contract: OperationContract, status: number): fc.Arbitrary<unknown> {
+export function responseArbitrary(contract: OperationContract, status: number, options: { readonly extras?: boolean } = {}): fc.Arbitrary<unknown> {
   const schema = schemaOf(contract, status);
-  return schema ? schemaArbitrary(schema, { style: 'json', extras: true }) : fc.constant(undefined);
+  return schema ? schemaArbitrary(schema, { style: 'json', extras: options.extras ?? true }) : fc.constant(undefined);
 }
 
 /** Invalid bodies of a documented status, each tagged with the one constraint it breaks (for testing checks and clients). */

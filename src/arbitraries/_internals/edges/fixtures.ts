@@ -1,52 +1,82 @@
 /**
- * Every path edge value as existing data: each value of the resource parameter as the integration of a customer of
- * its own, each value of the customer parameter as a customer holding the anchor integration. The valid-input
- * oracles then judge every edge id against a real record (an edge id only ever sent to a missing record proves little).
- * One integration per customer asks nothing of the provider's state handler beyond the vocabulary's plain reading
- * (the run's tenant fixtures hold a customer with two integrations on purpose, once).
+ * The data the systematic phase sets up through provider states, so that every edge is judged against records whose
+ * state the run knows: every path edge value as an existing record, and the store layer's fixtures (side-by-side
+ * twins, absent neighbours, runtime names, numeric-looking ids, naughty-string ids, records of telling values).
+ * Each integration value sits on a customer of its own, so no fixture asks a state handler to keep a customer's other
+ * integrations (the run's tenant fixtures hold a customer with two integrations on purpose, once).
  */
-import type { EdgeValue } from './path-values.js';
+import type { Site } from '../model.js';
+import { compiled } from '../guard.js';
+import { pathEdgeValues, type EdgeValue } from './path-values.js';
+import { storeFixtures } from './store-fixtures.js';
 
-/** A pair of path parameter values to set up as existing data, and the edge classes its value stands for. */
+/** What the run makes true of a fixture: the record exists, the customer does not, or the customer exists without it. */
+export type Presence = 'existing' | 'no-customer' | 'no-integration';
+
+/** A pair of path parameter values the run sets up (or makes absent), and the edge classes it stands for. */
 export interface EdgeFixture {
   readonly customerId: string;
   readonly integrationId: string;
   /** The edge classes of the value that varies (` = ` between classes sharing one value). */
   readonly edgeClass: string;
+  /** The catalogue kind (`store/case-neighbours`): see kinds.ts. */
+  readonly kind: string;
+  readonly presence: Presence;
+  /** Whether the run sends its provider state; false where an earlier state of the same customer already made it true. */
+  readonly setUp: boolean;
+  /** Fixtures of one group get records that differ from each other (side-by-side twins must each answer with its own). */
+  readonly group?: string;
+  /** Record member values of a layer's own (strings that look like numbers, or that serialisers mangle), not drawn ones. */
+  readonly record?: 'coercion' | 'serializer';
 }
 
-/** Values in order, each once, with the classes of every edge that gave it. */
-function distinct(edges: readonly EdgeValue[]): Array<{ value: string; edgeClass: string }> {
-  const classes = new Map<string, string[]>();
-  for (const edge of edges) classes.set(edge.value, [...(classes.get(edge.value) ?? []), edge.edgeClass]);
-  return [...classes].map(([value, list]) => ({ value, edgeClass: list.join(' = ') }));
+/** Customers of their own for fixtures: the anchor customer's value with a number (`a1`, `a2`...), never one taken. */
+export type CustomerPool = () => string;
+
+function customerPool(anchor: string, taken: Set<string>, accepts: (value: string) => boolean): CustomerPool {
+  let n = 0;
+  return () => {
+    for (let tries = 0; tries < 100_000; tries++) {
+      const candidate = `${anchor}${++n}`;
+      if (!taken.has(candidate) && accepts(candidate)) {
+        taken.add(candidate);
+        return candidate;
+      }
+    }
+    throw new Error(`no customer id of the form ${anchor}N is valid`);
+  };
 }
 
-/**
- * Customers for the resource parameter's values: the anchor customer's value with a number (`a1`, `a2`...), each one
- * the customer schema accepts and no edge value of the customer parameter, so no two fixtures share a customer.
- */
-function ownCustomers(anchor: string, count: number, taken: ReadonlySet<string>, accepts: (value: string) => boolean): string[] {
-  const out: string[] = [];
-  for (let n = 1; out.length < count && n < 100 * (count + 1); n++) {
-    const candidate = `${anchor}${n}`;
-    if (!taken.has(candidate) && accepts(candidate)) out.push(candidate);
+/** Values in order, each once, with the classes and kind of the first edge that gave it. */
+function distinct(edges: readonly EdgeValue[]): Array<{ value: string; edgeClass: string; kind: string }> {
+  const found = new Map<string, { classes: string[]; kind: string }>();
+  for (const edge of edges) {
+    const entry = found.get(edge.value);
+    if (entry) entry.classes.push(edge.edgeClass);
+    else found.set(edge.value, { classes: [edge.edgeClass], kind: edge.kind });
   }
-  return out;
+  return [...found].map(([value, { classes, kind }]) => ({ value, edgeClass: classes.join(' = '), kind }));
 }
 
+const existing = (customerId: string, integrationId: string, edgeClass: string, kind: string): EdgeFixture => ({ customerId, integrationId, edgeClass, kind, presence: 'existing', setUp: true });
+
 /**
- * The edge fixtures: the anchor pair (each parameter's first edge value, its shortest) first, then every other value
- * of the resource parameter on a customer of its own, then every other customer value holding the anchor integration.
+ * The edge fixtures, in the order to set them up: the anchor pair (each parameter's first edge value, its shortest),
+ * every other value of the resource parameter on a customer of its own, every other customer value holding the anchor
+ * integration, then the store layer's fixtures (absent ones before the records they neighbour).
  */
-export function edgeFixtures(customers: readonly EdgeValue[], integrations: readonly EdgeValue[], customerAccepts: (value: string) => boolean): EdgeFixture[] {
+export function edgeFixtures(customerSite: Site, integrationSite: Site): EdgeFixture[] {
+  const customers = pathEdgeValues(customerSite);
   const [anchorCustomer, ...otherCustomers] = distinct(customers);
-  const [anchorIntegration, ...otherIntegrations] = distinct(integrations);
+  const [anchorIntegration, ...otherIntegrations] = distinct(pathEdgeValues(integrationSite));
   if (!anchorCustomer || !anchorIntegration) return [];
-  const owners = ownCustomers(anchorCustomer.value, otherIntegrations.length, new Set(customers.map((edge) => edge.value)), customerAccepts);
-  return [
-    { customerId: anchorCustomer.value, integrationId: anchorIntegration.value, edgeClass: `${anchorCustomer.edgeClass} = ${anchorIntegration.edgeClass}` },
-    ...otherIntegrations.map(({ value, edgeClass }, index) => ({ customerId: owners[index] ?? anchorCustomer.value, integrationId: value, edgeClass })),
-    ...otherCustomers.map(({ value, edgeClass }) => ({ customerId: value, integrationId: anchorIntegration.value, edgeClass })),
+  const customerAccepts = compiled(customerSite.schema);
+  const taken = new Set(customers.map((edge) => edge.value));
+  const pool = customerPool(anchorCustomer.value, taken, customerAccepts);
+  const paths = [
+    existing(anchorCustomer.value, anchorIntegration.value, `${anchorCustomer.edgeClass} = ${anchorIntegration.edgeClass}`, anchorCustomer.kind),
+    ...otherIntegrations.map(({ value, edgeClass, kind }) => existing(pool(), value, edgeClass, kind)),
+    ...otherCustomers.map(({ value, edgeClass, kind }) => existing(value, anchorIntegration.value, edgeClass, kind)),
   ];
+  return [...paths, ...storeFixtures({ customerSite, integrationSite, anchorIntegration: anchorIntegration.value, pool, taken })];
 }

@@ -7,13 +7,15 @@ import { compiled } from '../guard.js';
 import type { Site } from '../model.js';
 import { compilePattern } from '../pattern-string.js';
 import { lengthRange } from '../scalars.js';
+import { lengthEdges as stringLengthEdges } from './string-values.js';
 import { BYTE_CLASSES, decoderTokens, tokenName, type Token } from './tokens.js';
 
-/** An edge value: its edge class (`path/id:char:.#last`) and family (the class without its `#variant`). */
+/** An edge value: its edge class (`path/id:char:.#last`), family (the class without its `#variant`) and catalogue kind. */
 export interface EdgeValue {
   readonly value: string;
   readonly edgeClass: string;
   readonly family: string;
+  readonly kind: string;
   /** For character edges: the text placed. */
   readonly token?: string;
 }
@@ -72,7 +74,7 @@ function lengthEdges(prefix: string, minLength: number, maxLength: number): Edge
   const bounds = Number.isFinite(maxLength) && maxLength > low ? [lows, { label: 'maxLength', length: maxLength }] : [lows];
   return bounds.flatMap(({ label, length }) => BYTE_CLASSES.map(({ name, char }) => {
     const edgeClass = `${prefix}:${label}:${name}`;
-    return { value: char.repeat(length), edgeClass, family: edgeClass };
+    return { value: char.repeat(length), edgeClass, family: edgeClass, kind: 'validator/length-code-units' };
   }));
 }
 
@@ -89,7 +91,13 @@ function everyChar(prefix: string, middles: readonly string[], filler: string, p
   const pad = padding.length > 0 ? padding : [filler];
   for (let i = 0; Number.isFinite(maxLength) && lengthOf(value) < maxLength; i++) value += pad[i % pad.length];
   const edgeClass = `${prefix}:${Number.isFinite(maxLength) ? 'maxLength' : 'long'}:every-char`;
-  return { value, edgeClass, family: edgeClass };
+  return { value, edgeClass, family: edgeClass, kind: 'router/percent-decoding' };
+}
+
+/** The maximum length in each grapheme-forming unit, where the schema takes such text (a grapheme counter's blind spot). */
+function graphemeLengths(site: Site, prefix: string): EdgeValue[] {
+  return stringLengthEdges(site.schema).filter((edge) => edge.kind === 'validator/length-graphemes' && edge.breaks === undefined)
+    .map((edge) => ({ value: edge.value, edgeClass: `${prefix}:${edge.name}`, family: `${prefix}:${edge.name}`, kind: edge.kind }));
 }
 
 /** The edge values of a path parameter, in a fixed order: lengths, every-char, then each token at the edges and alone. */
@@ -106,7 +114,7 @@ export function pathEdgeValues(site: Site): EdgeValue[] {
   const chars: EdgeValue[] = tokens.flatMap((token) => POSITIONS.flatMap((position) => {
     const family = `${prefix}:char:${token.name}`;
     const value = placed(token.text, position, filler, minLength, accepts);
-    return value === undefined ? [] : [{ value, edgeClass: `${family}#${position}`, family, token: token.text }];
+    return value === undefined ? [] : [{ value, edgeClass: `${family}#${position}`, family, kind: 'router/percent-decoding', token: token.text }];
   }));
   const inMiddle = (token: string): boolean => accepts(between(token, filler, minLength));
   const tokenMiddles = chars.filter((edge) => edge.edgeClass.endsWith('#edges') && inMiddle(edge.token ?? '')).map((edge) => edge.token ?? '');
@@ -116,13 +124,14 @@ export function pathEdgeValues(site: Site): EdgeValue[] {
   const padding = BYTE_CLASSES.map(({ char }) => char).filter((char) => accepts(filler + char + filler));
   const every = everyChar(prefix, middles, filler, padding, maxLength);
   // A value may carry two classes (`é` is both the 2-byte minimum and non-ASCII alone): each is listed.
-  return [...lengths, ...(every && accepts(every.value) ? [every] : []), ...chars];
+  return [...lengths, ...graphemeLengths(site, prefix), ...(every && accepts(every.value) ? [every] : []), ...chars];
 }
 
 /** An invalid edge value of a path parameter, with the constraint it breaks. */
 export interface InvalidEdgeValue {
   readonly value: string;
   readonly edgeClass: string;
+  readonly kind: string;
   readonly keyword: 'minLength' | 'maxLength' | 'pattern';
 }
 
@@ -139,13 +148,15 @@ export function invalidPathEdgeValues(site: Site): InvalidEdgeValue[] {
   const filler = fillerOf(pattern) ?? 'a';
   // One code point short of the minimum: under the intent reading this may be a repair (`integrationId: ""`),
   // which the checks then hold to neither reading's answer.
-  const under: InvalidEdgeValue[] = minLength > 0 ? [{ value: filler.repeat(minLength - 1), edgeClass: `${prefix}:minLength-1`, keyword: 'minLength' }] : [];
+  const under: InvalidEdgeValue[] = minLength > 0 ? [{ value: filler.repeat(minLength - 1), edgeClass: `${prefix}:minLength-1`, kind: 'validator/null-empty', keyword: 'minLength' }] : [];
   const over: InvalidEdgeValue[] = Number.isFinite(maxLength)
-    ? BYTE_CLASSES.filter(({ name }) => name === '1-byte' || name === '4-byte').map(({ name, char }) => ({ value: filler + char.repeat(maxLength), edgeClass: `${prefix}:maxLength+1:${name}`, keyword: 'maxLength' as const }))
+    ? BYTE_CLASSES.filter(({ name }) => name === '1-byte' || name === '4-byte').map(({ name, char }) => ({ value: filler + char.repeat(maxLength), edgeClass: `${prefix}:maxLength+1:${name}`, kind: 'validator/length-code-units', keyword: 'maxLength' as const }))
     : [];
+  const pastGraphemes: InvalidEdgeValue[] = stringLengthEdges(site.schema).filter((edge) => edge.kind === 'validator/length-graphemes' && edge.breaks === 'maxLength')
+    .map((edge) => ({ value: edge.value, edgeClass: `${prefix}:${edge.name}`, kind: edge.kind, keyword: 'maxLength' as const }));
   const seen = new Set<string>();
   const forbidden: InvalidEdgeValue[] = pattern === undefined ? [] : decoderTokens()
     .filter((token) => !seen.has(token.text) && Boolean(seen.add(token.text)))
-    .map((token) => ({ value: token.text + filler.repeat(Math.max(1, minLength - lengthOf(token.text))), edgeClass: `${prefix}:forbidden-char:${token.name}`, keyword: 'pattern' as const }));
-  return [...under, ...over, ...forbidden].filter((edge) => !accepts(edge.value));
+    .map((token) => ({ value: token.text + filler.repeat(Math.max(1, minLength - lengthOf(token.text))), edgeClass: `${prefix}:forbidden-char:${token.name}`, kind: 'validator/pattern', keyword: 'pattern' as const }));
+  return [...under, ...over, ...pastGraphemes, ...forbidden].filter((edge) => !accepts(edge.value));
 }
