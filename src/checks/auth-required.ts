@@ -20,6 +20,9 @@ function inputFault(context: CheckContext, exchange: Exchange): string | undefin
   return issue ? `${issue.part}${issue.pointer}:${issue.keyword}` : undefined;
 }
 
+/** The case sends a wrong key with a byte outside visible ASCII (a no-break space), which HTTP calls obs-text. */
+const sendsObsText = (exchange: Exchange): boolean => typeof exchange.case.key === 'object' && /[^\t\x20-\x7e]/.test(exchange.case.key.wrong);
+
 /**
  * Flags anything but 401 for a request without the right key. When the request also breaks an input constraint,
  * the contract documents both 401 and 400 for it and does not order them (body parsers and schema validation run
@@ -46,6 +49,14 @@ export const authRequired: Check = {
         kind: 'warning',
         message: `a request ${how} and with bad input (${fault}) was answered ${response.status}, not 401: input judged first (the contract leaves the order open)`,
         expected: `${UNAUTHENTICATED_STATUS} (or ${BAD_INPUT_STATUS})`,
+        actual: describeOutcome(response),
+      })];
+    }
+    if (response.status === BAD_INPUT_STATUS && sendsObsText(exchange)) {
+      return [finding(ID, exchange, {
+        kind: 'warning',
+        message: `a request with a wrong API key holding a byte outside visible ASCII was answered ${response.status}, not 401: an HTTP layer may refuse such a header value (RFC 9110 §5.5, obs-text)`,
+        expected: String(UNAUTHENTICATED_STATUS),
         actual: describeOutcome(response),
       })];
     }

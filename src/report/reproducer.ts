@@ -1,5 +1,6 @@
 /** Reproducers: a copy-paste curl command for a recorded request, and fast-check's replay flags. */
 import { quote } from 'shell-quote';
+import { KEY_EXPRESSION } from '../arbitraries/index.js';
 import { API_KEY_PLACEHOLDER } from '../checks/documented.js';
 import type { Finding, Replay, Reproducer, SentRequest } from '../checks/types.js';
 
@@ -14,19 +15,32 @@ function word(text: string): string {
   return text.includes("'") ? quote([text]) : `'${text}'`;
 }
 
+/** A text cut into plain pieces and key expressions (`$STIGG_API_KEY`, `${STIGG_API_KEY^^}`), in order. */
+function keyPieces(text: string): Array<{ readonly text: string; readonly key: boolean }> {
+  const pieces: Array<{ text: string; key: boolean }> = [];
+  let last = 0;
+  for (const match of text.matchAll(KEY_EXPRESSION)) {
+    pieces.push({ text: text.slice(last, match.index), key: false }, { text: match[0], key: true });
+    last = match.index + match[0].length;
+  }
+  pieces.push({ text: text.slice(last), key: false });
+  return pieces;
+}
+
 /**
- * One shell word for `text`, where each API-key placeholder stays an unquoted-by-single-quotes `$STIGG_API_KEY`
- * that the shell expands from the environment: never the key itself.
+ * One shell word for `text`, where each key expression stays outside single quotes, so that the shell expands it from
+ * the environment (a wrong key made from the real one is computed again by bash): never the key itself.
  */
 function wordWithKey(text: string): string {
-  const pieces = text.split(API_KEY_PLACEHOLDER);
+  const pieces = keyPieces(text);
   if (pieces.length === 1) return word(text);
-  if (pieces.every((piece) => PLAIN_IN_DOUBLE_QUOTES.test(piece))) {
-    // `$STIGG_API_KEY0` would name another variable: braces where a name character follows the placeholder.
-    const name = API_KEY_PLACEHOLDER.slice(1);
-    return `"${pieces.map((piece, index) => (index === 0 ? piece : `${/^\w/.test(piece) ? `\${${name}}` : `$${name}`}${piece}`)).join('')}"`;
-  }
-  return pieces.map((piece) => (piece === '' ? '' : word(piece))).join(`"${API_KEY_PLACEHOLDER}"`);
+  // `$STIGG_API_KEY0` would name another variable: braces where a name character follows the placeholder.
+  const braced = (index: number): string => {
+    const expression = pieces[index]?.text ?? '';
+    return expression === API_KEY_PLACEHOLDER && /^\w/.test(pieces[index + 1]?.text ?? '') ? `\${${API_KEY_PLACEHOLDER.slice(1)}}` : expression;
+  };
+  if (pieces.every((piece) => piece.key || PLAIN_IN_DOUBLE_QUOTES.test(piece.text))) return `"${pieces.map((piece, index) => (piece.key ? braced(index) : piece.text)).join('')}"`;
+  return pieces.map((piece, index) => (piece.key ? `"${braced(index)}"` : piece.text === '' ? '' : word(piece.text))).join('');
 }
 
 /** `-H` arguments; curl needs `Name;` to send an empty value (`Name:` would remove the header). */

@@ -11,6 +11,10 @@ export const inputRows: readonly Row[] = [
   { check: 'auth_required', name: 'missing key → 401', exchange: () => exchange(error(401, 'Unauthenticated'), { case: testCase({ key: 'missing' }) }), expect: 'passed' },
   { check: 'auth_required', name: 'missing key accepted', exchange: () => exchange(ok(), { case: testCase({ key: 'missing' }) }), expect: 'failed', says: 'without an API key was accepted 200' },
   // A gateway's global rate limiter answers before authentication: no evidence either way.
+  { check: 'auth_required', name: 'key in upper case accepted', exchange: () => exchange(ok(), { case: testCase({ key: { wrong: '${STIGG_API_KEY^^}' } }) }), expect: 'failed', says: 'with a wrong API key was accepted 200' },
+  { check: 'auth_required', name: 'key with a no-break space refused 400 by an HTTP layer', exchange: () => exchange(error(400, 'BadUserInput'), { case: testCase({ key: { wrong: '$STIGG_API_KEY\u00a0' } }) }), expect: 'warned', says: 'obs-text' },
+  { check: 'auth_required', name: 'key with a no-break space accepted', exchange: () => exchange(ok(), { case: testCase({ key: { wrong: '$STIGG_API_KEY\u00a0' } }) }), expect: 'failed', says: 'accepted 200' },
+  { check: 'auth_required', name: 'a plain wrong key refused 400 is no obs-text excuse', exchange: () => exchange(error(400, 'BadUserInput'), { case: testCase({ key: { wrong: 'sk_wrong' } }) }), expect: 'failed', says: 'answered 400' },
   { check: 'auth_required', name: 'wrong key rate limited before auth', exchange: () => exchange(error(429, 'RateLimitExceeded'), { case: testCase({ key: { wrong: 'sk_wrong' } }) }), expect: 'skipped', says: '429' },
   {
     check: 'auth_required',

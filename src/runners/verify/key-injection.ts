@@ -2,7 +2,7 @@
  * The API key goes in at send time, never before: the wire request carries the real key, the recorded request the
  * placeholder `$STIGG_API_KEY`, so reports, logs and reproducers never hold it.
  */
-import type { RequestCase } from '../../arbitraries/index.js';
+import { fillKey, type RequestCase } from '../../arbitraries/index.js';
 import { API_KEY_PLACEHOLDER, type SentRequest } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { WireRequest } from './transport.js';
@@ -24,8 +24,8 @@ export function wireOf(testCase: RequestCase, target: KeyTarget): { wire: WireRe
     headers[header] = target.apiKey;
     shown[header] = API_KEY_PLACEHOLDER;
   } else if (header && typeof testCase.key === 'object') {
-    // A wrong key may be made from the real one (the placeholder stands for it: shown as is, filled in on the wire).
-    const filled = testCase.key.wrong.split(API_KEY_PLACEHOLDER).join(target.apiKey);
+    // A wrong key may be made from the real one (key expressions stand for it: shown as is, filled in on the wire).
+    const filled = fillKey(testCase.key.wrong, target.apiKey);
     // A generated "wrong" key could in theory equal the real one; then it would not be wrong.
     const same = filled === target.apiKey;
     headers[header] = same ? `${filled}-not` : filled;

@@ -1,6 +1,7 @@
 /**
  * Deterministic header edges: the API key under several spellings of its name (header names are case-insensitive),
- * missing, empty and wrong; each optional header parameter absent, empty and garbage (kept when its schema allows).
+ * missing, empty, wrong and near the real one (see NEAR_MISS_KEYS); each optional header parameter absent, empty and
+ * garbage (kept when its schema allows).
  */
 import fc from 'fast-check';
 import type { HeaderCase, Intent } from '../../types.js';
@@ -8,13 +9,15 @@ import { compiled } from '../guard.js';
 import type { Model, Site } from '../model.js';
 import { CONTENT_TYPE } from '../parts.js';
 import { stringArbitrary } from '../scalars.js';
-import { API_KEY_PLACEHOLDER } from '../../../secrets.js';
+import { NEAR_MISS_KEYS } from '../../key-expressions.js';
 
-/** Headers to send, the name to send the API key under (when not the contract's spelling), the edge class, the intent. */
+/** Headers to send, the name to send the API key under (when not the contract's spelling), the edge class and kind, the intent. */
 export interface EdgeHeaders {
   readonly headers: HeaderCase;
   readonly keyHeader?: string;
   readonly edgeClass: string;
+  /** The catalogue kind (`auth/near-miss-keys`): see kinds.ts. */
+  readonly kind: string;
   readonly expect: Intent;
 }
 
@@ -22,11 +25,6 @@ export interface EdgeHeaders {
 const GARBAGE = 'garbage %% ~!@#$ <x> "y" \\z';
 // Not a key any provider would issue; a runner still replaces it should it equal the real one.
 const WRONG_KEY = 'stigg-contract-wrong-key';
-/**
- * The real key with one character more: the runner puts the key in for the placeholder at send time. A provider that
- * checks only that the sent key starts with (or contains) the real one takes it.
- */
-const KEY_PLUS_ONE = `${API_KEY_PLACEHOLDER}0`;
 
 /** The spellings of a header name worth sending: lower case, each word capitalised, upper case, as documented. */
 export function spellings(name: string): string[] {
@@ -51,12 +49,13 @@ function keyEdges(model: Model, key: Site, headers: Record<string, string>): Edg
     headers: { headers, key: 'valid' },
     ...(spelling === key.name ? {} : { keyHeader: spelling }),
     edgeClass: `${label}:name:${spelling}`,
+    kind: 'router/header-name-case',
     expect: { intent: 'valid' },
   }));
-  if (key.required) out.push({ headers: { headers, key: 'missing' }, edgeClass: `${label}:missing`, expect: { intent: 'invalid', breaks: { part: key.part, pointer: key.pointer, keyword: 'required' } } });
-  out.push({ headers: { headers, key: { wrong: '' } }, edgeClass: `${label}:empty`, expect: auth });
-  out.push({ headers: { headers, key: { wrong: WRONG_KEY } }, edgeClass: `${label}:wrong`, expect: auth });
-  out.push({ headers: { headers, key: { wrong: KEY_PLUS_ONE } }, edgeClass: `${label}:key-plus-one`, expect: auth });
+  if (key.required) out.push({ headers: { headers, key: 'missing' }, edgeClass: `${label}:missing`, kind: 'auth/missing-key', expect: { intent: 'invalid', breaks: { part: key.part, pointer: key.pointer, keyword: 'required' } } });
+  out.push({ headers: { headers, key: { wrong: '' } }, edgeClass: `${label}:empty`, kind: 'auth/missing-key', expect: auth });
+  out.push({ headers: { headers, key: { wrong: WRONG_KEY } }, edgeClass: `${label}:wrong`, kind: 'auth/near-miss-keys', expect: auth });
+  for (const { name, expression } of NEAR_MISS_KEYS) out.push({ headers: { headers, key: { wrong: expression } }, edgeClass: `${label}:near-miss:${name}`, kind: 'auth/near-miss-keys', expect: auth });
   return out;
 }
 
@@ -68,9 +67,9 @@ export function headerEdges(model: Model): EdgeHeaders[] {
     const accepts = compiled(site.schema);
     const label = `${site.part}${site.pointer}`;
     const { [site.name]: _absent, ...without } = headers;
-    out.push({ headers: { headers: without, key: 'valid' }, edgeClass: `${label}:absent`, expect: { intent: 'valid' } });
+    out.push({ headers: { headers: without, key: 'valid' }, edgeClass: `${label}:absent`, kind: 'parser/optional-headers', expect: { intent: 'valid' } });
     for (const [name, value] of [['empty', ''], ['garbage', GARBAGE]] as const) {
-      if (accepts(value)) out.push({ headers: { headers: { ...headers, [site.name]: value }, key: 'valid' }, edgeClass: `${label}:${name}`, expect: { intent: 'valid' } });
+      if (accepts(value)) out.push({ headers: { headers: { ...headers, [site.name]: value }, key: 'valid' }, edgeClass: `${label}:${name}`, kind: 'parser/optional-headers', expect: { intent: 'valid' } });
     }
   }
   return out;
