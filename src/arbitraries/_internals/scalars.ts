@@ -3,6 +3,9 @@ import type { JsonSchema } from '../../contract/types.js';
 import { codePointString, type LengthRange } from './code-point-string.js';
 import { compilePattern, patternString } from './pattern-string.js';
 import { textAlphabet, type TextStyle } from './unicode.js';
+import { naughtyStrings } from './edges/corpus.js';
+import { runtimeNames } from './edges/runtime-names.js';
+import { compiled } from './guard.js';
 
 const num = (schema: JsonSchema, keyword: string): number | undefined => (typeof schema[keyword] === 'number' ? schema[keyword] : undefined);
 const lengthOf = (text: string): number => [...text].length;
@@ -34,9 +37,32 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
 /**
  * Strings for a string schema, lengths in code points: from the pattern (atom generator, else fast-check's
  * `stringMatching`), from the format, or free text of the given style. `range` overrides the schema's lengths
- * (the mutators use it to step just outside them).
+ * (the mutators use it to step just outside them). Valid strings of bodies and paths also take, now and then, a
+ * known value the schema allows (see knownValues) and, for free text, one of fast-check's own `string()`s, which
+ * favour names runtimes treat specially.
  */
-export function stringArbitrary(schema: JsonSchema, style: TextStyle, range: LengthRange = lengthRange(schema)): fc.Arbitrary<string> {
+export function stringArbitrary(schema: JsonSchema, style: TextStyle, range?: LengthRange): fc.Arbitrary<string> {
+  const made = madeString(schema, style, range ?? lengthRange(schema));
+  if (range !== undefined || style === 'header' || typeof schema['format'] === 'string') return made;
+  const known = knownValues(schema);
+  const free = typeof schema['pattern'] !== 'string';
+  const { minLength, maxLength } = lengthRange(schema);
+  const fastCheck = free ? [{ weight: 1, arbitrary: fc.string({ unit: 'binary', minLength, ...(Number.isFinite(maxLength) ? { maxLength } : {}) }) }] : [];
+  if (known.length === 0 && fastCheck.length === 0) return made;
+  return fc.oneof({ weight: 14, arbitrary: made }, ...fastCheck, ...(known.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...known) }] : []));
+}
+
+const knownCache = new WeakMap<JsonSchema, readonly string[]>();
+
+/** The runtime names and naughty strings a schema allows (cached per schema: this runs for every generated string). */
+function knownValues(schema: JsonSchema): readonly string[] {
+  let known = knownCache.get(schema);
+  if (!known) knownCache.set(schema, (known = [...new Set([...runtimeNames(), ...naughtyStrings().map((entry) => entry.text)])].filter(compiled(schema))));
+  return known;
+}
+
+/** The generator of `stringArbitrary` proper, without known values. */
+function madeString(schema: JsonSchema, style: TextStyle, range: LengthRange): fc.Arbitrary<string> {
   const within = (text: string): boolean => {
     const length = lengthOf(text);
     return length >= range.minLength && length <= range.maxLength;
