@@ -8,5 +8,5 @@ export { parseRetryAfter } from '../validators/retry-after.js';
 export { isTransportFailure, cutBytes, trimResponse, failsRun, failingFindings } from './finding.js';
 export { tagLabel } from './cases.js';
 export {
-  API_KEY_PLACEHOLDER, BODY_PREVIEW_BYTES, BAD_INPUT_STATUS, BAD_INPUT_CODE, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, RATE_LIMITED_STATUS,
+  API_KEY_PLACEHOLDER, BODY_PREVIEW_BYTES, BAD_INPUT_STATUS, BAD_INPUT_CODE, UNAUTHENTICATED_STATUS, UNAUTHENTICATED_CODE, RATE_LIMITED_STATUS, FORBIDDEN_STATUS,
 } from './documented.js';

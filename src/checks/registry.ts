@@ -13,6 +13,7 @@ import { optionalHeadersHarmless } from './optional-headers-harmless.js';
 import { rateLimitShape } from './rate-limit-shape.js';
 import { recordUnchanged } from './record-unchanged.js';
 import { responseSchema } from './response-schema.js';
+import { stateTeardown } from './state-teardown.js';
 import { statusDocumented } from './status-documented.js';
 import { updateApplied } from './update-applied.js';
 import { validInputAccepted } from './valid-input-accepted.js';
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = Object.freeze([
   rateLimitShape,
   idempotent,
   optionalHeadersHarmless,
+  stateTeardown,
 ]);
 
 /** Every check id, in table order. */

@@ -50,6 +50,11 @@ export type Scenario =
   | { readonly kind: 'no-integration'; readonly customerId?: string; readonly integrationId?: string }
   | { readonly kind: 'forbidden'; readonly customerId?: string }
   | { readonly kind: 'rate-limited' }
+  /**
+   * A provider state was torn down: `effectStatus` is what it made the provider answer (429 for a rate-limited key,
+   * 403 for a forbidden customer), which must be over; `tries` requests were sent before this one was judged.
+   */
+  | { readonly kind: 'torn-down'; readonly state: string; readonly effectStatus: number; readonly tries: number; readonly customerId?: string }
   | { readonly kind: 'unknown' };
 
 /** How a related exchange relates to the primary one: the same request again, or a variant of its optional headers. */
@@ -81,6 +86,8 @@ export interface Exchange {
   readonly replay?: Replay;
   /** The systematic phase's edge class this exchange stands for (absent for random cases). */
   readonly edgeClass?: string;
+  /** The edge catalogue's kind of that class (`store/case-neighbours`), by the layer that mishandles it. */
+  readonly edgeKind?: string;
 }
 
 /** What a finding says about: the provider (`violation`), the contract document (`contract-defect`), or neither. */

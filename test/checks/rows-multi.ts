@@ -1,6 +1,11 @@
-/** Rows for the multi-exchange checks: idempotent and optional_headers_harmless. */
+/** Rows for the multi-exchange checks (idempotent, optional_headers_harmless) and for state_teardown's probes. */
 import { error, exchange, ok, related } from './fixtures.js';
+import type { Scenario } from '../../src/checks/types.js';
 import type { Row } from './table.js';
+
+const tornDown = (state: string, effectStatus: number): Scenario => ({ kind: 'torn-down', state, effectStatus, tries: 2, customerId: 'acme-corp' });
+const RATE_LIMITED = tornDown('the API key is rate limited', 429);
+const FORBIDDEN = tornDown('the API key may not access the customer', 403);
 
 const withSyncData = ok('cus_123', 'stripe-main', { syncData: { billingId: 'b', billingLinkUrl: 'https://x' } });
 
@@ -26,4 +31,12 @@ export const multiRows: readonly Row[] = [
     exchange: () => exchange(error(404, 'CustomerNotFound'), { related: [related('header-variant', 'X-ACCOUNT-ID: "acc"', { ...error(404, 'CustomerNotFound'), rawBody: '{"message":"other","code":"CustomerNotFound"}' })] }),
     expect: 'passed',
   },
+
+  { check: 'state_teardown', name: 'rate limit gone after its teardown', exchange: () => exchange(ok(), { scenario: RATE_LIMITED }), expect: 'passed' },
+  { check: 'state_teardown', name: 'still 429 after the rate limit\'s teardown', exchange: () => exchange(error(429, 'RateLimitExceeded'), { scenario: RATE_LIMITED }), expect: 'failed', says: 'after the teardown of "the API key is rate limited"' },
+  { check: 'state_teardown', name: 'customer no longer forbidden: 404 after the teardown', exchange: () => exchange(error(404, 'CustomerNotFound'), { scenario: FORBIDDEN }), expect: 'passed' },
+  { check: 'state_teardown', name: 'still 403 after the forbidden state\'s teardown', exchange: () => exchange(error(403, 'AccessDeniedError'), { scenario: FORBIDDEN }), expect: 'failed', says: '(2 tries)' },
+  { check: 'state_teardown', name: 'a 429 after the forbidden state\'s teardown is not that state', exchange: () => exchange(error(429, 'RateLimitExceeded'), { scenario: FORBIDDEN }), expect: 'passed' },
+  { check: 'state_teardown', name: 'any other scenario', exchange: () => exchange(error(429, 'RateLimitExceeded')), expect: 'not-applicable' },
+  { check: 'state_teardown', name: 'no answer to the probe', exchange: () => exchange({ error: 'timeout', message: 'deadline' }, { scenario: RATE_LIMITED }), expect: 'skipped', says: 'timeout' },
 ];

@@ -5,7 +5,7 @@ import type { RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
 import { loadPact } from '../../pact/pact-file.js';
 import { verifyPacts, type BrokerSource, type PactVerificationOptions, type PactVerificationResult } from '../../pact/verifier.js';
-import { STATE_CHANGE_TIMEOUT_MS } from './state-client.js';
+import { STATE_CHANGE_TIMEOUT_MS, type StateChange } from './state-client.js';
 import { startStateRelay } from './state-relay.js';
 
 export interface PactPhaseOptions {
@@ -20,8 +20,25 @@ export interface PactPhaseOptions {
   readonly rateLimitWaitsMs?: readonly number[];
 }
 
-/** What phase 1 did: verified (passed or not), or skipped with the reason. */
-export type PactPhase = { readonly ran: true; readonly passed: boolean; readonly notices: readonly string[] } | { readonly ran: false; readonly reason: string };
+/**
+ * What phase 1 did: verified (passed or not; `tornDown`, the provider states Pact's verifier tore down, so that verify
+ * can see that they are gone), or skipped with the reason.
+ */
+export type PactPhase =
+  | { readonly ran: true; readonly passed: boolean; readonly notices: readonly string[]; readonly tornDown: readonly StateChange[] }
+  | { readonly ran: false; readonly reason: string };
+
+/** A state-change body's state and params when it is a teardown, else undefined. */
+function teardownOf(body: string): StateChange | undefined {
+  try {
+    const parsed = JSON.parse(body) as { state?: unknown; params?: unknown; action?: unknown };
+    if (parsed.action !== 'teardown' || typeof parsed.state !== 'string') return undefined;
+    const params = parsed.params !== null && typeof parsed.params === 'object' ? (parsed.params as Record<string, unknown>) : {};
+    return { state: parsed.state, params };
+  } catch {
+    return undefined;
+  }
+}
 
 /** The pact files of a directory, each checked to be a pact first: a file that is not ends the run (exit 2), named. */
 async function pactFiles(dir: string): Promise<string[]> {
@@ -44,7 +61,12 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
   const pactUrls = options.broker ? undefined : await pactFiles(options.pactsDir ?? 'pacts');
   if (pactUrls && pactUrls.length === 0) return { ran: false, reason: `no pact files in ${options.pactsDir ?? 'pacts'}` };
   // State changes go through a relay that waits out a limiter's 429s, as phase 2's own state changes do.
-  const relay = options.stateUrl ? await startStateRelay(options.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS)) : undefined;
+  const tornDown: StateChange[] = [];
+  const noteTeardown = (body: string): void => {
+    const change = teardownOf(body);
+    if (change) tornDown.push(change);
+  };
+  const relay = options.stateUrl ? await startStateRelay(options.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS), noteTeardown) : undefined;
   let result: PactVerificationResult;
   try {
     const request: PactVerificationOptions = {
@@ -63,7 +85,7 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
   for (const interaction of result.interactions) {
     listener.onPact?.({ description: interaction.description, passed: interaction.passed || interaction.pending, ...(interaction.message ? { message: `${interaction.pending ? '(pending) ' : ''}${interaction.message}` } : {}) });
   }
-  return { ran: true, passed: result.passed, notices: result.notices };
+  return { ran: true, passed: result.passed, notices: result.notices, tornDown };
 }
 
 /** An interaction the provider's rate limiter refused: Pact's status mismatch with 429 as the actual status. */

@@ -16,8 +16,8 @@ export interface StateRelay {
 /** The most of a state-change body the relay reads: state and params, never a payload. */
 const MAX_BODY_BYTES = 1 << 20;
 
-/** Starts a relay to `stateUrl` on 127.0.0.1, on a free port. */
-export async function startStateRelay(stateUrl: string, timeoutMs: number): Promise<StateRelay> {
+/** Starts a relay to `stateUrl` on 127.0.0.1, on a free port; `onChange` sees each body the state URL accepted. */
+export async function startStateRelay(stateUrl: string, timeoutMs: number, onChange?: (body: string) => void): Promise<StateRelay> {
   const post = createStatePoster(stateUrl, timeoutMs);
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
@@ -28,8 +28,12 @@ export async function startStateRelay(stateUrl: string, timeoutMs: number): Prom
     });
     incoming.on('end', () => {
       if (size > MAX_BODY_BYTES) return void outgoing.writeHead(413).end();
-      post(Buffer.concat(chunks).toString('utf8'), 'state change').then(
-        (answer) => outgoing.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json' }).end(answer.text),
+      const body = Buffer.concat(chunks).toString('utf8');
+      post(body, 'state change').then(
+        (answer) => {
+          if (answer.status >= 200 && answer.status < 300) onChange?.(body);
+          outgoing.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json' }).end(answer.text);
+        },
         (error: Error) => outgoing.writeHead(502, { 'content-type': 'text/plain' }).end(error.message),
       );
     });

@@ -1,33 +1,30 @@
 /**
  * `verify`: phase 1 verifies the pacts with Pact's Verifier; phase 2 sends the systematic cases (every edge class, the
  * same whatever the seed), then runs property-based conformance with the checks; then the rate-limited state is
- * exercised. Events go to the listener (report, progress, log); nothing is printed.
+ * exercised and each state with an effect is torn down and probed. Events go to the listener (report, progress, log);
+ * nothing is printed.
  */
-import fc from 'fast-check';
-import { validRequest } from '../../arbitraries/index.js';
-import { createCheckContext, runChecks, selectChecks, type CheckContext } from '../../checks/index.js';
+import { createCheckContext, selectChecks } from '../../checks/index.js';
 import { type RunListener } from '../../events/index.js';
-import { STATE } from '../../pact/state-names.js';
 import type { BrokerSource } from '../../pact/verifier.js';
 import type { OperationContract } from '../../validators/index.js';
 import { plannedCases } from './planned-cases.js';
 import { runConformance, type ConformanceSummary } from './conformance.js';
 import { Backoff } from './backoff.js';
-import { execute, type SendContext } from './execute.js';
+import type { SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
 import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
-import { createStateClient, STATE_CHANGE_TIMEOUT_MS, type StateChange, type StateClient } from './state-client.js';
+import { createStateClient, STATE_CHANGE_TIMEOUT_MS, type StateChange } from './state-client.js';
 import { systematicCases } from './systematic.js';
+import { plannedStateCases, probePactTeardowns, runStatePhase, type StatePhaseResult } from './state-phase.js';
 import { runSystematic, type SystematicSummary } from './systematic-run.js';
+import { hasEffect } from './teardown-probe.js';
 import { assertReplayPath, parseEdgePath } from './replay-path.js';
 import { ConfigurationError } from '../../errors.js';
 import { openTarget, probe, stillAnswers } from './target.js';
 import { ProviderHealth, RunControl } from './control.js';
 import { createTransport } from './transport.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
-
-/** Requests sent while the rate-limited state holds: enough to see the 429, few enough not to flood. */
-const RATE_LIMITED_CASES = 2;
 
 export interface VerifyOptions {
   readonly baseUrl?: string;
@@ -101,27 +98,30 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     if (edgeReplay !== undefined && edgeReplay >= edgeCases.length) {
       throw new ConfigurationError(`--path edge:${edgeReplay}: this run has ${edgeCases.length} systematic cases (edge:0 to edge:${edgeCases.length - 1}); replay with the same --seed, --state-url and --fixture flags`);
     }
-    const planned = options.path === undefined ? edgeCases.length + options.runs + (states ? RATE_LIMITED_CASES : 0) : 1;
+    const pactProbes = pacts.ran ? new Set(pacts.tornDown.filter(hasEffect).map((change) => change.state)).size : 0;
+    const planned = options.path === undefined ? edgeCases.length + options.runs + pactProbes + (states ? plannedStateCases(plan) : 0) : 1;
     listener.onStart?.(planned);
     const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
     const started = Date.now();
     let conformance: ConformanceSummary;
     let systematic: SystematicSummary | undefined;
-    let rateLimitSent = 0;
+    let statePhase: StatePhaseResult = { sent: 0, tornDown: new Set() };
+    let statesSent = 0;
     try {
-      if (edgeCases.length > 0) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency), seed: options.seed, control, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) });
-      conformance = edgeReplay !== undefined ? { cases: 0, shrunk: new Map(), interrupted: false } : await runConformance(plannedCases(contract, randomPhaseFixtures(fixtures)), send, context, listener, {
+      if (pacts.ran && !control.stopped) statesSent += await probePactTeardowns(pacts.tornDown, { contract, fixtures, send, context, listener, seed: options.seed }, control);
+      if (edgeCases.length > 0 && !control.stopped) systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs, concurrency: Math.max(1, options.concurrency), seed: options.seed, control, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) });
+      conformance = edgeReplay !== undefined || control.stopped ? { cases: 0, shrunk: new Map(), interrupted: control.stopped } : await runConformance(plannedCases(contract, randomPhaseFixtures(fixtures)), send, context, listener, {
         runs: options.runs, seed: options.seed, concurrency: Math.max(1, options.concurrency), strictContract: options.strictContract,
         maxDurationMs: Math.max(0, maxDurationMs - (Date.now() - started)), shrinkMs: options.shrinkMs ?? 15_000, control, ...(options.path === undefined ? {} : { path: options.path }),
       });
-      if (states && options.path === undefined && !control.stopped) rateLimitSent = await exerciseRateLimit(contract, fixtures, send, context, listener, states, options.seed);
+      if (states && options.path === undefined && !control.stopped) statePhase = await runStatePhase({ contract, plan, fixtures, send, context, listener, states, seed: options.seed });
     } finally {
       if (send.backoff.waited > 0) listener.onBackoff?.(send.backoff.waited);
       listener.onFinish?.();
     }
-    const teardownProblems = states ? await tearDownPlan(plan, states) : [];
+    const teardownProblems = states ? await tearDownPlan(plan, states, statePhase.tornDown) : [];
     const sent = (systematic?.cases ?? 0) + conformance.cases;
-    const stopped = control.reason === undefined ? {} : { stopped: { reason: control.reason, notRun: Math.max(0, planned - sent - rateLimitSent) } };
+    const stopped = control.reason === undefined ? {} : { stopped: { reason: control.reason, notRun: Math.max(0, planned - sent - statePhase.sent - statesSent) } };
     if (stopped.stopped) listener.onStopped?.(stopped.stopped.reason, stopped.stopped.notRun);
     return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, ...(systematic ? { systematic } : {}), teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped };
   } finally {
@@ -138,24 +138,8 @@ const RANDOM_EDGE_FIXTURES = 12;
  * (the systematic phase addressed each already; here they meet random bodies, headers and related requests).
  */
 function randomPhaseFixtures(fixtures: readonly Fixture[]): Fixture[] {
-  const edges = fixtures.filter((fixture) => fixture.edgeClass !== undefined);
+  // Existing edge records only: the absent ones (neighbours, corpus ids) were each judged in the systematic phase.
+  const edges = fixtures.filter((fixture) => fixture.edgeClass !== undefined && fixture.scenario.kind === 'existing');
   const step = Math.max(1, Math.floor(edges.length / RANDOM_EDGE_FIXTURES));
   return [...fixtures.filter((fixture) => fixture.edgeClass === undefined), ...edges.filter((_, index) => index % step === 0).slice(0, RANDOM_EDGE_FIXTURES)];
-}
-
-/** Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down; returns how many. */
-async function exerciseRateLimit(contract: OperationContract, fixtures: readonly Fixture[], send: SendContext, context: CheckContext, listener: RunListener, states: StateClient, seed: number): Promise<number> {
-  const existing = fixtures.find((fixture) => fixture.scenario.kind === 'existing');
-  if (!existing) return 0;
-  const change = { state: STATE.rateLimited, params: {} };
-  await states.change(change, 'setup');
-  try {
-    for (const testCase of fc.sample(validRequest(contract, { params: existing.params }), { seed, numRuns: RATE_LIMITED_CASES })) {
-      const exchange = await execute({ case: testCase, scenario: { kind: 'rate-limited' } }, send);
-      listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
-    }
-  } finally {
-    await states.change(change, 'teardown');
-  }
-  return RATE_LIMITED_CASES;
 }

@@ -1,0 +1,102 @@
+/**
+ * The end of phase 2, about provider states themselves: the rate-limited state exercised with a couple of requests,
+ * then each state with an effect on answers torn down and probed (see teardown-probe.ts), so that a state kept past
+ * its teardown is a finding that names it.
+ */
+import fc from 'fast-check';
+import { validRequest } from '../../arbitraries/index.js';
+import { runChecks, type CheckContext } from '../../checks/index.js';
+import type { RunListener } from '../../events/index.js';
+import { STATE } from '../../pact/state-names.js';
+import type { OperationContract } from '../../validators/index.js';
+import { execute, type SendContext } from './execute.js';
+import type { Fixture, Plan } from './plan.js';
+import type { RunControl } from './control.js';
+import type { StateChange, StateClient } from './state-client.js';
+import { hasEffect, probeTeardown } from './teardown-probe.js';
+
+/** Requests sent while the rate-limited state holds: enough to see the 429, few enough not to flood. */
+export const RATE_LIMITED_CASES = 2;
+
+/** What the state phase needs from the run. */
+export interface StatePhaseInputs {
+  readonly contract: OperationContract;
+  readonly plan: Plan;
+  readonly fixtures: readonly Fixture[];
+  readonly send: SendContext;
+  readonly context: CheckContext;
+  readonly listener: RunListener;
+  readonly states: StateClient;
+  readonly seed: number;
+}
+
+/** What it did: requests sent, and the plan's changes it already tore down (the run's final teardown skips them). */
+export interface StatePhaseResult {
+  readonly sent: number;
+  readonly tornDown: ReadonlySet<StateChange>;
+}
+
+/** The existing record a probe falls back on: a drawn one (no edge value to muddle the answer) if there is one. */
+const plainExisting = (fixtures: readonly Fixture[]): Fixture | undefined =>
+  fixtures.find((fixture) => fixture.scenario.kind === 'existing' && fixture.edgeClass === undefined) ?? fixtures.find((fixture) => fixture.scenario.kind === 'existing');
+
+/**
+ * Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down and
+ * probes; true when the key stayed limited.
+ */
+async function exerciseRateLimit(inputs: StatePhaseInputs, existing: Fixture): Promise<boolean> {
+  const { contract, send, context, listener, states, seed } = inputs;
+  const change: StateChange = { state: STATE.rateLimited, params: {} };
+  await states.change(change, 'setup');
+  try {
+    for (const testCase of fc.sample(validRequest(contract, { params: existing.params }), { seed, numRuns: RATE_LIMITED_CASES })) {
+      const exchange = await execute({ case: testCase, scenario: { kind: 'rate-limited' } }, send);
+      listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
+    }
+  } finally {
+    await states.change(change, 'teardown');
+  }
+  return probeTeardown(change, existing, send, context, listener, seed);
+}
+
+/** Runs the state phase: the rate-limited state, then the plan's states with an effect torn down early and probed. */
+export async function runStatePhase(inputs: StatePhaseInputs): Promise<StatePhaseResult> {
+  const existing = plainExisting(inputs.fixtures);
+  if (!existing) return { sent: 0, tornDown: new Set() };
+  const stuck = await exerciseRateLimit(inputs, existing);
+  let sent = RATE_LIMITED_CASES + 1;
+  const tornDown = new Set<StateChange>();
+  // A key still limited would answer every other probe 429: they would judge nothing.
+  if (stuck) return { sent, tornDown };
+  for (const change of inputs.plan.changes.filter(hasEffect)) {
+    await inputs.states.change(change, 'teardown');
+    tornDown.add(change);
+    await probeTeardown(change, existing, inputs.send, inputs.context, inputs.listener, inputs.seed);
+    sent++;
+  }
+  return { sent, tornDown };
+}
+
+/** How many requests the state phase plans for a plan: the rate-limited cases and a probe per state with an effect. */
+export const plannedStateCases = (plan: Plan): number => RATE_LIMITED_CASES + 1 + plan.changes.filter(hasEffect).length;
+
+/**
+ * Probes the states Pact's verifier tore down in phase 1 (each state with an effect once, the last of each kind): a
+ * key still rate limited would turn phase 2 into nothing but 429s, so the run stops there, with the finding that
+ * names the state. Returns the requests sent.
+ */
+export async function probePactTeardowns(tornDown: readonly StateChange[], inputs: Omit<StatePhaseInputs, 'plan' | 'states'>, control: RunControl): Promise<number> {
+  const existing = plainExisting(inputs.fixtures);
+  if (!existing) return 0;
+  const last = new Map<string, StateChange>();
+  for (const change of tornDown.filter(hasEffect)) last.set(change.state, change);
+  let sent = 0;
+  for (const change of last.values()) {
+    sent++;
+    const stuck = await probeTeardown(change, existing, inputs.send, inputs.context, inputs.listener, inputs.seed);
+    if (stuck && change.state === STATE.rateLimited) {
+      control.stop(`the provider still answers 429 after Pact's teardown of "${change.state}" (state_teardown): phase 2 would meet nothing else`);
+    }
+  }
+  return sent;
+}
