@@ -9,7 +9,7 @@ import { matchPath, decodeSegment } from '../contract/path.js';
 import { STATE } from '../pact/state-names.js';
 import type { OperationContract } from '../validators/index.js';
 import type { RegressionSpec } from './replay.js';
-import { keptFields } from './verify/plan.js';
+import { keptFields } from './verify/records.js';
 import type { StateChange } from './verify/state-client.js';
 import type { VerifySummary } from './verify/verify-runner.js';
 

@@ -5,18 +5,20 @@
  * missing customer, a missing integration, a customer the key may not access.
  */
 import fc from 'fast-check';
-import { edgeFixtureIds, pathParamArbitrary, pathParamNames, responseArbitrary } from '../../arbitraries/index.js';
+import { edgeFixtureIds, pathParamArbitrary, pathParamNames, responseArbitrary, type EdgeFixture } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
 import { STATE } from '../../pact/state-names.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { StateChange, StateClient } from './state-client.js';
+import { keptFields, tellingRecord } from './records.js';
 
 /** Path parameter values with the scenario they stand for. */
 export interface Fixture {
   readonly params: Readonly<Record<string, string>>;
   readonly scenario: Scenario;
-  /** For the edge ids (every path edge value as existing data): the edge classes its varying value stands for. */
+  /** For the edge fixtures: the edge classes its varying value stands for, and its catalogue kind. */
   readonly edgeClass?: string;
+  readonly edgeKind?: string;
 }
 
 /** The fixtures of a run and the state changes that made them (to tear down, in reverse). */
@@ -60,8 +62,9 @@ function withSharedIds(pairs: readonly Pair[]): Pair[] {
  * enum members and branches then reflects the provider, not the luck of the draw.
  */
 function recordParamsList(contract: OperationContract, count: number, seed: number): Array<Record<string, unknown>> {
-  // A couple of hundred draws hold every vendor and shape; the rest of `count` may repeat them.
-  const bodies = fc.sample(responseArbitrary(contract, successStatus(contract)), { seed, numRuns: count + 240 });
+  // A couple of hundred draws hold every vendor and shape; the rest of `count` may repeat them. Documented members
+  // only: a typed store keeps nothing else, and what the contract does not document cannot be asked back.
+  const bodies = fc.sample(responseArbitrary(contract, successStatus(contract), { extras: false }), { seed, numRuns: count + 240 });
   const records = bodies.map((body) => ((body as { data?: Record<string, unknown> } | undefined)?.data ?? {}));
   const shape = (value: unknown): string => (value !== null && typeof value === 'object' ? Object.keys(value).sort().join(',') : String(value));
   const chosen: Array<Record<string, unknown>> = [];
@@ -79,40 +82,55 @@ function recordParamsList(contract: OperationContract, count: number, seed: numb
   return chosen.map((data) => ({ vendorIdentifier: data['vendorIdentifier'], syncedEntityId: data['syncedEntityId'] ?? null, syncData: data['syncData'] ?? null }));
 }
 
-/** What the update must leave as set up: every record field but the ones the request body carries. */
-export function keptFields(contract: OperationContract, record: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const sent = new Set(Object.keys(contract.operation.requestBody?.schema?.['properties'] ?? {}));
-  return Object.fromEntries(Object.entries(record).filter(([field]) => !sent.has(field)));
+/** The state change that makes an edge fixture true, or undefined when an earlier one of its customer did. */
+function edgeChange(fixture: EdgeFixture, record: Readonly<Record<string, unknown>>): StateChange | undefined {
+  const { customerId, integrationId } = fixture;
+  if (!fixture.setUp) return undefined;
+  if (fixture.presence === 'no-customer') return { state: STATE.noCustomer, params: { customerId } };
+  if (fixture.presence === 'no-integration') return { state: STATE.withoutIntegration, params: { customerId, integrationId } };
+  return { state: STATE.withIntegration, params: { customerId, integrationId, ...record } };
+}
+
+/** The scenario an edge fixture stands for once its state holds. */
+function edgeScenario(contract: OperationContract, fixture: EdgeFixture, record: Readonly<Record<string, unknown>>): Scenario {
+  const { customerId, integrationId } = fixture;
+  if (fixture.presence === 'no-customer') return { kind: 'no-customer', customerId };
+  if (fixture.presence === 'no-integration') return { kind: 'no-integration', customerId, integrationId };
+  return { kind: 'existing', customerId, integrationId, record: keptFields(contract, record) };
 }
 
 /**
- * Builds the fixtures and sets them up through `states`: the edge ids, then `existing` drawn integrations (tenant
- * twins among them), then the missing and forbidden data.
+ * Builds the fixtures and sets them up through `states`: the edge fixtures (in their order: absent ones before the
+ * records they neighbour), then `existing` drawn integrations (tenant twins among them), then the missing and
+ * forbidden data.
  */
 export async function setUpPlan(contract: OperationContract, states: StateClient, existing: number, seed: number): Promise<Plan> {
   const [customerParam = 'id', integrationParam = 'integrationId'] = pathParamNames(contract);
-  const edgeIds = edgeFixtureIds(contract);
-  const edgeClasses = new Map(edgeIds.map((f) => [JSON.stringify([f.customerId, f.integrationId]), f.edgeClass]));
-  const edges: Pair[] = edgeIds.map(({ customerId, integrationId }) => ({ customerId, integrationId }));
-  const ids = drawIds(contract, existing + 3, seed, new Set(edges.map((pair) => pair.customerId)));
+  const edges = edgeFixtureIds(contract);
+  const ids = drawIds(contract, existing + 3, seed, new Set(edges.map((fixture) => fixture.customerId)));
   const drawn = withSharedIds(ids.slice(0, existing));
-  const existingPairs = [...edges, ...drawn];
-  const params = (pair: { customerId: string; integrationId: string }): Record<string, string> => ({ [customerParam]: pair.customerId, [integrationParam]: pair.integrationId });
+  const params = (pair: Pair): Record<string, string> => ({ [customerParam]: pair.customerId, [integrationParam]: pair.integrationId });
   const fixtures: Fixture[] = [];
   const changes: StateChange[] = [];
-  const apply = async (change: StateChange, fixture: Fixture): Promise<void> => {
-    await states.change(change, 'setup');
-    changes.push(change);
+  const apply = async (change: StateChange | undefined, fixture: Fixture): Promise<void> => {
+    if (change) {
+      await states.change(change, 'setup');
+      changes.push(change);
+    }
     fixtures.push(fixture);
   };
+  const existingEdges = edges.filter((fixture) => fixture.presence === 'existing');
   // The drawn pairs take the most varied records first, so the tenant twins differ in vendor and syncData.
-  const records = recordParamsList(contract, existingPairs.length, seed);
-  const recordOf = (index: number): Record<string, unknown> => records[(index + drawn.length) % Math.max(1, existingPairs.length)] ?? {};
-  for (const [index, pair] of existingPairs.entries()) {
-    const record = recordOf(index);
-    const edgeClass = edgeClasses.get(JSON.stringify([pair.customerId, pair.integrationId]));
-    const scenario: Scenario = { kind: 'existing', ...pair, record: keptFields(contract, record) };
-    await apply({ state: STATE.withIntegration, params: { ...pair, ...record } }, { params: params(pair), scenario, ...(edgeClass === undefined ? {} : { edgeClass }) });
+  const records = recordParamsList(contract, existingEdges.length + drawn.length, seed);
+  const recordOf = (index: number): Record<string, unknown> => records[(index + drawn.length) % Math.max(1, records.length)] ?? {};
+  const edgeRecords = assignRecords(contract, existingEdges, recordOf);
+  for (const fixture of edges) {
+    const record = edgeRecords.get(fixture) ?? {};
+    await apply(edgeChange(fixture, record), { params: params(fixture), scenario: edgeScenario(contract, fixture, record), edgeClass: fixture.edgeClass, edgeKind: fixture.kind });
+  }
+  for (const [index, pair] of drawn.entries()) {
+    const record = recordOf(index - drawn.length);
+    await apply({ state: STATE.withIntegration, params: { ...pair, ...record } }, { params: params(pair), scenario: { kind: 'existing', ...pair, record: keptFields(contract, record) } });
   }
   const [missing, partial, denied] = ids.slice(existing);
   if (missing) await apply({ state: STATE.noCustomer, params: { customerId: missing.customerId } }, { params: params(missing), scenario: { kind: 'no-customer', customerId: missing.customerId } });
@@ -121,10 +139,41 @@ export async function setUpPlan(contract: OperationContract, states: StateClient
   return { fixtures, changes };
 }
 
-/** Undoes a plan's state changes, newest first; failures are collected, not thrown (teardown must finish). */
-export async function tearDownPlan(plan: Plan, states: StateClient): Promise<string[]> {
+/**
+ * The record each existing edge fixture is set up with: drawn ones in turn, a layer's telling values where the
+ * fixture asks for them, and within a group of side-by-side twins records that differ from each other (else a lookup
+ * that mixes the twins up would answer with an equal record, and go unseen).
+ */
+function assignRecords(contract: OperationContract, fixtures: readonly EdgeFixture[], recordOf: (index: number) => Record<string, unknown>): Map<EdgeFixture, Record<string, unknown>> {
+  const out = new Map<EdgeFixture, Record<string, unknown>>();
+  const seenInGroup = new Map<string, Set<string>>();
+  let next = 0;
+  for (const fixture of fixtures) {
+    let record = recordOf(next++);
+    if (fixture.group !== undefined) {
+      const seen = seenInGroup.get(fixture.group) ?? new Set<string>();
+      for (let tries = 0; seen.has(JSON.stringify(keptFields(contract, record))) && tries < 50; tries++) record = recordOf(next++);
+      seen.add(JSON.stringify(keptFields(contract, record)));
+      seenInGroup.set(fixture.group, seen);
+    }
+    if (fixture.record !== undefined) {
+      // A record whose kept members are all enum members or null has nothing to hold the texts: the next one may.
+      for (let tries = 0; tries < 50; tries++, record = recordOf(next++)) {
+        const telling = tellingRecord(contract, record, fixture.record);
+        if (JSON.stringify(telling) === JSON.stringify(record)) continue;
+        record = telling;
+        break;
+      }
+    }
+    out.set(fixture, record);
+  }
+  return out;
+}
+
+/** Undoes a plan's state changes, newest first, but those `done` already; failures are collected, not thrown (teardown must finish). */
+export async function tearDownPlan(plan: Plan, states: StateClient, done: ReadonlySet<StateChange> = new Set()): Promise<string[]> {
   const problems: string[] = [];
-  for (const change of [...plan.changes].reverse()) {
+  for (const change of [...plan.changes].reverse().filter((c) => !done.has(c))) {
     await states.change(change, 'teardown').catch((error: unknown) => void problems.push((error as Error).message));
   }
   return problems;

@@ -63,7 +63,7 @@ export async function runSystematic(cases: readonly SystematicCase[], send: Send
     const base = planned.scenario.kind === 'unknown' || planned.related === false ? unrelated : send;
     const context_ = spelled && keyHeader ? { ...base, transport: renaming(base.transport, keyHeader, spelled) } : base;
     const raw = await executeRaw(planned, context_, { seed: options.seed, path: edgePath(index) });
-    const exchange = { ...withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw), edgeClass: planned.edgeClass };
+    const exchange = { ...withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw), edgeClass: planned.edgeClass, ...(planned.edgeKind === undefined ? {} : { edgeKind: planned.edgeKind }) };
     listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
   };
   let interrupted = false;

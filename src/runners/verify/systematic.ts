@@ -14,10 +14,11 @@ import type { PlannedCase } from './planned-cases.js';
 import type { Fixture } from './plan.js';
 
 /**
- * A planned case with its edge class; `keyHeader`, when set, is the name to send the API key under; `related: false`
+ * A planned case with its edge class and catalogue kind (`store/case-neighbours`, or undefined for the plain
+ * addressing of drawn fixtures); `keyHeader`, when set, is the name to send the API key under; `related: false`
  * sends it alone (the checks that compare related requests judge it in the random phase, not here).
  */
-export type SystematicCase = PlannedCase & { readonly edgeClass: string; readonly keyHeader?: string; readonly related?: false };
+export type SystematicCase = PlannedCase & { readonly edgeClass: string; readonly edgeKind?: string; readonly keyHeader?: string; readonly related?: false };
 
 type Params = Readonly<Record<string, string>>;
 const ENCODINGS = ['unreserved', 'pchar'] as const;
@@ -52,19 +53,30 @@ function eachEncoding(build: (parts: Parts) => RequestCase, parts: Parts): Reque
 function addressing(existing: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
   return existing.flatMap((fixture) => eachEncoding(build, { params: fixture.params }).map((c, index) => {
     if (fixture.edgeClass === undefined) return { case: c, scenario: fixture.scenario, edgeClass: `path:${c.encoding} on fixture` };
-    return { case: c, scenario: fixture.scenario, edgeClass: index === 0 ? fixture.edgeClass : `${fixture.edgeClass} [${c.encoding}]`, related: false as const };
+    const edgeClass = index === 0 ? fixture.edgeClass : `${fixture.edgeClass} [${c.encoding}]`;
+    return { case: c, scenario: fixture.scenario, edgeClass, ...kindOf(fixture.edgeKind), related: false as const };
   }));
+}
+
+const kindOf = (edgeKind: string | undefined): { edgeKind?: string } => (edgeKind === undefined ? {} : { edgeKind });
+
+/**
+ * Each absent edge fixture (a neighbour of an existing id, a runtime name, a naughty string, made absent through a
+ * provider state), once, every character percent-encoded: a lookup must find nothing there, whatever it resembles.
+ */
+function absentEdges(absent: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
+  return absent.map((fixture) => ({ case: build({ params: fixture.params, encoding: 'unreserved' }), scenario: fixture.scenario, edgeClass: fixture.edgeClass ?? 'absent', ...kindOf(fixture.edgeKind), related: false as const }));
 }
 
 /** Body and header edges, each on one existing fixture in turn (or on unknown data when there is none). */
 function partEdges(contract: OperationContract, targets: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
   const edges = [
-    ...edgeBodies(contract).map((edge) => ({ parts: { body: edge.body, expect: edge.expect }, edgeClass: edge.edgeClass, keyHeader: undefined })),
-    ...edgeHeaders(contract).map((edge) => ({ parts: { headers: edge.headers, expect: edge.expect }, edgeClass: edge.edgeClass, keyHeader: edge.keyHeader })),
+    ...edgeBodies(contract).map((edge) => ({ parts: { body: edge.body, expect: edge.expect }, edgeClass: edge.edgeClass, edgeKind: edge.kind, keyHeader: undefined })),
+    ...edgeHeaders(contract).map((edge) => ({ parts: { headers: edge.headers, expect: edge.expect }, edgeClass: edge.edgeClass, edgeKind: edge.kind, keyHeader: edge.keyHeader })),
   ];
-  return edges.map(({ parts, edgeClass, keyHeader }, index) => {
+  return edges.map(({ parts, edgeClass, edgeKind, keyHeader }, index) => {
     const target = targets[index % targets.length] as Fixture;
-    return { case: build({ params: target.params, ...parts }), scenario: target.scenario, edgeClass, ...(keyHeader === undefined ? {} : { keyHeader }) };
+    return { case: build({ params: target.params, ...parts }), scenario: target.scenario, edgeClass, edgeKind, ...(keyHeader === undefined ? {} : { keyHeader }) };
   });
 }
 
@@ -75,19 +87,20 @@ function partEdges(contract: OperationContract, targets: readonly Fixture[], bui
 function pathEdges(contract: OperationContract, anchor: Fixture, existing: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
   const names = pathParamNames(contract);
   const known = new Set(existing.map((fixture) => keyOf(fixture.params, names)));
-  return names.flatMap((name) => edgePathValues(contract, name).flatMap(({ value, edgeClass }) => {
+  return names.flatMap((name) => edgePathValues(contract, name).flatMap(({ value, edgeClass, kind }) => {
     const params = { ...anchor.params, [name]: value };
     if (known.has(keyOf(params, names))) return [];
-    return eachEncoding(build, { params }).map((c) => ({ case: c, scenario: { kind: 'unknown' } as const, edgeClass }));
+    return eachEncoding(build, { params }).map((c) => ({ case: c, scenario: { kind: 'unknown' } as const, edgeClass, edgeKind: kind }));
   }));
 }
 
 /** Each invalid path edge value on the anchor's other parameters: the data it meets is unknown. */
 function invalidPathEdges(contract: OperationContract, anchor: Fixture, build: (parts: Parts) => RequestCase): SystematicCase[] {
-  return pathParamNames(contract).flatMap((name) => edgeInvalidPathValues(contract, name).map(({ value, edgeClass, expect }) => ({
+  return pathParamNames(contract).flatMap((name) => edgeInvalidPathValues(contract, name).map(({ value, edgeClass, kind, expect }) => ({
     case: build({ params: { ...anchor.params, [name]: value }, expect }),
     scenario: { kind: 'unknown' } as const,
     edgeClass,
+    edgeKind: kind,
   })));
 }
 
@@ -111,6 +124,7 @@ function authFirst(contract: OperationContract, anchor: Fixture, build: (parts: 
     case: build({ params, ...noKey, ...(body === undefined ? {} : { body }) }),
     scenario: { kind: 'unknown' } as const,
     edgeClass: `auth-first:${edgeClass}`,
+    edgeKind: 'auth/missing-key',
   }));
 }
 
@@ -143,10 +157,11 @@ export function systematicCases(contract: OperationContract, fixtures: readonly 
   const others = fixtures.filter((fixture) => !['existing', 'unknown', 'rate-limited'].includes(fixture.scenario.kind));
   return [
     ...addressing(existing, build),
+    ...absentEdges(others.filter((fixture) => fixture.edgeClass !== undefined), build),
     ...partEdges(contract, existing.length > 0 ? existing : [anchor], build),
     ...pathEdges(contract, anchor, existing, build),
     ...invalidPathEdges(contract, anchor, build),
     ...authFirst(contract, anchor, build),
-    ...otherScenarios(contract, others, build),
+    ...otherScenarios(contract, others.filter((fixture) => fixture.edgeClass === undefined), build),
   ];
 }

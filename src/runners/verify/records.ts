@@ -1,0 +1,44 @@
+/**
+ * Records as provider states set them up: the fields an update keeps (what the answer must give back unchanged), and
+ * records set up with a layer's telling values: every string member of the fields an update keeps (syncData's ids
+ * and URLs here) replaced, in turn, by strings that look like numbers (a coercing store turns `01000` into 1000) or
+ * that serialisers mangle (markup, separators, control characters). What comes back must be the same JSON values.
+ */
+import { edgeRecordTexts } from '../../arbitraries/index.js';
+import { contractFacts } from '../../checks/index.js';
+import type { OperationContract } from '../../validators/index.js';
+
+/** What the update must leave as set up: every record field but the ones the request body carries. */
+export function keptFields(contract: OperationContract, record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const sent = new Set(Object.keys(contract.operation.requestBody?.schema?.['properties'] ?? {}));
+  return Object.fromEntries(Object.entries(record).filter(([field]) => !sent.has(field)));
+}
+
+/** Every string leaf of `value` replaced by the next of `texts` (in turn, from `start`). */
+function replaceStrings(value: unknown, texts: readonly string[], counter: { next: number }): unknown {
+  if (typeof value === 'string') return texts[counter.next++ % texts.length] ?? value;
+  if (Array.isArray(value)) return value.map((item) => replaceStrings(item, texts, counter));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceStrings(item, texts, counter)]));
+}
+
+/**
+ * The record with its kept string members made of the layer's texts, when the contract's success body still accepts
+ * it (an enum member, say, stays as drawn); the record as drawn otherwise.
+ */
+export function tellingRecord(contract: OperationContract, record: Readonly<Record<string, unknown>>, layer: 'coercion' | 'serializer'): Record<string, unknown> {
+  const texts = edgeRecordTexts(layer);
+  const facts = contractFacts(contract);
+  const kept = keptFields(contract, record);
+  const counter = { next: 0 };
+  const changed: Record<string, unknown> = { ...record };
+  for (const [field, value] of Object.entries(kept)) {
+    const candidate = { ...changed, [field]: replaceStrings(value, texts, counter) };
+    const data = { id: 'record', ...candidate };
+    const body = facts.envelope === undefined ? data : { [facts.envelope]: data };
+    const status = facts.successStatus ?? 200;
+    const verdict = contract.validateResponse({ status, headers: { 'content-type': facts.mediaType(status) ?? 'application/json' }, body });
+    if (verdict.matched && verdict.intent.length === 0) Object.assign(changed, candidate);
+  }
+  return changed;
+}
