@@ -99,6 +99,7 @@ function coverageSection(coverage: Coverage, paint: Paint): string[] {
   for (const site of coverage.branches) lines.push(tallyLine(`${site.pointer} branches`, site, paint));
   lines.push(tallyLine('invalid-input tags', coverage.invalidTags, paint));
   if (coverage.edgeClasses.seen.length) lines.push(tallyLine('edge classes', coverage.edgeClasses, paint));
+  for (const layer of coverage.layers) lines.push(tallyLine(`${layer.layer} edges`, layer, paint));
   return [...lines, ''];
 }
 

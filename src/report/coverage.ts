@@ -1,6 +1,7 @@
 /** Coverage: what the run produced (statuses, codes, enum members, oneOf branches, invalid tags) vs the contract. */
 import { createAjv, knownFormats } from '../contract/ajv.js';
 import { toJsonSchema } from '../contract/translate.js';
+import { edgeKinds } from '../arbitraries/index.js';
 import type { InvalidKind } from '../arbitraries/types.js';
 import type { OasSchema } from '../contract/types.js';
 import { tagLabel } from '../checks/cases.js';
@@ -118,6 +119,16 @@ function familyCounts(classes: ReadonlySet<string>): Counter {
   return families;
 }
 
+/** The catalogue's kinds by layer: each layer's kinds seen (by name, `store/case-neighbours` → `case-neighbours`) and not. */
+function layerTallies(seen: Counter): Array<{ layer: string } & Tally> {
+  const layers = [...new Set(edgeKinds().map((kind) => kind.layer))];
+  return layers.map((layer) => {
+    const kinds = edgeKinds().filter((kind) => kind.layer === layer);
+    const counts: Counter = new Map(kinds.filter((kind) => seen.has(kind.id)).map((kind) => [kind.id.slice(layer.length + 1), seen.get(kind.id) ?? 0]));
+    return { layer, ...tally(counts, kinds.map((kind) => kind.id.slice(layer.length + 1))) };
+  });
+}
+
 /** Starts tracking coverage of one operation. */
 export function createCoverage(contract: OperationContract, options: CoverageOptions = {}): CoverageTracker {
   const facts = contractFacts(contract);
@@ -127,6 +138,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
   const codes = new Map<number, Counter>(codeStatuses.map((status) => [status, new Map()]));
   const tags: Counter = new Map();
   const edgeClasses = new Set<string>();
+  const edgeKinds: Counter = new Map();
   const tried: RequestTag[] = [];
   const sites = successSites(contract, facts.successStatus);
   const enums = sites.enums.map((site) => ({ ...site, seen: new Map() as Counter }));
@@ -154,6 +166,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
         bump(tags, tagLabel(exchange.case));
       }
       if (exchange.edgeClass !== undefined) edgeClasses.add(exchange.edgeClass);
+      if (exchange.edgeKind !== undefined) bump(edgeKinds, exchange.edgeKind);
       observeResponse(exchange.response);
       for (const related of exchange.related ?? []) observeResponse(related.response);
     },
@@ -168,6 +181,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
         branches: branches.map((site) => ({ pointer: site.pointer, ...tally(site.seen, site.branches.map((b) => b.label)) })),
         invalidTags: { ...tally(tags, []), notCovered: untriedKinds(options.invalidKinds ?? [], tried) },
         edgeClasses: tally(familyCounts(edgeClasses), []),
+        layers: layerTallies(edgeKinds),
       };
     },
   };

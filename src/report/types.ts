@@ -77,6 +77,11 @@ export interface Coverage {
   readonly invalidTags: Tally;
   /** The systematic phase's edge classes, by family (`path/integrationId:char`): how many classes of each ran. */
   readonly edgeClasses: Tally;
+  /**
+   * The edge catalogue by layer (`store`, `auth`...): the kinds of each that ran, with their exchanges, and the ones
+   * that did not (e.g. the store's without a state URL).
+   */
+  readonly layers: readonly ({ readonly layer: string } & Tally)[];
 }
 
 /** Counts that decide the exit code. */
