@@ -107,6 +107,18 @@ describe('check-pact: pacts held to the contract', () => {
     expect(checkPactDocument(pact, 'inline', contract).map(brief)).to.deep.equal(['violation example /interactions/1/request/body/syncedEntityId /syncedEntityId maxLength']);
   });
 
+  it('a type matcher on a string at its maximum length inside a oneOf is no loose matcher (Pact cannot bound lengths)', () => {
+    const syncData = { billingId: 'b'.repeat(255), billingLinkUrl: 'https://x' };
+    const interaction = {
+      description: 'billing syncData at its longest',
+      request: { method: 'PATCH', path: '/api/v1/customers/acme/integrations/i', headers: { 'X-API-KEY': 'k', 'Content-Type': 'application/json' }, body: { syncedEntityId: 'x' } },
+      response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: { data: { id: 'i', vendorIdentifier: 'STRIPE', syncedEntityId: 'x', syncData } },
+        matchingRules: { body: { '$.data.syncData.billingId': { combine: 'AND', matchers: [{ match: 'type' }] } } } },
+    };
+    const pact = { consumer: { name: 'c' }, provider: { name: 'stigg-api' }, interactions: [interaction] };
+    expect(checkPactDocument(pact, 'inline', contract).map(brief)).to.deep.equal([]);
+  });
+
   it('warns about matchers it cannot evaluate and interactions that are not HTTP', () => {
     const interaction = {
       description: 'a date matcher',

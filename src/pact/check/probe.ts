@@ -12,8 +12,11 @@ const key = (issue: ValidationIssue): string => `${issue.part} ${issue.pointer} 
 export function freshIssue(baseline: ExchangeResult, candidate: ExchangeResult, relevant: (issue: ValidationIssue) => boolean): { kind: FindingKind; issue: ValidationIssue } | undefined {
   if (!candidate.matched) return { kind: 'violation', issue: { part: 'path', pointer: '', keyword: 'path', message: candidate.reason } };
   const before = new Set(baseline.matched ? [...baseline.strict, ...baseline.intent].map(key) : []);
-  const pick = (issues: readonly ValidationIssue[]): ValidationIssue | undefined =>
-    issues.find((issue) => !before.has(key(issue)) && !BOUNDS.has(issue.keyword) && relevant(issue));
+  const fresh = (issue: ValidationIssue): boolean => !before.has(key(issue)) && relevant(issue);
+  // A length the candidate breaks is Pact's blind spot, not the matcher's fault: a oneOf around it then fails too, at
+  // its parent, and that failure is the bound's, not a shape the matcher admits.
+  if ([...candidate.intent, ...candidate.strict].some((issue) => BOUNDS.has(issue.keyword) && fresh(issue))) return undefined;
+  const pick = (issues: readonly ValidationIssue[]): ValidationIssue | undefined => issues.find((issue) => fresh(issue) && !BOUNDS.has(issue.keyword));
   const intent = pick(candidate.intent);
   if (intent) return { kind: 'violation', issue: intent };
   const strict = pick(candidate.strict);
