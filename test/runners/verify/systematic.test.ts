@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { edgeBodies, edgeFixtureIds, edgeHeaders, edgePathValues } from '../../../src/arbitraries/index.js';
+import { edgeBodies, edgeFixtureIds, edgeHeaders, edgeKinds, edgePathValues } from '../../../src/arbitraries/index.js';
 import type { Fixture } from '../../../src/runners/verify/plan.js';
 import { systematicCases } from '../../../src/runners/verify/systematic.js';
 import { openContract, type OperationContract } from '../../../src/validators/index.js';
@@ -19,11 +19,16 @@ function assertSystematic(c: OperationContract, planned: SystematicCase): void {
   expect(others.size, `${planned.edgeClass}: ${JSON.stringify(issues)}`).to.equal(1);
 }
 
-/** The edge fixtures as existing data, plus one fixture of each other scenario. */
+/** The edge fixtures as their states make them (existing, or absent), plus one fixture of each other scenario. */
 function fixturesOf(c: OperationContract): Fixture[] {
-  const existing: Fixture[] = edgeFixtureIds(c).map((f) => ({ params: { id: f.customerId, integrationId: f.integrationId }, scenario: { kind: 'existing', customerId: f.customerId, integrationId: f.integrationId }, edgeClass: f.edgeClass }));
+  const edges: Fixture[] = edgeFixtureIds(c).map((f) => ({
+    params: { id: f.customerId, integrationId: f.integrationId },
+    scenario: f.presence === 'existing' ? { kind: 'existing', customerId: f.customerId, integrationId: f.integrationId } : { kind: f.presence, customerId: f.customerId, integrationId: f.integrationId },
+    edgeClass: f.edgeClass,
+    edgeKind: f.kind,
+  }));
   return [
-    ...existing,
+    ...edges,
     { params: { id: 'gone', integrationId: 'x' }, scenario: { kind: 'no-customer', customerId: 'gone' } },
     { params: { id: 'initech', integrationId: 'nope' }, scenario: { kind: 'no-integration', customerId: 'initech', integrationId: 'nope' } },
     { params: { id: 'denied', integrationId: 'x' }, scenario: { kind: 'forbidden', customerId: 'denied' } },
@@ -36,10 +41,24 @@ describe('systematic cases: every edge class, the same list whatever the seed', 
     c = await openContract();
   });
 
-  it('is the same list on every call, and a few hundred cases at most', () => {
+  it('is the same list on every call, and bounded (under 2,000 cases for the shipped contract)', () => {
     const cases = systematicCases(c, fixturesOf(c));
     expect(cases).to.deep.equal(systematicCases(c, fixturesOf(c)));
-    expect(cases.length).to.be.within(100, 400);
+    expect(cases.length).to.be.within(500, 2000);
+  });
+
+  it('sends each absent edge fixture once, on its own scenario, and labels every edge case with a catalogue kind', () => {
+    const fixtures = fixturesOf(c);
+    const cases = systematicCases(c, fixtures);
+    const absent = fixtures.filter((f) => f.edgeClass !== undefined && f.scenario.kind !== 'existing');
+    expect(absent.length).to.be.greaterThan(100);
+    for (const fixture of absent) {
+      const sent = cases.filter((x) => x.scenario === fixture.scenario);
+      expect(sent.map((x) => x.edgeClass), JSON.stringify(fixture.params)).to.deep.equal([fixture.edgeClass]);
+    }
+    const kinds = new Set(edgeKinds().map((kind) => kind.id));
+    const unlabelled = cases.filter((x) => !x.edgeClass.startsWith('path:') && !x.edgeClass.startsWith('scenario:') && (x.edgeKind === undefined || !kinds.has(x.edgeKind)));
+    expect(unlabelled.map((x) => x.edgeClass)).to.deep.equal([]);
   });
 
   it('every case is judged by the intent validator as its expect says, after serialisation', () => {
