@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { messageShape } from '../../src/report/builder.js';
 import { exitCodeOf } from '../../src/report/exit-code.js';
-import { sampleReport } from './fixtures.js';
+import { createCoverage } from '../../src/report/coverage.js';
+import { checkContext } from '../checks/fixtures.js';
+import { sampleExchanges, sampleReport } from './fixtures.js';
 
 describe('report builder', () => {
   it('records run metadata and totals', async () => {
@@ -51,6 +53,21 @@ describe('report builder', () => {
     expect(syncData?.seen.map((s) => s.value)).to.include.members(['SyncRevisionMarketplaceData', 'null']);
     expect(syncData?.notCovered).to.include('SyncRevisionBillingData');
     expect(coverage.invalidTags).to.deep.equal({ seen: [{ value: 'body/syncedEntityId:maxLength', count: 1 }], notCovered: ['path/id:pattern', 'body:additionalProperties'] });
+  });
+
+  it('lists the edge catalogue by layer: each layer\'s kinds that ran, with their exchanges, and those that did not', async () => {
+    const context = await checkContext();
+    const coverage = createCoverage(context.contract);
+    const [sample] = sampleExchanges();
+    if (!sample) throw new Error('no sample exchange');
+    for (const edgeKind of ['store/case-neighbours', 'store/case-neighbours', 'auth/near-miss-keys']) coverage.observe({ ...sample, edgeClass: 'x', edgeKind });
+    const layers = coverage.snapshot().layers;
+    expect(layers.map((layer) => layer.layer)).to.deep.equal(['router', 'parser', 'validator', 'coercion', 'store', 'serializer', 'auth', 'state']);
+    const store = layers.find((layer) => layer.layer === 'store');
+    expect(store?.seen).to.deep.equal([{ value: 'case-neighbours', count: 2 }]);
+    expect(store?.notCovered).to.include.members(['wildcard-neighbours', 'side-by-side-twins', 'runtime-names']);
+    expect(store?.notCovered).not.to.include('case-neighbours');
+    expect(layers.find((layer) => layer.layer === 'state')?.notCovered).to.deep.equal(['teardown']);
   });
 
   it('maps reports to exit codes: 0 clean, 1 violations, 2 could not run; defects fail only when strict', async () => {

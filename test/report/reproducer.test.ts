@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
+import { fillKey, NEAR_MISS_KEYS } from '../../src/arbitraries/index.js';
 import fc from 'fast-check';
 import { parse, type ParseEntry } from 'shell-quote';
 import type { SentRequest } from '../../src/checks/types.js';
@@ -54,6 +56,16 @@ describe('curl reproducer', () => {
       const command = curlCommand(request({ headers: { 'X-API-KEY': shown } }));
       expect(argv(command), command).to.include(`X-API-KEY: ${sent}`);
       expect(command).to.not.contain(KEY);
+    }
+  });
+
+  it('sends each near-miss key as bash computes it from the real one (case, affixes, no-break space, twice), never showing the key', () => {
+    for (const { name, expression } of NEAR_MISS_KEYS) {
+      const command = curlCommand(request({ headers: { 'X-API-KEY': expression } }));
+      expect(command, name).to.not.contain(KEY);
+      // bash itself runs the command's words (printf in curl's place): its expansions are what a user's shell does.
+      const words = execFileSync('bash', ['-c', command.replace(/^curl /, "printf '%s\\0' ")], { env: { PATH: process.env['PATH'] ?? '', STIGG_API_KEY: KEY, LC_ALL: 'C.UTF-8' }, encoding: 'utf8' }).split('\0');
+      expect(words, name).to.include(`X-API-KEY: ${fillKey(expression, KEY)}`);
     }
   });
 
