@@ -33,10 +33,15 @@ export class ConfigurationError extends HarnessError {
   override readonly name = 'ConfigurationError';
 }
 
-/** A server the harness must talk to (provider, broker, state URL) could not be reached. */
+/**
+ * A server the harness must talk to (provider, broker, state URL) could not be reached, or refused what it was asked:
+ * then `status` is its answer's HTTP status.
+ */
 export class TransportError extends HarnessError {
   override readonly name = 'TransportError';
-  constructor(message: string, readonly url: string, options?: CauseOptions) {
+  readonly status: number | undefined;
+  constructor(message: string, readonly url: string, options?: CauseOptions & { readonly status?: number }) {
     super(message, options);
+    this.status = options?.status;
   }
 }

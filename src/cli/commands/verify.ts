@@ -117,7 +117,7 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   io.out(formatConsole(report, { color, secrets }));
   if (result.pacts.ran === false) io.out(`Pact verification skipped: ${result.pacts.reason}`);
   if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
-  for (const problem of result.teardownProblems) io.err(`warning: ${problem}`);
+  for (const problem of [...result.setupProblems, ...result.teardownProblems]) io.err(`warning: ${problem}`);
   writeReports(reports, { json: () => formatJson(report, { secrets }), junit: () => formatJunit(report, { secrets }) });
   if (flags.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding), flags.saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
   return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: flags.strictContract === true });

@@ -75,7 +75,7 @@ export function createStateClient(stateUrl: string, timeoutMs: number, backoff: 
     async change({ state, params }, action) {
       const label = `state change "${state}" (${action})`;
       const { status, text } = await post(JSON.stringify({ state, params, action }), label);
-      if (status < 200 || status >= 300) throw new TransportError(`${label} answered ${status}: ${text.slice(0, 200)}`, stateUrl);
+      if (status < 200 || status >= 300) throw new TransportError(`${label} answered ${status}: ${text.slice(0, 200)}`, stateUrl, { status });
     },
   };
 }

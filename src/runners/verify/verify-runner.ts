@@ -64,6 +64,8 @@ export interface VerifySummary {
   /** Absent when the systematic phase did not run. */
   readonly systematic?: SystematicSummary;
   readonly teardownProblems: readonly string[];
+  /** Edge fixtures the provider's state URL refused to set up, each left out of the run. */
+  readonly setupProblems: readonly string[];
   /** The state changes phase 2 made (for regression tests that must recreate a case's data). */
   readonly stateChanges: readonly StateChange[];
   readonly stateUrl?: string;
@@ -123,7 +125,7 @@ export async function verify(contract: OperationContract, options: VerifyOptions
     const sent = (systematic?.cases ?? 0) + conformance.cases;
     const stopped = control.reason === undefined ? {} : { stopped: { reason: control.reason, notRun: Math.max(0, planned - sent - statePhase.sent - statesSent) } };
     if (stopped.stopped) listener.onStopped?.(stopped.stopped.reason, stopped.stopped.notRun);
-    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, ...(systematic ? { systematic } : {}), teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped };
+    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, ...(systematic ? { systematic } : {}), teardownProblems, setupProblems: plan.problems ?? [], stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped };
   } finally {
     await transport.close();
     await target.close();
