@@ -5,13 +5,13 @@
  * missing customer, a missing integration, a customer the key may not access.
  */
 import fc from 'fast-check';
-import { edgeFixtureIds, pathParamArbitrary, pathParamNames, responseArbitrary, type EdgeFixture } from '../../arbitraries/index.js';
+import { edgeFixtureIds, pathParamArbitrary, pathParamNames, responseArbitrary } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
-import { TransportError } from '../../errors.js';
 import { STATE } from '../../pact/state-names.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { StateChange, StateClient } from './state-client.js';
-import { keptFields, tellingRecord } from './records.js';
+import { setUpEdges } from './edge-setup.js';
+import { assignRecords, keptFields } from './records.js';
 
 /** Path parameter values with the scenario they stand for. */
 export interface Fixture {
@@ -87,23 +87,6 @@ function recordParamsList(contract: OperationContract, count: number, seed: numb
   return chosen.map((data) => ({ vendorIdentifier: data['vendorIdentifier'], syncedEntityId: data['syncedEntityId'] ?? null, syncData: data['syncData'] ?? null }));
 }
 
-/** The state change that makes an edge fixture true, or undefined when an earlier one of its customer did. */
-function edgeChange(fixture: EdgeFixture, record: Readonly<Record<string, unknown>>): StateChange | undefined {
-  const { customerId, integrationId } = fixture;
-  if (!fixture.setUp) return undefined;
-  if (fixture.presence === 'no-customer') return { state: STATE.noCustomer, params: { customerId } };
-  if (fixture.presence === 'no-integration') return { state: STATE.withoutIntegration, params: { customerId, integrationId } };
-  return { state: STATE.withIntegration, params: { customerId, integrationId, ...record } };
-}
-
-/** The scenario an edge fixture stands for once its state holds. */
-function edgeScenario(contract: OperationContract, fixture: EdgeFixture, record: Readonly<Record<string, unknown>>): Scenario {
-  const { customerId, integrationId } = fixture;
-  if (fixture.presence === 'no-customer') return { kind: 'no-customer', customerId };
-  if (fixture.presence === 'no-integration') return { kind: 'no-integration', customerId, integrationId };
-  return { kind: 'existing', customerId, integrationId, record: keptFields(contract, record) };
-}
-
 /**
  * Builds the fixtures and sets them up through `states`: the edge fixtures (in their order: absent ones before the
  * records they neighbour), then `existing` drawn integrations (tenant twins among them), then the missing and
@@ -128,23 +111,7 @@ export async function setUpPlan(contract: OperationContract, states: StateClient
   // The drawn pairs take the most varied records first, so the tenant twins differ in vendor and syncData.
   const records = recordParamsList(contract, existingEdges.length + drawn.length, seed);
   const recordOf = (index: number): Record<string, unknown> => records[(index + drawn.length) % Math.max(1, records.length)] ?? {};
-  const edgeRecords = assignRecords(contract, existingEdges, recordOf);
-  const problems: string[] = [];
-  // A customer whose absent-integration state was refused: its other absent integrations rest on that state.
-  const refused = new Set<string>();
-  for (const fixture of edges) {
-    const record = edgeRecords.get(fixture) ?? {};
-    if (!fixture.setUp && refused.has(fixture.customerId)) continue;
-    try {
-      await apply(edgeChange(fixture, record), { params: params(fixture), scenario: edgeScenario(contract, fixture, record), edgeClass: fixture.edgeClass, edgeKind: fixture.kind });
-    } catch (error) {
-      // An edge value a provider's state handler cannot take (a store that refuses a near-duplicate id, say) is left
-      // out, named; the run goes on (other edges of the same layer still probe the store).
-      if (!(error instanceof TransportError) || error.status === undefined) throw error;
-      refused.add(fixture.customerId);
-      problems.push(`edge fixture ${fixture.edgeClass} left out: ${error.message}`);
-    }
-  }
+  const problems = await setUpEdges(contract, edges, assignRecords(contract, existingEdges, recordOf), params, apply);
   for (const [index, pair] of drawn.entries()) {
     const record = recordOf(index - drawn.length);
     await apply({ state: STATE.withIntegration, params: { ...pair, ...record } }, { params: params(pair), scenario: { kind: 'existing', ...pair, record: keptFields(contract, record) } });
@@ -154,37 +121,6 @@ export async function setUpPlan(contract: OperationContract, states: StateClient
   if (partial) await apply({ state: STATE.withoutIntegration, params: partial }, { params: params(partial), scenario: { kind: 'no-integration', ...partial } });
   if (denied) await apply({ state: STATE.forbidden, params: { customerId: denied.customerId } }, { params: params(denied), scenario: { kind: 'forbidden', customerId: denied.customerId } });
   return { fixtures, changes, problems };
-}
-
-/**
- * The record each existing edge fixture is set up with: drawn ones in turn, a layer's telling values where the
- * fixture asks for them, and within a group of side-by-side twins records that differ from each other (else a lookup
- * that mixes the twins up would answer with an equal record, and go unseen).
- */
-function assignRecords(contract: OperationContract, fixtures: readonly EdgeFixture[], recordOf: (index: number) => Record<string, unknown>): Map<EdgeFixture, Record<string, unknown>> {
-  const out = new Map<EdgeFixture, Record<string, unknown>>();
-  const seenInGroup = new Map<string, Set<string>>();
-  let next = 0;
-  for (const fixture of fixtures) {
-    let record = recordOf(next++);
-    if (fixture.group !== undefined) {
-      const seen = seenInGroup.get(fixture.group) ?? new Set<string>();
-      for (let tries = 0; seen.has(JSON.stringify(keptFields(contract, record))) && tries < 50; tries++) record = recordOf(next++);
-      seen.add(JSON.stringify(keptFields(contract, record)));
-      seenInGroup.set(fixture.group, seen);
-    }
-    if (fixture.record !== undefined) {
-      // A record whose kept members are all enum members or null has nothing to hold the texts: the next one may.
-      for (let tries = 0; tries < 50; tries++, record = recordOf(next++)) {
-        const telling = tellingRecord(contract, record, fixture.record);
-        if (JSON.stringify(telling) === JSON.stringify(record)) continue;
-        record = telling;
-        break;
-      }
-    }
-    out.set(fixture, record);
-  }
-  return out;
 }
 
 /** Undoes a plan's state changes, newest first, but those `done` already; failures are collected, not thrown (teardown must finish). */

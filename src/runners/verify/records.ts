@@ -6,6 +6,7 @@
  */
 import { edgeRecordTexts } from '../../arbitraries/index.js';
 import { contractFacts } from '../../checks/index.js';
+import type { EdgeFixture } from '../../arbitraries/index.js';
 import type { OperationContract } from '../../validators/index.js';
 
 /** What the update must leave as set up: every record field but the ones the request body carries. */
@@ -41,4 +42,35 @@ export function tellingRecord(contract: OperationContract, record: Readonly<Reco
     if (verdict.matched && verdict.intent.length === 0) Object.assign(changed, candidate);
   }
   return changed;
+}
+
+/**
+ * The record each existing edge fixture is set up with: drawn ones in turn, a layer's telling values where the
+ * fixture asks for them, and within a group of side-by-side twins records that differ from each other (else a lookup
+ * that mixes the twins up would answer with an equal record, and go unseen).
+ */
+export function assignRecords(contract: OperationContract, fixtures: readonly EdgeFixture[], recordOf: (index: number) => Record<string, unknown>): Map<EdgeFixture, Record<string, unknown>> {
+  const out = new Map<EdgeFixture, Record<string, unknown>>();
+  const seenInGroup = new Map<string, Set<string>>();
+  let next = 0;
+  for (const fixture of fixtures) {
+    let record = recordOf(next++);
+    if (fixture.group !== undefined) {
+      const seen = seenInGroup.get(fixture.group) ?? new Set<string>();
+      for (let tries = 0; seen.has(JSON.stringify(keptFields(contract, record))) && tries < 50; tries++) record = recordOf(next++);
+      seen.add(JSON.stringify(keptFields(contract, record)));
+      seenInGroup.set(fixture.group, seen);
+    }
+    if (fixture.record !== undefined) {
+      // A record whose kept members are all enum members or null has nothing to hold the texts: the next one may.
+      for (let tries = 0; tries < 50; tries++, record = recordOf(next++)) {
+        const telling = tellingRecord(contract, record, fixture.record);
+        if (JSON.stringify(telling) === JSON.stringify(record)) continue;
+        record = telling;
+        break;
+      }
+    }
+    out.set(fixture, record);
+  }
+  return out;
 }
