@@ -1,7 +1,8 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
-import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, Tally } from './types.js';
+import { isExchangeFinding } from './finding-kinds.js';
+import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
 export interface ConsoleOptions {
@@ -34,6 +35,14 @@ function header(report: Report): string[] {
   return [`stigg-contract verify: ${meta.operation}`, parts.join(' · '), ...stopped, ''];
 }
 
+/** One line per run: each phase with what it sent, or why it was skipped. */
+function phaseLines(report: Report, paint: Paint): string[] {
+  if (!report.phases?.length) return [];
+  const unit = (phase: string, count: number): string => `${count} ${phase === 'pacts' ? 'interaction' : 'case'}${count === 1 ? '' : 's'}`;
+  const parts = report.phases.map((outcome) => (outcome.ran ? `${outcome.phase} ${unit(outcome.phase, outcome.cases)}` : paint(2, `${outcome.phase} skipped (${outcome.reason})`)));
+  return [`phases: ${parts.join(' · ')}`, ''];
+}
+
 function mark(check: CheckSummary, strict: boolean, paint: Paint): string {
   if ((['violation', 'contract-defect'] as const).some((kind) => check.findings[kind] > 0 && failsRun(kind, strict))) return paint(31, '✗');
   if (check.findings['contract-defect'] > 0 || check.findings.warning > 0) return paint(33, '!');
@@ -51,19 +60,26 @@ function summaryTable(report: Report, paint: Paint): string[] {
   return [...lines, ''];
 }
 
-function findingLines(group: FindingGroup, strict: boolean, paint: Paint): string[] {
-  const { finding } = group;
-  const symbol = failsRun(group.kind, strict) ? paint(31, '✗') : paint(33, '!');
+/** The lines under a finding's title: expected/actual/case/curl/replay for an exchange; where and details otherwise. */
+export function findingBody(finding: ReportFinding, indent: string, replayCommand: string): string[] {
+  if (!isExchangeFinding(finding)) return [`${indent}at        ${finding.location}`, ...finding.details.map((detail, index) => `${indent}${index === 0 ? 'details   ' : '          '}${detail}`)];
   const intent = finding.intent.intent === 'valid' ? 'valid' : `invalid (${finding.intent.breaks.part}${finding.intent.breaks.pointer} ${finding.intent.breaks.keyword})`;
   const lines = [
-    `${symbol} ${paint(1, group.check)} [${group.kind}] ${finding.message}${group.count > 1 ? `  ×${group.count}` : ''}`,
-    `    expected  ${finding.expected}`,
-    `    actual    ${finding.actual}`,
-    `    case      ${intent} · scenario ${finding.scenario}`,
+    `${indent}expected  ${finding.expected}`,
+    `${indent}actual    ${finding.actual}`,
+    `${indent}case      ${intent} · scenario ${finding.scenario}`,
   ];
-  if (finding.reproducer) lines.push(`    curl      ${finding.reproducer.curl}`);
-  if (finding.reproducer?.replay) lines.push(`    replay    stigg-contract verify ${finding.reproducer.replay}`);
+  if (finding.reproducer) lines.push(`${indent}curl      ${finding.reproducer.curl}`);
+  if (finding.reproducer?.replay) lines.push(`${indent}replay    ${replayCommand} ${finding.reproducer.replay}`);
   return lines;
+}
+
+function findingLines(group: FindingGroup, strict: boolean, paint: Paint): string[] {
+  const symbol = failsRun(group.kind, strict) ? paint(31, '✗') : paint(33, '!');
+  return [
+    `${symbol} ${paint(1, group.check)} [${group.kind}] ${group.finding.message}${group.count > 1 ? `  ×${group.count}` : ''}`,
+    ...findingBody(group.finding, '    ', 'stigg-contract verify'),
+  ];
 }
 
 function findingsSection(report: Report, paint: Paint, maxGroups: number): string[] {
@@ -124,6 +140,7 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines = [
     ...header(safe),
+    ...phaseLines(safe, paint),
     ...summaryTable(safe, paint),
     ...findingsSection(safe, paint, options.maxGroups ?? 50),
     ...pactSection(safe.pacts, paint),

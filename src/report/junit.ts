@@ -2,6 +2,7 @@
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
+import { isExchangeFinding } from './finding-kinds.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 // junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
@@ -21,13 +22,15 @@ export function xmlSafe(text: string): string {
 
 function groupText(group: FindingGroup): string {
   const { finding } = group;
-  return [
-    `[${group.kind}] ${finding.message}${group.count > 1 ? ` (×${group.count})` : ''}`,
-    `  expected: ${finding.expected}`,
-    `  actual:   ${finding.actual}`,
-    ...(finding.reproducer ? [`  curl:     ${finding.reproducer.curl}`] : []),
-    ...(finding.reproducer?.replay ? [`  replay:   stigg-contract verify ${finding.reproducer.replay}`] : []),
-  ].join('\n');
+  const body = isExchangeFinding(finding)
+    ? [
+      `  expected: ${finding.expected}`,
+      `  actual:   ${finding.actual}`,
+      ...(finding.reproducer ? [`  curl:     ${finding.reproducer.curl}`] : []),
+      ...(finding.reproducer?.replay ? [`  replay:   stigg-contract verify ${finding.reproducer.replay}`] : []),
+    ]
+    : [`  at:       ${finding.location}`, ...finding.details.map((detail) => `  detail:   ${detail}`)];
+  return [`[${group.kind}] ${finding.message}${group.count > 1 ? ` (×${group.count})` : ''}`, ...body].join('\n');
 }
 
 function checkCase(suite: TestSuite, check: CheckSummary, report: Report): void {

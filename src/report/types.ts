@@ -1,5 +1,5 @@
 /** The report of one verify run: plain data that formatters render and the CLI maps to an exit code. */
-import type { PactOutcome } from '../events/index.js';
+import type { PactOutcome, PhaseOutcome } from '../events/index.js';
 import type { Finding, FindingKind } from '../checks/types.js';
 
 /** What was run, against what, for how long. */
@@ -44,14 +44,31 @@ export interface CheckSummary {
   readonly findings: Readonly<Record<FindingKind, number>>;
 }
 
+/**
+ * A finding that is not about an exchange the harness sent: a client's request to the mock, a pact's interaction, the
+ * contract document itself. Where it is, and what the contract expects.
+ */
+export interface LocatedFinding {
+  readonly check: string;
+  readonly kind: FindingKind;
+  readonly message: string;
+  /** `request #3 PUT /api/…` (mock), `pacts/x.json #/interactions/0/response/status` (check-pact), `#/paths/…` (lint). */
+  readonly location: string;
+  /** What the contract expects, or more about the problem: one line each. */
+  readonly details: readonly string[];
+}
+
+/** What a report's finding is: one judged exchange (verify), or a located one (mock, check-pact, lint). */
+export type ReportFinding = Finding | LocatedFinding;
+
 /** Findings of one check with the same message shape: one exemplar (the smallest request seen) and a count. */
-export interface FindingGroup {
+export interface FindingGroup<F extends ReportFinding = ReportFinding> {
   readonly check: string;
   readonly kind: FindingKind;
   /** The message with quoted values and long numbers blanked: what made these findings "the same". */
   readonly shape: string;
   readonly count: number;
-  readonly finding: Finding;
+  readonly finding: F;
 }
 
 /** The result of verifying one pact interaction (filled by the runner). */
@@ -88,15 +105,20 @@ export interface Totals {
   readonly pactFailures: number;
 }
 
-/** The whole report. */
-export interface Report {
+/** The whole report; `F` narrows what its findings are (verify's are all exchange findings: `VerifyReport`). */
+export interface Report<F extends ReportFinding = ReportFinding> {
   readonly meta: ReportMeta;
   readonly totals: Totals;
   readonly checks: readonly CheckSummary[];
   /** Grouped and deduplicated, in check-table order, larger groups first within a check. */
-  readonly findings: readonly FindingGroup[];
+  readonly findings: readonly FindingGroup<F>[];
   readonly pacts: readonly PactResult[];
+  /** The run's phases in plan order: what each sent, or why it was skipped (verify). */
+  readonly phases?: readonly PhaseOutcome[];
   readonly coverage: Coverage;
   /** Set when the run could not be done (provider unreachable, ...): exit code 2. */
   readonly aborted?: { readonly reason: string };
 }
+
+/** A verify run's report: every finding is about an exchange the harness sent. */
+export type VerifyReport = Report<Finding>;

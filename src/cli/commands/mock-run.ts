@@ -7,7 +7,7 @@ import type { OperationContract } from '../../validators/index.js';
 import type { CliIo } from '../io.js';
 import { processIo } from '../io.js';
 import { formatClientReport } from './mock-format.js';
-import { parseReports } from './verify-options.js';
+import { parseReports } from '../report-output.js';
 
 /** The report flags both modes share, and the pact recording of client mode. */
 export interface ReportFlags {
