@@ -1,9 +1,11 @@
 /**
- * Run events: what a runner tells its outputs as a run goes. Runners emit them; the report builder, the progress
- * reporter and the traffic log listen. Both sides depend on this interface and neither on the other, so the
+ * Run events: what a runner tells its outputs as a run goes (Schemathesis's one event stream, a handler per output).
+ * verify and the mock emit them; the report builders, the progress reporter, the traffic log and the pact recording
+ * listen. Both sides depend on this interface and neither on the other, so the
  * dependency direction stays one way (checks → events → runners, and events → report).
  */
 import type { CheckRun, Exchange } from '../checks/index.js';
+import type { ClientExchange } from './client-exchange.js';
 
 /** The result of verifying one pact interaction (the runner fills it). */
 export interface PactOutcome {
@@ -25,6 +27,8 @@ export interface RunListener {
   /** One exchange was recorded and the selected checks ran on it. */
   onExchange?(exchange: Exchange, runs: readonly CheckRun[]): void;
   onPact?(result: PactOutcome): void;
+  /** The mock answered one request of a client (logged, with the contract's verdict on it). */
+  onClientExchange?(exchange: ClientExchange): void;
   /** A phase ended, or was skipped (with the reason); phases are reported in the order of the run's plan. */
   onPhase?(outcome: PhaseOutcome): void;
   /** The run cannot be done (provider unreachable, ...): exit code 2. */
@@ -42,6 +46,7 @@ export function fanOut(...listeners: readonly RunListener[]): Required<RunListen
     onStart: (planned) => listeners.forEach((listener) => listener.onStart?.(planned)),
     onExchange: (exchange, runs) => listeners.forEach((listener) => listener.onExchange?.(exchange, runs)),
     onPact: (result) => listeners.forEach((listener) => listener.onPact?.(result)),
+    onClientExchange: (exchange) => listeners.forEach((listener) => listener.onClientExchange?.(exchange)),
     onPhase: (outcome) => listeners.forEach((listener) => listener.onPhase?.(outcome)),
     onAbort: (reason) => listeners.forEach((listener) => listener.onAbort?.(reason)),
     onBackoff: (waitedMs) => listeners.forEach((listener) => listener.onBackoff?.(waitedMs)),

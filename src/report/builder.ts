@@ -114,6 +114,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       const count = (kind: FindingKind): number => findings.filter((g) => g.kind === kind).reduce((sum, g) => sum + g.count, 0);
       const { contract } = options;
       return {
+        kind: 'verify',
         meta: {
           operation: `${contract.operation.method} ${contract.operation.pathTemplate}`,
           contractFile: contract.contract.file,

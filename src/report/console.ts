@@ -1,7 +1,7 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
-import { isExchangeFinding } from './finding-kinds.js';
+import { isExchangeFinding } from './model.js';
 import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
@@ -26,13 +26,13 @@ function seconds(ms: number): string {
 
 function header(report: Report): string[] {
   const { meta, totals } = report;
-  const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, `base URL ${meta.baseUrl}`];
+  const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, ...(meta.baseUrl === undefined ? [] : [`base URL ${meta.baseUrl}`])];
   if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
   if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
-  parts.push(`${totals.exchanges} exchanges`, seconds(meta.durationMs));
+  parts.push(`${totals.exchanges} exchanges`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
   if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
   const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
-  return [`stigg-contract verify: ${meta.operation}`, parts.join(' · '), ...stopped, ''];
+  return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...(meta.notes ?? []), ...stopped, ''];
 }
 
 /** One line per run: each phase with what it sent, or why it was skipped. */
@@ -108,13 +108,11 @@ function tallyLine(name: string, tally: Tally, paint: Paint): string {
 }
 
 function coverageSection(coverage: Coverage, paint: Paint): string[] {
-  const lines = [paint(1, 'Coverage'), tallyLine('statuses', coverage.statuses, paint)];
-  if (coverage.statuses.undocumented.length) lines.push(paint(31, `  ${'undocumented statuses'.padEnd(24)} ${coverage.statuses.undocumented.join(', ')}`));
-  for (const codes of coverage.errorCodes) lines.push(tallyLine(`${codes.status} codes`, codes, paint));
-  for (const site of coverage.enums) lines.push(tallyLine(site.pointer, site, paint));
-  for (const site of coverage.branches) lines.push(tallyLine(`${site.pointer} branches`, site, paint));
-  lines.push(tallyLine('invalid-input tags', coverage.invalidTags, paint));
-  if (coverage.edgeClasses.seen.length) lines.push(tallyLine('edge classes', coverage.edgeClasses, paint));
+  const lines = [paint(1, 'Coverage')];
+  for (const line of coverage) {
+    if (line.seen.length > 0 || line.notCovered.length > 0 || line.name === 'statuses') lines.push(tallyLine(line.name, line, paint));
+    if (line.undocumented?.length) lines.push(paint(31, `  ${`undocumented ${line.name}`.padEnd(24)} ${line.undocumented.join(', ')}`));
+  }
   return [...lines, ''];
 }
 

@@ -2,7 +2,7 @@
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
-import { isExchangeFinding } from './finding-kinds.js';
+import { isExchangeFinding } from './model.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 // junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
@@ -60,9 +60,9 @@ function pactCase(suite: TestSuite, pact: PactResult): void {
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const secrets = options.secrets ?? [];
   const safe = redactDeep(report, secrets);
-  const builder = junit.newBuilder().name(xmlSafe(`stigg-contract verify ${safe.meta.operation}`));
-  const checks = builder.testSuite().name('checks').time(safe.meta.durationMs / 1000);
-  checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
+  const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
+  const checks = builder.testSuite().name('checks').time((safe.meta.durationMs ?? 0) / 1000);
+  if (safe.meta.baseUrl !== undefined) checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
   if (safe.meta.seed !== undefined) checks.property('seed', String(safe.meta.seed));
   for (const check of safe.checks) checkCase(checks, check, safe);
   if (safe.pacts.length > 0) {

@@ -1,6 +1,13 @@
-/** The report of one verify run: plain data that formatters render and the CLI maps to an exit code. */
+/**
+ * The report model of every verdict (verify, the mock's client verdict, check-pact, lint): plain data that the one
+ * console, JSON and JUnit writers render and the CLI maps to an exit code. JSON reports parse back into it
+ * (parse.ts), and it merges: findings carry a stable signature, coverage is counts.
+ */
 import type { PactOutcome, PhaseOutcome } from '../events/index.js';
 import type { Finding, FindingKind } from '../checks/types.js';
+
+/** Which command's verdict a report is. */
+export type ReportKind = 'verify' | 'mock' | 'check-pact' | 'lint';
 
 /** What was run, against what, for how long. */
 export interface ReportMeta {
@@ -8,13 +15,17 @@ export interface ReportMeta {
   readonly operation: string;
   readonly contractFile: string;
   readonly contractVersion: string;
-  readonly baseUrl: string;
+  /** The server judged or serving: the provider (verify), the mock (mock). */
+  readonly baseUrl?: string;
+  /** More about the run, one line each, shown under the header (the mock's log file, the client's command). */
+  readonly notes?: readonly string[];
   readonly seed?: number;
   /** fast-check runs asked for. */
   readonly runs?: number;
   /** ISO timestamp of the start, when the runner gives one. */
   readonly startedAt?: string;
-  readonly durationMs: number;
+  /** How long the run took (absent when not known: a verdict read back from a log). */
+  readonly durationMs?: number;
   /** Time spent waiting as 429 answers' Retry-After said (a gateway's rate limiter), when there was some. */
   readonly rateLimitWaitMs?: number;
   /** Whether contract defects fail the run (`--strict-contract`). */
@@ -80,21 +91,17 @@ export interface Tally {
   readonly notCovered: readonly string[];
 }
 
-/** What the run exercised, against what the contract documents. */
-export interface Coverage {
-  /** Response statuses: documented ones never produced are not covered; `undocumented` lists others seen. */
-  readonly statuses: Tally & { readonly undocumented: readonly string[] };
-  /** Per documented status with a code enum: codes produced. */
-  readonly errorCodes: readonly ({ readonly status: number } & Tally)[];
-  /** Enum-valued fields of success bodies (`/data/vendorIdentifier`): members seen. */
-  readonly enums: readonly ({ readonly pointer: string } & Tally)[];
-  /** oneOf/anyOf fields of success bodies (`/data/syncData`): branches (by title, or `null`) a value matched. */
-  readonly branches: readonly ({ readonly pointer: string } & Tally)[];
-  /** Invalid-input tags tried (`path/id:pattern`); not covered: kinds (arbitraries' `invalidKinds`) never tried. */
-  readonly invalidTags: Tally;
-  /** The systematic phase's edge classes, by family (`path/integrationId:char`): how many classes of each ran. */
-  readonly edgeClasses: Tally;
+/** One line of coverage: what is counted (`statuses`, `404 codes`, `/data/syncData branches`, `requests sent`), its tally, and values seen that the contract does not document. */
+export interface CoverageLine extends Tally {
+  readonly name: string;
+  readonly undocumented?: readonly string[];
 }
+
+/**
+ * What a run exercised against what the contract documents, as countable lines: mergeable (counts add up; what no
+ * run saw stays not covered), in the order a person reads them.
+ */
+export type Coverage = readonly CoverageLine[];
 
 /** Counts that decide the exit code. */
 export interface Totals {
@@ -107,6 +114,7 @@ export interface Totals {
 
 /** The whole report; `F` narrows what its findings are (verify's are all exchange findings: `VerifyReport`). */
 export interface Report<F extends ReportFinding = ReportFinding> {
+  readonly kind: ReportKind;
   readonly meta: ReportMeta;
   readonly totals: Totals;
   readonly checks: readonly CheckSummary[];

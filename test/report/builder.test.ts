@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { messageShape } from '../../src/report/builder.js';
 import { exitCodeOf } from '../../src/report/exit-code.js';
+import { coverageLine } from '../../src/report/model.js';
 import { sampleReport } from './fixtures.js';
 
 describe('report builder', () => {
@@ -36,21 +37,22 @@ describe('report builder', () => {
     expect(messageShape('answered 404')).to.not.equal(messageShape('answered 500'));
   });
 
-  it('lists what was and was not covered', async () => {
+  it('lists what was and was not covered, as named lines; success shapes through the one response-shape model', async () => {
     const { coverage } = await sampleReport();
-    expect(coverage.statuses.seen.map((s) => s.value)).to.include.members(['200', '400', '404', '500']);
-    expect(coverage.statuses.notCovered).to.deep.equal(['401', '403', '429']);
-    expect(coverage.statuses.undocumented).to.deep.equal(['500']);
-    const notFound = coverage.errorCodes.find((c) => c.status === 404);
-    expect(notFound?.seen).to.deep.equal([{ value: 'null', count: 1 }]);
-    expect(notFound?.notCovered).to.include('CustomerNotFound');
-    const vendor = coverage.enums.find((e) => e.pointer === '/data/vendorIdentifier');
-    expect(vendor?.seen[0]).to.deep.equal({ value: 'STRIPE', count: 5 });
-    expect(vendor?.notCovered).to.include('HUBSPOT');
-    const syncData = coverage.branches.find((b) => b.pointer === '/data/syncData');
-    expect(syncData?.seen.map((s) => s.value)).to.include.members(['SyncRevisionMarketplaceData', 'null']);
-    expect(syncData?.notCovered).to.include('SyncRevisionBillingData');
-    expect(coverage.invalidTags).to.deep.equal({ seen: [{ value: 'body/syncedEntityId:maxLength', count: 1 }], notCovered: ['path/id:pattern', 'body:additionalProperties'] });
+    const line = (name: string) => coverageLine(coverage, name);
+    expect(line('statuses')?.seen.map((s) => s.value)).to.include.members(['200', '400', '404', '500']);
+    expect(line('statuses')?.notCovered).to.deep.equal(['401', '403', '429']);
+    expect(line('statuses')?.undocumented).to.deep.equal(['500']);
+    expect(line('404 codes')?.seen).to.deep.equal([{ value: 'null', count: 1 }]);
+    expect(line('404 codes')?.notCovered).to.include('CustomerNotFound');
+    expect(line('/data/vendorIdentifier')?.seen[0]).to.deep.equal({ value: 'STRIPE', count: 5 });
+    expect(line('/data/vendorIdentifier')?.notCovered).to.include('HUBSPOT');
+    expect(line('/data/syncData branches')?.seen.map((s) => s.value)).to.include.members(['SyncRevisionMarketplaceData', 'null']);
+    expect(line('/data/syncData branches')?.notCovered).to.include('SyncRevisionBillingData').and.include('absent');
+    expect(line('/data/syncedEntityId types')?.notCovered).to.deep.equal(['null']);
+    const { name: _name, ...tags } = line('invalid-input tags') ?? { name: '' };
+    expect(tags).to.deep.equal({ seen: [{ value: 'body/syncedEntityId:maxLength', count: 1 }], notCovered: ['path/id:pattern', 'body:additionalProperties'] });
+    expect(coverage.map((l) => l.name)).to.deep.equal(['statuses', '400 codes', '401 codes', '403 codes', '404 codes', '429 codes', '/data/vendorIdentifier', '/data/syncedEntityId types', '/data/syncData branches', 'invalid-input tags', 'edge classes']);
   });
 
   it('maps reports to exit codes: 0 clean, 1 violations, 2 could not run; defects fail only when strict', async () => {
