@@ -29,7 +29,7 @@ function header(report: Report): string[] {
   const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, ...(meta.baseUrl === undefined ? [] : [`base URL ${meta.baseUrl}`])];
   if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
   if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
-  parts.push(`${totals.exchanges} exchanges`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
+  parts.push(`${totals.exchanges} ${meta.unit ?? 'exchange'}s`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
   if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
   const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
   return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...(meta.notes ?? []), ...stopped, ''];
@@ -108,6 +108,7 @@ function tallyLine(name: string, tally: Tally, paint: Paint): string {
 }
 
 function coverageSection(coverage: Coverage, paint: Paint): string[] {
+  if (coverage.length === 0) return [];
   const lines = [paint(1, 'Coverage')];
   for (const line of coverage) {
     if (line.seen.length > 0 || line.notCovered.length > 0 || line.name === 'statuses') lines.push(tallyLine(line.name, line, paint));
@@ -121,9 +122,11 @@ function verdict(report: Report, paint: Paint): string {
   const { violations, contractDefects, warnings, pactFailures } = report.totals;
   const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
   const lenient = contractDefects > 0 && !report.meta.strictContract ? ' (not failing without --strict-contract)' : '';
+  // Pact interactions are part of verify's verdict (phase 1), and of any other report that lists some.
+  const pacts = report.kind === 'verify' || report.pacts.length > 0 ? [plural(pactFailures, 'failed pact interaction')] : [];
   const text = [
     plural(violations, 'violation'),
-    plural(pactFailures, 'failed pact interaction'),
+    ...pacts,
     `${plural(contractDefects, 'contract defect')}${lenient}`,
     plural(warnings, 'warning'),
   ].join(', ');

@@ -17,6 +17,8 @@ export interface ReportMeta {
   readonly contractVersion: string;
   /** The server judged or serving: the provider (verify), the mock (mock). */
   readonly baseUrl?: string;
+  /** What `totals.exchanges` counts, singular (default `exchange`; check-pact counts interactions, the mock requests). */
+  readonly unit?: string;
   /** More about the run, one line each, shown under the header (the mock's log file, the client's command). */
   readonly notes?: readonly string[];
   readonly seed?: number;

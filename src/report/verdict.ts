@@ -51,7 +51,8 @@ export function verdictReport(parts: VerdictParts): Report {
     if (group) group.count += count;
     else groups.set(key, { check: finding.check, kind: finding.kind, shape, count, finding });
   }
-  const findings: FindingGroup[] = [...groups.values()];
+  const order = parts.checks.map((check) => check.id);
+  const findings: FindingGroup[] = [...groups.values()].sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
   const total = (kind: FindingKind): number => findings.filter((group) => group.kind === kind).reduce((sum, group) => sum + group.count, 0);
   const pacts = parts.pacts ?? [];
   return {
