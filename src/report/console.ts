@@ -29,7 +29,7 @@ function header(report: Report): string[] {
   const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, ...(meta.baseUrl === undefined ? [] : [`base URL ${meta.baseUrl}`])];
   if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
   if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
-  parts.push(`${totals.exchanges} ${meta.unit ?? 'exchange'}s`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
+  parts.push(`${totals.exchanges} ${meta.unit ?? 'exchange'}${totals.exchanges === 1 ? '' : 's'}`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
   if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
   const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
   return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...(meta.notes ?? []), ...stopped, ''];
