@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { messageShape } from '../../src/report/builder.js';
 import { exitCodeOf } from '../../src/report/exit-code.js';
-import { coverageLine } from '../../src/report/model.js';
+import { coverageLine, findingSignature, mergeCoverage } from '../../src/report/model.js';
 import { sampleReport } from './fixtures.js';
 
 describe('report builder', () => {
@@ -53,6 +53,21 @@ describe('report builder', () => {
     const { name: _name, ...tags } = line('invalid-input tags') ?? { name: '' };
     expect(tags).to.deep.equal({ seen: [{ value: 'body/syncedEntityId:maxLength', count: 1 }], notCovered: ['path/id:pattern', 'body:additionalProperties'] });
     expect(coverage.map((l) => l.name)).to.deep.equal(['statuses', '400 codes', '401 codes', '403 codes', '404 codes', '429 codes', '/data/vendorIdentifier', '/data/syncedEntityId types', '/data/syncData branches', 'invalid-input tags', 'edge classes']);
+  });
+
+  it('is mergeable: a stable signature per finding group, and coverage that adds up across runs', async () => {
+    const [first, second] = [await sampleReport(), await sampleReport({ seed: 43 })];
+    expect(first.findings.map(findingSignature)).to.deep.equal(second.findings.map(findingSignature));
+    expect(new Set(first.findings.map(findingSignature)).size).to.equal(first.findings.length);
+    expect(findingSignature(first.findings[0] ?? { check: '', kind: 'warning', shape: '' })).to.match(/^[0-9a-f]{16}$/);
+    const merged = mergeCoverage([first.coverage, second.coverage]);
+    const statuses = coverageLine(merged, 'statuses');
+    expect(statuses?.seen.find((count) => count.value === '200')?.count).to.equal(2 * (coverageLine(first.coverage, 'statuses')?.seen.find((count) => count.value === '200')?.count ?? 0));
+    expect(statuses?.notCovered).to.deep.equal(['401', '403', '429']);
+    expect(statuses?.undocumented).to.deep.equal(['500']);
+    // A value one run saw is covered in the merge, though the other run missed it.
+    const seen401 = [{ name: 'statuses', seen: [{ value: '401', count: 1 }], notCovered: ['403'] }];
+    expect(coverageLine(mergeCoverage([first.coverage, seen401]), 'statuses')?.notCovered).to.deep.equal(['403']);
   });
 
   it('maps reports to exit codes: 0 clean, 1 violations, 2 could not run; defects fail only when strict', async () => {

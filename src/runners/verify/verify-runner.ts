@@ -1,23 +1,21 @@
 /**
- * `verify`: phase 1 verifies the pacts with Pact's Verifier; phase 2 sends the systematic cases (every edge class, the
+ * `verify`, executed as a plan (phases.ts, sending-phases.ts): phase 1 verifies the pacts with Pact's Verifier; phase 2
+ * sends the systematic cases (every edge class, the
  * same whatever the seed), then runs property-based conformance with the checks; then the rate-limited state is
  * exercised. Events go to the listener (report, progress, log); nothing is printed.
  */
-import fc from 'fast-check';
-import { validRequest } from '../../arbitraries/index.js';
-import { createCheckContext, runChecks, selectChecks, type CheckContext } from '../../checks/index.js';
+import { createCheckContext, selectChecks } from '../../checks/index.js';
 import { fanOut, type PhaseOutcome, type RunListener } from '../../events/index.js';
-import { STATE } from '../../pact/state-names.js';
 import type { OperationContract } from '../../validators/index.js';
-import { plannedCases } from './planned-cases.js';
-import { runConformance, type ConformanceSummary } from './conformance.js';
+import type { ConformanceSummary } from './conformance.js';
 import { Backoff } from './backoff.js';
-import { execute, type SendContext } from './execute.js';
+import type { SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
 import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
-import { createStateClient, STATE_CHANGE_TIMEOUT_MS, type StateChange, type StateClient } from './state-client.js';
+import { createStateClient, STATE_CHANGE_TIMEOUT_MS, type StateChange } from './state-client.js';
 import { systematicCases } from './systematic.js';
-import { runSystematic, type SystematicSummary } from './systematic-run.js';
+import type { SystematicSummary } from './systematic-run.js';
+import { sendingPhases, type SendingResults } from './sending-phases.js';
 import { parseEdgePath } from './replay-path.js';
 import { ConfigurationError } from '../../errors.js';
 import { openTarget, probe, stillAnswers } from './target.js';
@@ -25,10 +23,7 @@ import { ProviderHealth, RunControl } from './control.js';
 import { createTransport } from './transport.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
 import type { ResolvedVerifyOptions } from './options.js';
-import { optionSkips, plannedCases as totalPlanned, runPhases, type Phase } from './phases.js';
-
-/** Requests sent while the rate-limited state holds: enough to see the 429, few enough not to flood. */
-const RATE_LIMITED_CASES = 2;
+import { optionSkips, plannedCases as totalPlanned, runPhases } from './phases.js';
 
 export type { VerifyOptions, ResolvedVerifyOptions } from './options.js';
 
@@ -88,28 +83,8 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
     }
     const started = Date.now();
     const remainingMs = (): number => Math.max(0, options.maxDurationMs - (Date.now() - started));
-    let conformance: ConformanceSummary = { cases: 0, shrunk: new Map(), interrupted: false };
-    let systematic: SystematicSummary | undefined;
-    const existing = fixtures.find((fixture) => fixture.scenario.kind === 'existing');
-    const phases: Phase[] = [
-      {
-        name: 'systematic', planned: edgeReplay === undefined ? edgeCases.length : 1,
-        skip: () => skips.systematic ?? (edgeCases.length === 0 ? 'the contract gives no systematic case' : undefined),
-        run: async () => (systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs: remainingMs(), concurrency: options.concurrency, seed: options.seed, control, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) })).cases,
-      },
-      {
-        name: 'random', planned: options.path === undefined ? options.runs : 1, skip: () => skips.random,
-        run: async () => (conformance = await runConformance(plannedCases(contract, randomPhaseFixtures(fixtures)), send, context, listener, {
-          runs: options.runs, seed: options.seed, concurrency: options.concurrency, strictContract: options.strictContract,
-          maxDurationMs: remainingMs(), shrinkMs: options.shrinkMs, control, ...(options.path === undefined ? {} : { path: options.path }),
-        })).cases,
-      },
-      {
-        name: 'rate-limited', planned: RATE_LIMITED_CASES,
-        skip: () => skips['rate-limited'] ?? (existing === undefined ? 'no integration was set up to address' : control.reason === undefined ? undefined : `the run stopped: ${control.reason}`),
-        run: async () => (states && existing ? exerciseRateLimit(contract, existing, send, context, listener, states, options.seed) : 0),
-      },
-    ];
+    const results: SendingResults = { conformance: { cases: 0, shrunk: new Map(), interrupted: false } };
+    const phases = sendingPhases({ contract, options, skips, edgeCases, edgeReplay, fixtures, send, context, listener, control, states, remainingMs }, results);
     const planned = totalPlanned(phases);
     listener.onStart?.(planned);
     let outcomes: PhaseOutcome[] = [];
@@ -126,37 +101,9 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
     const sent = outcomes.reduce((sum, outcome) => sum + (outcome.ran ? outcome.cases : 0), 0);
     const stopped = control.reason === undefined ? {} : { stopped: { reason: control.reason, notRun: Math.max(0, planned - sent) } };
     if (stopped.stopped) listener.onStopped?.(stopped.stopped.reason, stopped.stopped.notRun);
-    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance, ...(systematic ? { systematic } : {}), phases: [...pactOutcomes, ...outcomes], teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped };
+    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance: results.conformance, ...(results.systematic ? { systematic: results.systematic } : {}), phases: [...pactOutcomes, ...outcomes], teardownProblems, stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped };
   } finally {
     await transport.close();
     await target.close();
   }
-}
-
-/** How many of the edge-id fixtures the random phase aims at, besides every other fixture. */
-const RANDOM_EDGE_FIXTURES = 12;
-
-/**
- * The random phase's fixtures: every drawn and scenario fixture, and a dozen of the edge ids spread over the list
- * (the systematic phase addressed each already; here they meet random bodies, headers and related requests).
- */
-function randomPhaseFixtures(fixtures: readonly Fixture[]): Fixture[] {
-  const edges = fixtures.filter((fixture) => fixture.edgeClass !== undefined);
-  const step = Math.max(1, Math.floor(edges.length / RANDOM_EDGE_FIXTURES));
-  return [...fixtures.filter((fixture) => fixture.edgeClass === undefined), ...edges.filter((_, index) => index % step === 0).slice(0, RANDOM_EDGE_FIXTURES)];
-}
-
-/** Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down; returns how many. */
-async function exerciseRateLimit(contract: OperationContract, existing: Fixture, send: SendContext, context: CheckContext, listener: RunListener, states: StateClient, seed: number): Promise<number> {
-  const change = { state: STATE.rateLimited, params: {} };
-  await states.change(change, 'setup');
-  try {
-    for (const testCase of fc.sample(validRequest(contract, { params: existing.params }), { seed, numRuns: RATE_LIMITED_CASES })) {
-      const exchange = await execute({ case: testCase, scenario: { kind: 'rate-limited' } }, send);
-      listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
-    }
-  } finally {
-    await states.change(change, 'teardown');
-  }
-  return RATE_LIMITED_CASES;
 }
