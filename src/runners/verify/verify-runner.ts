@@ -1,8 +1,8 @@
 /**
  * `verify`, executed as a plan (phases.ts, sending-phases.ts): phase 1 verifies the pacts with Pact's Verifier; phase 2
- * sends the systematic cases (every edge class, the
- * same whatever the seed), then runs property-based conformance with the checks; then the rate-limited state is
- * exercised. Events go to the listener (report, progress, log); nothing is printed.
+ * sends the systematic cases (every edge class, the same whatever the seed), then runs property-based conformance
+ * with the checks; then the rate-limited state is exercised. Events go to the listener (report, progress, log);
+ * nothing is printed.
  */
 import { createCheckContext, selectChecks } from '../../checks/index.js';
 import { fanOut, type PhaseOutcome, type RunListener } from '../../events/index.js';
