@@ -19,7 +19,7 @@ export interface ReportMeta {
   readonly baseUrl?: string;
   /** What `totals.exchanges` counts, singular (default `exchange`; check-pact counts interactions, the mock requests). */
   readonly unit?: string;
-  /** More about the run, one line each, shown under the header (the mock's log file, the client's command). */
+  /** More about the run, one line each, shown under the header (the mock's request counts and log file, the pacts checked). */
   readonly notes?: readonly string[];
   readonly seed?: number;
   /** fast-check runs asked for. */

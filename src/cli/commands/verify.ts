@@ -6,8 +6,8 @@ import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
 import { defaultPactsDir, PROVIDER } from '../../pact/names.js';
 import { createProgress, exitCodeOf, formatConsole, isExchangeFinding, progressListener, pactLine, trafficLines } from '../../report/index.js';
 import { writeRegressionTests } from '../../runners/regression-tests.js';
-import { resolveVerifyOptions, verify, type VerifyResult } from '../../verify.js';
-import { openContract } from '../../validators/index.js';
+import { resolveVerifyOptions, verify, type ResolvedVerifyOptions, type VerifyResult } from '../../verify.js';
+import { openContract, type OperationContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import { defineFlags, readFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
@@ -15,7 +15,7 @@ import { writeReports } from '../report-output.js';
 import { onStopSignal } from '../signals.js';
 import { ensureWritable } from '../writable.js';
 import { refuseIgnoredFlags } from './verify-options.js';
-import { VERIFY_FLAGS } from './verify-flags.js';
+import { VERIFY_FLAGS, type VerifyCliOutputs } from './verify-flags.js';
 import { API_KEY_ENV } from '../../secrets.js';
 
 /** The traffic log, opened (and so checked writable) before the run. */
@@ -40,45 +40,69 @@ function openLog(file: string | undefined, secrets: () => readonly string[]): { 
 /** The exit code of an interrupted run, as shells give a process ended by SIGINT. */
 const INTERRUPTED = 130;
 
-async function run(args: readonly unknown[], io: CliIo): Promise<number> {
-  const given = optionsOf<Readonly<Record<string, unknown>>>(args);
+/** A parsed command line: the run's resolved options and what only the CLI does with the run. */
+interface Parsed {
+  readonly contract: OperationContract;
+  readonly options: ResolvedVerifyOptions;
+  readonly outputs: Omit<VerifyCliOutputs, 'contract' | 'operation'>;
+  readonly controller: AbortController;
+  /** What must never be printed: the API key, broker credentials (the embedded provider's key is added after the run). */
+  readonly secrets: readonly string[];
+}
+
+/** Flags (from the table) and environment → resolved options; every flag is checked before anything runs. */
+async function parse(given: Readonly<Record<string, unknown>>, io: CliIo): Promise<Parsed> {
   const env = process.env;
   const usesBroker = given['brokerUrl'] !== undefined || (given['providerVersion'] !== undefined && env['PACT_BROKER_BASE_URL'] !== undefined);
   refuseIgnoredFlags(given, usesBroker);
-  const { report: targets = {}, saveFailures, log: logFile, contract: contractFile, operation, color: colorFlag, ...flags } = readFlags(VERIFY_FLAGS, given);
+  const { contract: contractFile, operation, report, saveFailures, log, color, ...flags } = readFlags(VERIFY_FLAGS, given);
   const contract = await openContract(contractFile, operation);
   const brokerFlags = given as unknown as BrokerVerificationFlags;
   const broker = usesBroker ? brokerVerificationOptions(PROVIDER, brokerFlags, env) : undefined;
-  const brokerSecrets = usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : [];
   const apiKey = flags.apiKey ?? env[API_KEY_ENV];
   const pacts = flags.pactsDir !== undefined ? { dir: flags.pactsDir, shipped: false } : defaultPactsDir();
   const controller = new AbortController();
   const options = resolveVerifyOptions({ ...flags, ...(apiKey ? { apiKey } : {}), pactsDir: pacts.dir, ...(broker ? { broker } : {}), signal: controller.signal });
-  let secrets: readonly string[] = [...brokerSecrets, ...(apiKey ? [apiKey] : [])];
-  ensureWritable(Object.values(targets), saveFailures);
-  const log = openLog(logFile, () => secrets);
+  ensureWritable(Object.values(report ?? {}), saveFailures);
   if (pacts.shipped && !usesBroker) io.out(`No pacts/ in ${process.cwd()}: verifying the pacts shipped with stigg-contract (${pacts.dir})`);
+  const secrets = [...(usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : []), ...(apiKey ? [apiKey] : [])];
+  const outputs = { ...(report ? { report } : {}), ...(saveFailures ? { saveFailures } : {}), ...(log ? { log } : {}), ...(color === undefined ? {} : { color }) };
+  return { contract, options, outputs, controller, secrets };
+}
+
+/** Runs verify() with progress on stderr, the traffic log, and Ctrl+C wired to the run's signal. */
+async function execute({ contract, options, outputs, controller, secrets }: Parsed, io: CliIo): Promise<VerifyResult> {
+  const log = openLog(outputs.log, () => secrets);
   // The seed first, so a run cut short can still be replayed.
   io.err(`verify: seed ${options.seed}${options.path ? `, replaying --path ${options.path}` : ''} (replay any finding with --seed ${options.seed} --path <its path>)`);
   const stopListening = onStopSignal(() => controller.abort());
   const progress = createProgress(io.progress, { label: 'verify' });
-  let result: VerifyResult;
   try {
-    result = await verify(contract, options, fanOut(progressListener(progress, { strictContract: options.strictContract }), log.listener));
+    return await verify(contract, options, fanOut(progressListener(progress, { strictContract: options.strictContract }), log.listener));
   } finally {
     stopListening();
     await log.close();
   }
-  secrets = [...secrets, result.apiKey];
+}
+
+/** Prints and writes the report (secrets redacted), writes regression tests; the exit code. */
+function render(result: VerifyResult, { contract, options, outputs, controller, secrets: known }: Parsed, io: CliIo): number {
+  const secrets = [...known, result.apiKey];
   const { report } = result;
   // Colour only on a terminal, unless --no-color or NO_COLOR (https://no-color.org) says otherwise.
-  const color = io.isTty && colorFlag !== false && !env['NO_COLOR'];
+  const color = io.isTty && outputs.color !== false && !process.env['NO_COLOR'];
   io.out(formatConsole(report, { color, secrets }));
   if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
   for (const problem of result.teardownProblems) io.err(`warning: ${problem}`);
-  writeReports(targets, report, secrets);
-  if (saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
+  writeReports(outputs.report ?? {}, report, secrets);
+  if (outputs.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), outputs.saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
   return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: options.strictContract });
+}
+
+/** parse → verify() → render. */
+async function run(args: readonly unknown[], io: CliIo): Promise<number> {
+  const parsed = await parse(optionsOf<Readonly<Record<string, unknown>>>(args), io);
+  return render(await execute(parsed, io), parsed, io);
 }
 
 /** `stigg-contract verify`: pact verification plus property-based conformance against a provider. */
