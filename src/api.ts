@@ -10,10 +10,10 @@ export {
 } from './client/index.js';
 export { CHECKS, selectChecks, runCheck, runChecks, createCheckContext, type Check, type Exchange, type Finding } from './checks/index.js';
 export type { RunListener } from './events/index.js';
-export { verify, VERIFY_DEFAULTS, type VerifyOptions, type VerifyResult } from './verify.js';
+export { verify, VERIFY_DEFAULTS, resolveVerifyOptions, type VerifyOptions, type ResolvedVerifyOptions, type VerifyResult } from './verify.js';
 export type { VerifySummary } from './runners/verify/verify-runner.js';
 export { replayRegression, type RegressionSpec, type ReplayOptions } from './runners/replay.js';
 export { startMockServer, type MockServer, type MockServerOptions } from './runners/mock/index.js';
 export { startReferenceProvider, type ReferenceProvider, type ReferenceProviderOptions } from './provider/index.js';
-export { formatConsole, formatJson, formatJunit, exitCodeOf, type Report } from './report/index.js';
+export { formatConsole, formatJson, formatJunit, parseReport, exitCodeOf, type Report } from './report/index.js';
 export { HarnessError, ContractLoadError, ConfigurationError, TransportError } from './errors.js';

@@ -3,39 +3,21 @@
  * (the shipped contract, the embedded reference provider, 200 runs, a random seed, 5 s per request, 4 in flight,
  * `pacts/` else the shipped pacts), and the report built alongside whatever listener the caller passes.
  */
-import { randomInt } from 'node:crypto';
 import { invalidKinds } from './arbitraries/index.js';
-import { CHECKS, selectChecks } from './checks/index.js';
+import { selectChecks } from './checks/index.js';
 import { fanOut, type RunListener } from './events/index.js';
-import { defaultPactsDir } from './pact/names.js';
-import { createReportBuilder, exitCodeOf, type ExitCode, type Report } from './report/index.js';
-import { verify as runVerify, type VerifyOptions as RunnerOptions, type VerifySummary } from './runners/verify/verify-runner.js';
+import { createReportBuilder, exitCodeOf, type ExitCode, type VerifyReport } from './report/index.js';
+import { resolveVerifyOptions, type VerifyOptions } from './runners/verify/options.js';
+import { verify as runVerify, type VerifySummary } from './runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from './validators/index.js';
 
-/** Options of `verify()`: a subset of the runner's, each defaulted as the CLI defaults it. */
-export type VerifyOptions = Partial<RunnerOptions>;
-
-/** The defaults `verify()` fills in (the CLI's flag defaults). */
-export const VERIFY_DEFAULTS = { runs: 200, timeoutMs: 5000, concurrency: 4, strictContract: false } as const;
+export { VERIFY_DEFAULTS, resolveVerifyOptions, randomSeed, type VerifyOptions, type ResolvedVerifyOptions } from './runners/verify/options.js';
 
 /** What a run produced: the runner's summary, the seed it used, the report and the exit code the CLI would give. */
 export interface VerifyResult extends VerifySummary {
   readonly seed: number;
-  readonly report: Report;
+  readonly report: VerifyReport;
   readonly exitCode: ExitCode;
-}
-
-/** A fresh seed when none is given: printed, so any run can be replayed. */
-export const randomSeed = (): number => randomInt(0, 2 ** 31 - 1);
-
-/** The runner's options, every one given. */
-export function withDefaults(options: VerifyOptions): RunnerOptions {
-  return {
-    ...VERIFY_DEFAULTS,
-    seed: randomSeed(),
-    pactsDir: defaultPactsDir().dir,
-    ...options,
-  };
 }
 
 /** An opened contract (what `openContract()` returns), told apart from an options object. */
@@ -56,10 +38,10 @@ export async function verify(first?: OperationContract | VerifyOptions, second?:
   const options: VerifyOptions = (contractGiven ? (second as VerifyOptions | undefined) : first) ?? {};
   const listener: RunListener = (contractGiven ? third : (second as RunListener | undefined)) ?? {};
   const bound = contract ?? (await openContract());
-  const full = withDefaults(options);
+  const full = resolveVerifyOptions(options);
   const builder = createReportBuilder({
     contract: bound,
-    checks: full.checks === undefined ? CHECKS : selectChecks(full.checks),
+    checks: selectChecks(full.checks),
     baseUrl: full.baseUrl ?? 'embedded reference provider',
     seed: full.seed,
     runs: full.runs,

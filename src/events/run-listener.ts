@@ -1,9 +1,11 @@
 /**
- * Run events: what a runner tells its outputs as a run goes. Runners emit them; the report builder, the progress
- * reporter and the traffic log listen. Both sides depend on this interface and neither on the other, so the
+ * Run events: what a runner tells its outputs as a run goes (Schemathesis's one event stream, a handler per output).
+ * verify and the mock emit them; the report builders, the progress reporter, the traffic log and the pact recording
+ * listen. Both sides depend on this interface and neither on the other, so the
  * dependency direction stays one way (checks → events → runners, and events → report).
  */
 import type { CheckRun, Exchange } from '../checks/index.js';
+import type { ClientExchange } from './client-exchange.js';
 
 /** The result of verifying one pact interaction (the runner fills it). */
 export interface PactOutcome {
@@ -13,6 +15,11 @@ export interface PactOutcome {
   readonly message?: string;
 }
 
+/** What one phase of a run did: ran and sent `cases` (pact interactions for `pacts`), or was skipped, and why. */
+export type PhaseOutcome =
+  | { readonly phase: string; readonly ran: true; readonly cases: number }
+  | { readonly phase: string; readonly ran: false; readonly reason: string };
+
 /** Receives a run's events; every method is optional. */
 export interface RunListener {
   /** The run starts; `planned` exchanges are expected (for progress). */
@@ -20,6 +27,10 @@ export interface RunListener {
   /** One exchange was recorded and the selected checks ran on it. */
   onExchange?(exchange: Exchange, runs: readonly CheckRun[]): void;
   onPact?(result: PactOutcome): void;
+  /** The mock answered one request of a client (logged, with the contract's verdict on it). */
+  onClientExchange?(exchange: ClientExchange): void;
+  /** A phase ended, or was skipped (with the reason); phases are reported in the order of the run's plan. */
+  onPhase?(outcome: PhaseOutcome): void;
   /** The run cannot be done (provider unreachable, ...): exit code 2. */
   onAbort?(reason: string): void;
   /** In all, the run waited this long because 429 answers said to (Retry-After). */
@@ -35,6 +46,8 @@ export function fanOut(...listeners: readonly RunListener[]): Required<RunListen
     onStart: (planned) => listeners.forEach((listener) => listener.onStart?.(planned)),
     onExchange: (exchange, runs) => listeners.forEach((listener) => listener.onExchange?.(exchange, runs)),
     onPact: (result) => listeners.forEach((listener) => listener.onPact?.(result)),
+    onClientExchange: (exchange) => listeners.forEach((listener) => listener.onClientExchange?.(exchange)),
+    onPhase: (outcome) => listeners.forEach((listener) => listener.onPhase?.(outcome)),
     onAbort: (reason) => listeners.forEach((listener) => listener.onAbort?.(reason)),
     onBackoff: (waitedMs) => listeners.forEach((listener) => listener.onBackoff?.(waitedMs)),
     onStopped: (reason, notRun) => listeners.forEach((listener) => listener.onStopped?.(reason, notRun)),

@@ -1,13 +1,13 @@
 /** The report builder: the runner feeds it outcomes as they come; `build` returns the Report. */
 import type { InvalidKind } from '../arbitraries/types.js';
-import type { RunListener } from '../events/index.js';
+import type { PhaseOutcome, RunListener } from '../events/index.js';
 import { checkById } from '../checks/registry.js';
 import type { CheckRun } from '../checks/run.js';
 import type { Check, Exchange, Finding, FindingKind } from '../checks/types.js';
 import type { OperationContract } from '../validators/index.js';
 import { createCoverage } from './coverage.js';
 import { reproducerFor } from './reproducer.js';
-import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
+import type { CheckSummary, FindingGroup, PactResult, VerifyReport } from './types.js';
 
 /** What the report says about the run besides outcomes. */
 export interface ReportBuilderOptions {
@@ -30,7 +30,7 @@ export interface ReportBuilder extends RunListener {
   onPact(result: PactResult): void;
   /** Marks the run as not done (exit code 2), e.g. the provider was unreachable. */
   onAbort(reason: string): void;
-  build(durationMs: number): Report;
+  build(durationMs: number): VerifyReport;
 }
 
 const KIND_ORDER: readonly FindingKind[] = ['violation', 'contract-defect', 'warning'];
@@ -50,6 +50,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
   const tallies = new Map<string, Tallies>(order.map((id) => [id, newTallies()]));
   const groups = new Map<string, { check: string; kind: FindingKind; shape: string; count: number; finding: Finding }>();
   const pacts: PactResult[] = [];
+  const phases: PhaseOutcome[] = [];
   const coverage = createCoverage(options.contract, options.invalidKinds ? { invalidKinds: options.invalidKinds } : {});
   let exchanges = 0;
   let aborted: string | undefined;
@@ -92,6 +93,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       }
     },
     onPact: (result) => void pacts.push(result),
+    onPhase: (outcome) => void phases.push(outcome),
     onAbort: (reason) => void (aborted ??= reason),
     onBackoff: (waitedMs) => void (rateLimitWaitMs = waitedMs),
     onStopped: (reason, notRun) => void (stopped ??= { reason, notRun }),
@@ -106,12 +108,13 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         const about = { id, description: check?.description ?? '', documents: check?.documents ?? '' };
         return { ...about, passed, failed, skipped, notApplicable, skipReasons, findings: { ...tally.kinds } };
       });
-      const findings: FindingGroup[] = [...groups.values()]
+      const findings: FindingGroup<Finding>[] = [...groups.values()]
         .sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.count - a.count)
         .map((group) => ({ ...group, finding: { ...group.finding, reproducer: reproducerFor(group.finding) } }));
       const count = (kind: FindingKind): number => findings.filter((g) => g.kind === kind).reduce((sum, g) => sum + g.count, 0);
       const { contract } = options;
       return {
+        kind: 'verify',
         meta: {
           operation: `${contract.operation.method} ${contract.operation.pathTemplate}`,
           contractFile: contract.contract.file,
@@ -135,6 +138,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         checks,
         findings,
         pacts: [...pacts],
+        ...(phases.length === 0 ? {} : { phases: [...phases] }),
         coverage: coverage.snapshot(),
         ...(aborted === undefined ? {} : { aborted: { reason: aborted } }),
       };

@@ -1,7 +1,8 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
-import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, Tally } from './types.js';
+import { isExchangeFinding } from './model.js';
+import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
 export interface ConsoleOptions {
@@ -25,13 +26,21 @@ function seconds(ms: number): string {
 
 function header(report: Report): string[] {
   const { meta, totals } = report;
-  const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, `base URL ${meta.baseUrl}`];
+  const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, ...(meta.baseUrl === undefined ? [] : [`base URL ${meta.baseUrl}`])];
   if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
   if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
-  parts.push(`${totals.exchanges} exchanges`, seconds(meta.durationMs));
+  parts.push(`${totals.exchanges} ${meta.unit ?? 'exchange'}${totals.exchanges === 1 ? '' : 's'}`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
   if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
   const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
-  return [`stigg-contract verify: ${meta.operation}`, parts.join(' · '), ...stopped, ''];
+  return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...(meta.notes ?? []), ...stopped, ''];
+}
+
+/** One line per run: each phase with what it sent, or why it was skipped. */
+function phaseLines(report: Report, paint: Paint): string[] {
+  if (!report.phases?.length) return [];
+  const unit = (phase: string, count: number): string => `${count} ${phase === 'pacts' ? 'interaction' : 'case'}${count === 1 ? '' : 's'}`;
+  const parts = report.phases.map((outcome) => (outcome.ran ? `${outcome.phase} ${unit(outcome.phase, outcome.cases)}` : paint(2, `${outcome.phase} skipped (${outcome.reason})`)));
+  return [`phases: ${parts.join(' · ')}`, ''];
 }
 
 function mark(check: CheckSummary, strict: boolean, paint: Paint): string {
@@ -51,19 +60,26 @@ function summaryTable(report: Report, paint: Paint): string[] {
   return [...lines, ''];
 }
 
-function findingLines(group: FindingGroup, strict: boolean, paint: Paint): string[] {
-  const { finding } = group;
-  const symbol = failsRun(group.kind, strict) ? paint(31, '✗') : paint(33, '!');
+/** The lines under a finding's title: expected/actual/case/curl/replay for an exchange; where and details otherwise. */
+export function findingBody(finding: ReportFinding, indent: string, replayCommand: string): string[] {
+  if (!isExchangeFinding(finding)) return [`${indent}at        ${finding.location}`, ...finding.details.map((detail, index) => `${indent}${index === 0 ? 'details   ' : '          '}${detail}`)];
   const intent = finding.intent.intent === 'valid' ? 'valid' : `invalid (${finding.intent.breaks.part}${finding.intent.breaks.pointer} ${finding.intent.breaks.keyword})`;
   const lines = [
-    `${symbol} ${paint(1, group.check)} [${group.kind}] ${finding.message}${group.count > 1 ? `  ×${group.count}` : ''}`,
-    `    expected  ${finding.expected}`,
-    `    actual    ${finding.actual}`,
-    `    case      ${intent} · scenario ${finding.scenario}`,
+    `${indent}expected  ${finding.expected}`,
+    `${indent}actual    ${finding.actual}`,
+    `${indent}case      ${intent} · scenario ${finding.scenario}`,
   ];
-  if (finding.reproducer) lines.push(`    curl      ${finding.reproducer.curl}`);
-  if (finding.reproducer?.replay) lines.push(`    replay    stigg-contract verify ${finding.reproducer.replay}`);
+  if (finding.reproducer) lines.push(`${indent}curl      ${finding.reproducer.curl}`);
+  if (finding.reproducer?.replay) lines.push(`${indent}replay    ${replayCommand} ${finding.reproducer.replay}`);
   return lines;
+}
+
+function findingLines(group: FindingGroup, strict: boolean, paint: Paint): string[] {
+  const symbol = failsRun(group.kind, strict) ? paint(31, '✗') : paint(33, '!');
+  return [
+    `${symbol} ${paint(1, group.check)} [${group.kind}] ${group.finding.message}${group.count > 1 ? `  ×${group.count}` : ''}`,
+    ...findingBody(group.finding, '    ', 'stigg-contract verify'),
+  ];
 }
 
 function findingsSection(report: Report, paint: Paint, maxGroups: number): string[] {
@@ -92,14 +108,12 @@ function tallyLine(name: string, tally: Tally, paint: Paint): string {
 }
 
 function coverageSection(coverage: Coverage, paint: Paint): string[] {
-  const lines = [paint(1, 'Coverage'), tallyLine('statuses', coverage.statuses, paint)];
-  if (coverage.statuses.undocumented.length) lines.push(paint(31, `  ${'undocumented statuses'.padEnd(24)} ${coverage.statuses.undocumented.join(', ')}`));
-  for (const codes of coverage.errorCodes) lines.push(tallyLine(`${codes.status} codes`, codes, paint));
-  for (const site of coverage.enums) lines.push(tallyLine(site.pointer, site, paint));
-  for (const site of coverage.branches) lines.push(tallyLine(`${site.pointer} branches`, site, paint));
-  lines.push(tallyLine('invalid-input tags', coverage.invalidTags, paint));
-  if (coverage.edgeClasses.seen.length) lines.push(tallyLine('edge classes', coverage.edgeClasses, paint));
-  for (const layer of coverage.layers) lines.push(tallyLine(`${layer.layer} edges`, layer, paint));
+  if (coverage.length === 0) return [];
+  const lines = [paint(1, 'Coverage')];
+  for (const line of coverage) {
+    if (line.seen.length > 0 || line.notCovered.length > 0 || line.name === 'statuses') lines.push(tallyLine(line.name, line, paint));
+    if (line.undocumented?.length) lines.push(paint(31, `  ${`undocumented ${line.name}`.padEnd(24)} ${line.undocumented.join(', ')}`));
+  }
   return [...lines, ''];
 }
 
@@ -108,9 +122,11 @@ function verdict(report: Report, paint: Paint): string {
   const { violations, contractDefects, warnings, pactFailures } = report.totals;
   const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
   const lenient = contractDefects > 0 && !report.meta.strictContract ? ' (not failing without --strict-contract)' : '';
+  // Pact interactions are part of verify's verdict (phase 1), and of any other report that lists some.
+  const pacts = report.kind === 'verify' || report.pacts.length > 0 ? [plural(pactFailures, 'failed pact interaction')] : [];
   const text = [
     plural(violations, 'violation'),
-    plural(pactFailures, 'failed pact interaction'),
+    ...pacts,
     `${plural(contractDefects, 'contract defect')}${lenient}`,
     plural(warnings, 'warning'),
   ].join(', ');
@@ -125,6 +141,7 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines = [
     ...header(safe),
+    ...phaseLines(safe, paint),
     ...summaryTable(safe, paint),
     ...findingsSection(safe, paint, options.maxGroups ?? 50),
     ...pactSection(safe.pacts, paint),

@@ -1,5 +1,7 @@
 /** The report layer's public surface: the Report type and builder, formatters, reproducers, progress, exit codes. */
 export type * from './types.js';
+export { coverageLine, findingSignature, isExchangeFinding, mergeCoverage, tally } from './model.js';
+export { parseReport } from './parse.js';
 export { createReportBuilder, messageShape, type ReportBuilder, type ReportBuilderOptions } from './builder.js';
 export { createCoverage, type CoverageOptions, type CoverageTracker } from './coverage.js';
 export { formatConsole, type ConsoleOptions } from './console.js';

@@ -2,6 +2,7 @@
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
+import { isExchangeFinding } from './model.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 // junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
@@ -21,13 +22,15 @@ export function xmlSafe(text: string): string {
 
 function groupText(group: FindingGroup): string {
   const { finding } = group;
-  return [
-    `[${group.kind}] ${finding.message}${group.count > 1 ? ` (×${group.count})` : ''}`,
-    `  expected: ${finding.expected}`,
-    `  actual:   ${finding.actual}`,
-    ...(finding.reproducer ? [`  curl:     ${finding.reproducer.curl}`] : []),
-    ...(finding.reproducer?.replay ? [`  replay:   stigg-contract verify ${finding.reproducer.replay}`] : []),
-  ].join('\n');
+  const body = isExchangeFinding(finding)
+    ? [
+      `  expected: ${finding.expected}`,
+      `  actual:   ${finding.actual}`,
+      ...(finding.reproducer ? [`  curl:     ${finding.reproducer.curl}`] : []),
+      ...(finding.reproducer?.replay ? [`  replay:   stigg-contract verify ${finding.reproducer.replay}`] : []),
+    ]
+    : [`  at:       ${finding.location}`, ...finding.details.map((detail) => `  detail:   ${detail}`)];
+  return [`[${group.kind}] ${finding.message}${group.count > 1 ? ` (×${group.count})` : ''}`, ...body].join('\n');
 }
 
 function checkCase(suite: TestSuite, check: CheckSummary, report: Report): void {
@@ -57,9 +60,9 @@ function pactCase(suite: TestSuite, pact: PactResult): void {
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const secrets = options.secrets ?? [];
   const safe = redactDeep(report, secrets);
-  const builder = junit.newBuilder().name(xmlSafe(`stigg-contract verify ${safe.meta.operation}`));
-  const checks = builder.testSuite().name('checks').time(safe.meta.durationMs / 1000);
-  checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
+  const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
+  const checks = builder.testSuite().name('checks').time((safe.meta.durationMs ?? 0) / 1000);
+  if (safe.meta.baseUrl !== undefined) checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
   if (safe.meta.seed !== undefined) checks.property('seed', String(safe.meta.seed));
   for (const check of safe.checks) checkCase(checks, check, safe);
   if (safe.pacts.length > 0) {

@@ -1,6 +1,13 @@
-/** The report of one verify run: plain data that formatters render and the CLI maps to an exit code. */
-import type { PactOutcome } from '../events/index.js';
+/**
+ * The report model of every verdict (verify, the mock's client verdict, check-pact, lint): plain data that the one
+ * console, JSON and JUnit writers render and the CLI maps to an exit code. JSON reports parse back into it
+ * (parse.ts), and it merges: findings carry a stable signature, coverage is counts.
+ */
+import type { PactOutcome, PhaseOutcome } from '../events/index.js';
 import type { Finding, FindingKind } from '../checks/types.js';
+
+/** Which command's verdict a report is. */
+export type ReportKind = 'verify' | 'mock' | 'check-pact' | 'lint';
 
 /** What was run, against what, for how long. */
 export interface ReportMeta {
@@ -8,13 +15,19 @@ export interface ReportMeta {
   readonly operation: string;
   readonly contractFile: string;
   readonly contractVersion: string;
-  readonly baseUrl: string;
+  /** The server judged or serving: the provider (verify), the mock (mock). */
+  readonly baseUrl?: string;
+  /** What `totals.exchanges` counts, singular (default `exchange`; check-pact counts interactions, the mock requests). */
+  readonly unit?: string;
+  /** More about the run, one line each, shown under the header (the mock's request counts and log file, the pacts checked). */
+  readonly notes?: readonly string[];
   readonly seed?: number;
   /** fast-check runs asked for. */
   readonly runs?: number;
   /** ISO timestamp of the start, when the runner gives one. */
   readonly startedAt?: string;
-  readonly durationMs: number;
+  /** How long the run took (absent when not known: a verdict read back from a log). */
+  readonly durationMs?: number;
   /** Time spent waiting as 429 answers' Retry-After said (a gateway's rate limiter), when there was some. */
   readonly rateLimitWaitMs?: number;
   /** Whether contract defects fail the run (`--strict-contract`). */
@@ -44,14 +57,31 @@ export interface CheckSummary {
   readonly findings: Readonly<Record<FindingKind, number>>;
 }
 
+/**
+ * A finding that is not about an exchange the harness sent: a client's request to the mock, a pact's interaction, the
+ * contract document itself. Where it is, and what the contract expects.
+ */
+export interface LocatedFinding {
+  readonly check: string;
+  readonly kind: FindingKind;
+  readonly message: string;
+  /** `request #3 PUT /api/…` (mock), `pacts/x.json #/interactions/0/response/status` (check-pact), `#/paths/…` (lint). */
+  readonly location: string;
+  /** What the contract expects, or more about the problem: one line each. */
+  readonly details: readonly string[];
+}
+
+/** What a report's finding is: one judged exchange (verify), or a located one (mock, check-pact, lint). */
+export type ReportFinding = Finding | LocatedFinding;
+
 /** Findings of one check with the same message shape: one exemplar (the smallest request seen) and a count. */
-export interface FindingGroup {
+export interface FindingGroup<F extends ReportFinding = ReportFinding> {
   readonly check: string;
   readonly kind: FindingKind;
   /** The message with quoted values and long numbers blanked: what made these findings "the same". */
   readonly shape: string;
   readonly count: number;
-  readonly finding: Finding;
+  readonly finding: F;
 }
 
 /** The result of verifying one pact interaction (filled by the runner). */
@@ -63,26 +93,17 @@ export interface Tally {
   readonly notCovered: readonly string[];
 }
 
-/** What the run exercised, against what the contract documents. */
-export interface Coverage {
-  /** Response statuses: documented ones never produced are not covered; `undocumented` lists others seen. */
-  readonly statuses: Tally & { readonly undocumented: readonly string[] };
-  /** Per documented status with a code enum: codes produced. */
-  readonly errorCodes: readonly ({ readonly status: number } & Tally)[];
-  /** Enum-valued fields of success bodies (`/data/vendorIdentifier`): members seen. */
-  readonly enums: readonly ({ readonly pointer: string } & Tally)[];
-  /** oneOf/anyOf fields of success bodies (`/data/syncData`): branches (by title, or `null`) a value matched. */
-  readonly branches: readonly ({ readonly pointer: string } & Tally)[];
-  /** Invalid-input tags tried (`path/id:pattern`); not covered: kinds (arbitraries' `invalidKinds`) never tried. */
-  readonly invalidTags: Tally;
-  /** The systematic phase's edge classes, by family (`path/integrationId:char`): how many classes of each ran. */
-  readonly edgeClasses: Tally;
-  /**
-   * The edge catalogue by layer (`store`, `auth`...): the kinds of each that ran, with their exchanges, and the ones
-   * that did not (e.g. the store's without a state URL).
-   */
-  readonly layers: readonly ({ readonly layer: string } & Tally)[];
+/** One line of coverage: what is counted (`statuses`, `404 codes`, `/data/syncData branches`, `requests sent`), its tally, and values seen that the contract does not document. */
+export interface CoverageLine extends Tally {
+  readonly name: string;
+  readonly undocumented?: readonly string[];
 }
+
+/**
+ * What a run exercised against what the contract documents, as countable lines: mergeable (counts add up; what no
+ * run saw stays not covered), in the order a person reads them.
+ */
+export type Coverage = readonly CoverageLine[];
 
 /** Counts that decide the exit code. */
 export interface Totals {
@@ -93,15 +114,21 @@ export interface Totals {
   readonly pactFailures: number;
 }
 
-/** The whole report. */
-export interface Report {
+/** The whole report; `F` narrows what its findings are (verify's are all exchange findings: `VerifyReport`). */
+export interface Report<F extends ReportFinding = ReportFinding> {
+  readonly kind: ReportKind;
   readonly meta: ReportMeta;
   readonly totals: Totals;
   readonly checks: readonly CheckSummary[];
   /** Grouped and deduplicated, in check-table order, larger groups first within a check. */
-  readonly findings: readonly FindingGroup[];
+  readonly findings: readonly FindingGroup<F>[];
   readonly pacts: readonly PactResult[];
+  /** The run's phases in plan order: what each sent, or why it was skipped (verify). */
+  readonly phases?: readonly PhaseOutcome[];
   readonly coverage: Coverage;
   /** Set when the run could not be done (provider unreachable, ...): exit code 2. */
   readonly aborted?: { readonly reason: string };
 }
+
+/** A verify run's report: every finding is about an exchange the harness sent. */
+export type VerifyReport = Report<Finding>;

@@ -11,6 +11,7 @@ import { type RunListener } from '../../src/events/index.js';
 import { createReportBuilder } from '../../src/report/index.js';
 import { startReferenceProvider } from '../../src/provider/index.js';
 import { verify } from '../../src/runners/verify/verify-runner.js';
+import { resolveVerifyOptions } from '../../src/runners/verify/options.js';
 import { openContract, type OperationContract } from '../../src/validators/index.js';
 import type { BenchContext, BenchModule } from './harness.js';
 
@@ -65,7 +66,7 @@ async function harness(contract: OperationContract, url: string, stateUrl: strin
   let started = 0;
   let finished = 0;
   const builder = createReportBuilder({ contract, checks: CHECKS, baseUrl: url, seed: 1, runs });
-  await verify(contract, { baseUrl: url, stateUrl, apiKey: API_KEY, runs, seed: 1, timeoutMs: 5000, concurrency, strictContract: false, skipPacts: true }, {
+  await verify(contract, resolveVerifyOptions({ baseUrl: url, stateUrl, apiKey: API_KEY, runs, seed: 1, timeoutMs: 5000, concurrency, strictContract: false, skipPacts: true }), {
     onStart: () => void (started = performance.now()),
     onExchange: (exchange, checkRuns) => {
       requests += 1 + (exchange.related?.length ?? 0);

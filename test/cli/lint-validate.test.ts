@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
+import { parseReport } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const OTHER = new URL('../fixtures/contracts/other-operation.yaml', import.meta.url).pathname;
@@ -14,15 +18,26 @@ describe('cli: lint', () => {
   it('lists the shipped contract defects with pointers and examples, exit 0 (1 with --strict)', async () => {
     const run = await runCli(['lint']);
     expect(run.code).to.equal(0);
-    expect(run.stdout).to.contain('nullable-without-type  #/components/schemas/CustomerIntegrationResponseDto/properties/data/properties/syncData/nullable');
+    expect(run.stdout).to.contain('nullable-without-type [contract-defect]').and.contain('at        #/components/schemas/CustomerIntegrationResponseDto/properties/data/properties/syncData/nullable');
     expect(run.stdout).to.contain('overlapping-one-of').and.to.contain('nullable-enum-without-null').and.to.contain('example: null');
-    expect((await runCli(['lint', '--strict'])).code).to.equal(1);
+    expect(run.stdout).to.match(/PASSED: 0 violations, 10 contract defects \(not failing without --strict-contract\), 0 warnings\n$/);
+    const strict = await runCli(['lint', '--strict']);
+    expect(strict.code).to.equal(1);
+    expect(strict.stdout).to.match(/FAILED: 0 violations, 10 contract defects, 0 warnings\n$/);
   });
 
-  it('prints JSON with --json and lints another document with --contract', async () => {
-    const run = await runCli(['lint', '--json', '--contract', OTHER]);
-    const parsed = JSON.parse(run.stdout) as { defects: Array<{ rule: string; pointer: string; example: unknown }> };
-    expect(parsed.defects.map((d) => d.rule)).to.deep.equal(['nullable-enum-without-null']);
+  it('prints the report as JSON with --json, writes --report through the shared writers, and lints another document with --contract', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-report-'));
+    try {
+      const run = await runCli(['lint', '--json', '--contract', OTHER, '--report', `junit=${join(dir, 'lint.xml')},json=${join(dir, 'lint.json')}`]);
+      expect(run.code).to.equal(0);
+      const parsed = parseReport(run.stdout);
+      expect({ kind: parsed.kind, rules: parsed.findings.map((group) => group.check) }).to.deep.equal({ kind: 'lint', rules: ['nullable-enum-without-null'] });
+      expect(parseReport(readFileSync(join(dir, 'lint.json'), 'utf8'))).to.deep.equal(parsed);
+      expect(readFileSync(join(dir, 'lint.xml'), 'utf8')).to.contain('<testcase classname="stigg-contract.checks" name="nullable-enum-without-null">');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with a clear message for an unreadable contract', async () => {

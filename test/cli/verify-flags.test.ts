@@ -26,6 +26,8 @@ describe('cli: verify refuses what it would otherwise ignore or fail on late (on
       [['--checks', ' , '], /--checks needs at least one check id/],
       [['--checks', 'status_documented,nope'], /unknown check nope; valid ids/],
       [['--seed', '1', '--path', 'zz:zz'], /--path "zz:zz" is not a replay path/],
+      [['--max-duration', '0'], /--max-duration must be a duration such as 90s, 10m or 2h \(a bare number is ms\), from 1ms to/],
+      [['--max-duration', '10 minutes'], /--max-duration must be a duration/],
     ];
     for (const [flags, message] of cases) refusedUpFront(await runCli(['verify', ...flags]), message, flags.join(' '));
   });
@@ -40,6 +42,24 @@ describe('cli: verify refuses what it would otherwise ignore or fail on late (on
       [['--save-failures', join(file, 'failures')], /cannot write regression tests into .*: (ENOTDIR|EEXIST)/],
     ];
     for (const [flags, message] of cases) refusedUpFront(await runCli(['verify', ...flags]), message, flags.join(' '));
+  });
+
+  it('every flag comes from the table, with the library\'s defaults in --help; the 10-minute cap is --max-duration', async () => {
+    const help = await runCli(['verify', '--help']);
+    expect(help.code).to.equal(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).to.contain('--runs <n> generated cases in the random phase (default: 200)');
+    expect(text).to.contain('--timeout <ms> per-request deadline, body included (default: 5000)');
+    expect(text).to.contain('--max-duration <time> stop sending after this long');
+    expect(text).to.contain('(default: 10m)');
+    expect(text).to.contain('--broker-url');
+  });
+
+  it('--max-duration stops the run as a stop does: STOPPED EARLY with the cases not run, never a plain PASSED line alone', async () => {
+    const run = await runCli(['verify', '--runs', '50', '--seed', '3', '--max-duration', '1ms', '--pacts', dir, '--no-color']);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stdout).to.match(/STOPPED EARLY: the run reached its maximum duration \(1 ms; --max-duration\); \d+ planned cases not run/);
+    expect(run.stdout).to.match(/phases: pacts skipped \(no pact files in .*\) · systematic \d+ cases · random \d+ cases · rate-limited skipped \(the run stopped: the run reached its maximum duration/);
   });
 
   it('prints the seed first, before any report, so a run cut short can be replayed', async () => {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { messageShape } from '../../src/report/builder.js';
 import { exitCodeOf } from '../../src/report/exit-code.js';
 import { createCoverage } from '../../src/report/coverage.js';
+import { coverageLine, findingSignature, mergeCoverage } from '../../src/report/model.js';
 import { checkContext } from '../checks/fixtures.js';
 import { sampleExchanges, sampleReport } from './fixtures.js';
 
@@ -38,21 +39,38 @@ describe('report builder', () => {
     expect(messageShape('answered 404')).to.not.equal(messageShape('answered 500'));
   });
 
-  it('lists what was and was not covered', async () => {
+  it('lists what was and was not covered, as named lines; success shapes through the one response-shape model', async () => {
     const { coverage } = await sampleReport();
-    expect(coverage.statuses.seen.map((s) => s.value)).to.include.members(['200', '400', '404', '500']);
-    expect(coverage.statuses.notCovered).to.deep.equal(['401', '403', '429']);
-    expect(coverage.statuses.undocumented).to.deep.equal(['500']);
-    const notFound = coverage.errorCodes.find((c) => c.status === 404);
-    expect(notFound?.seen).to.deep.equal([{ value: 'null', count: 1 }]);
-    expect(notFound?.notCovered).to.include('CustomerNotFound');
-    const vendor = coverage.enums.find((e) => e.pointer === '/data/vendorIdentifier');
-    expect(vendor?.seen[0]).to.deep.equal({ value: 'STRIPE', count: 5 });
-    expect(vendor?.notCovered).to.include('HUBSPOT');
-    const syncData = coverage.branches.find((b) => b.pointer === '/data/syncData');
-    expect(syncData?.seen.map((s) => s.value)).to.include.members(['SyncRevisionMarketplaceData', 'null']);
-    expect(syncData?.notCovered).to.include('SyncRevisionBillingData');
-    expect(coverage.invalidTags).to.deep.equal({ seen: [{ value: 'body/syncedEntityId:maxLength', count: 1 }], notCovered: ['path/id:pattern', 'body:additionalProperties'] });
+    const line = (name: string) => coverageLine(coverage, name);
+    expect(line('statuses')?.seen.map((s) => s.value)).to.include.members(['200', '400', '404', '500']);
+    expect(line('statuses')?.notCovered).to.deep.equal(['401', '403', '429']);
+    expect(line('statuses')?.undocumented).to.deep.equal(['500']);
+    expect(line('404 codes')?.seen).to.deep.equal([{ value: 'null', count: 1 }]);
+    expect(line('404 codes')?.notCovered).to.include('CustomerNotFound');
+    expect(line('/data/vendorIdentifier')?.seen[0]).to.deep.equal({ value: 'STRIPE', count: 5 });
+    expect(line('/data/vendorIdentifier')?.notCovered).to.include('HUBSPOT');
+    expect(line('/data/syncData branches')?.seen.map((s) => s.value)).to.include.members(['SyncRevisionMarketplaceData', 'null']);
+    expect(line('/data/syncData branches')?.notCovered).to.include('SyncRevisionBillingData').and.include('absent');
+    expect(line('/data/syncedEntityId types')?.notCovered).to.deep.equal(['null']);
+    const { name: _name, ...tags } = line('invalid-input tags') ?? { name: '' };
+    expect(tags).to.deep.equal({ seen: [{ value: 'body/syncedEntityId:maxLength', count: 1 }], notCovered: ['path/id:pattern', 'body:additionalProperties'] });
+    expect(coverage.map((l) => l.name)).to.deep.equal(['statuses', '400 codes', '401 codes', '403 codes', '404 codes', '429 codes', '/data/vendorIdentifier', '/data/syncedEntityId types', '/data/syncData branches', 'invalid-input tags', 'edge classes',
+      'router edges', 'parser edges', 'validator edges', 'coercion edges', 'store edges', 'serializer edges', 'auth edges', 'state edges']);
+  });
+
+  it('is mergeable: a stable signature per finding group, and coverage that adds up across runs', async () => {
+    const [first, second] = [await sampleReport(), await sampleReport({ seed: 43 })];
+    expect(first.findings.map(findingSignature)).to.deep.equal(second.findings.map(findingSignature));
+    expect(new Set(first.findings.map(findingSignature)).size).to.equal(first.findings.length);
+    expect(findingSignature(first.findings[0] ?? { check: '', kind: 'warning', shape: '' })).to.match(/^[0-9a-f]{16}$/);
+    const merged = mergeCoverage([first.coverage, second.coverage]);
+    const statuses = coverageLine(merged, 'statuses');
+    expect(statuses?.seen.find((count) => count.value === '200')?.count).to.equal(2 * (coverageLine(first.coverage, 'statuses')?.seen.find((count) => count.value === '200')?.count ?? 0));
+    expect(statuses?.notCovered).to.deep.equal(['401', '403', '429']);
+    expect(statuses?.undocumented).to.deep.equal(['500']);
+    // A value one run saw is covered in the merge, though the other run missed it.
+    const seen401 = [{ name: 'statuses', seen: [{ value: '401', count: 1 }], notCovered: ['403'] }];
+    expect(coverageLine(mergeCoverage([first.coverage, seen401]), 'statuses')?.notCovered).to.deep.equal(['403']);
   });
 
   it('lists the edge catalogue by layer: each layer\'s kinds that ran, with their exchanges, and those that did not', async () => {
@@ -61,13 +79,13 @@ describe('report builder', () => {
     const [sample] = sampleExchanges();
     if (!sample) throw new Error('no sample exchange');
     for (const edgeKind of ['store/case-neighbours', 'store/case-neighbours', 'auth/near-miss-keys']) coverage.observe({ ...sample, edgeClass: 'x', edgeKind });
-    const layers = coverage.snapshot().layers;
-    expect(layers.map((layer) => layer.layer)).to.deep.equal(['router', 'parser', 'validator', 'coercion', 'store', 'serializer', 'auth', 'state']);
-    const store = layers.find((layer) => layer.layer === 'store');
+    const lines = coverage.snapshot().filter((line) => line.name.endsWith(' edges'));
+    expect(lines.map((line) => line.name)).to.deep.equal(['router edges', 'parser edges', 'validator edges', 'coercion edges', 'store edges', 'serializer edges', 'auth edges', 'state edges']);
+    const store = coverageLine(lines, 'store edges');
     expect(store?.seen).to.deep.equal([{ value: 'case-neighbours', count: 2 }]);
     expect(store?.notCovered).to.include.members(['wildcard-neighbours', 'side-by-side-twins', 'runtime-names']);
     expect(store?.notCovered).not.to.include('case-neighbours');
-    expect(layers.find((layer) => layer.layer === 'state')?.notCovered).to.deep.equal(['teardown']);
+    expect(coverageLine(lines, 'state edges')?.notCovered).to.deep.equal(['teardown']);
   });
 
   it('maps reports to exit codes: 0 clean, 1 violations, 2 could not run; defects fail only when strict', async () => {

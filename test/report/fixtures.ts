@@ -3,7 +3,7 @@ import { CHECKS } from '../../src/checks/registry.js';
 import { runChecks } from '../../src/checks/run.js';
 import type { Exchange } from '../../src/checks/types.js';
 import { createReportBuilder, type ReportBuilderOptions } from '../../src/report/builder.js';
-import type { Report } from '../../src/report/types.js';
+import type { VerifyReport } from '../../src/report/types.js';
 import { checkContext, error, exchange, invalidCase, json, ok, related, testCase } from '../checks/fixtures.js';
 
 /** A canary API key: it must never appear in any output, in any spelling. */
@@ -26,7 +26,7 @@ export function sampleExchanges(): Exchange[] {
 }
 
 /** Runs every check over the sample exchanges and builds the report. */
-export async function sampleReport(overrides: Partial<ReportBuilderOptions> = {}): Promise<Report> {
+export async function sampleReport(overrides: Partial<ReportBuilderOptions> = {}): Promise<VerifyReport> {
   const context = await checkContext();
   const { contract } = context;
   const builder = createReportBuilder({

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { CHECK_IDS } from '../../src/checks/registry.js';
 import { formatConsole } from '../../src/report/console.js';
+import { parseReport } from '../../src/report/parse.js';
 import { formatJson } from '../../src/report/json-report.js';
 import { formatJunit, xmlSafe } from '../../src/report/junit.js';
 import { sampleReport } from './fixtures.js';
@@ -40,9 +41,31 @@ describe('JSON formatter', () => {
     const report = await sampleReport();
     const text = formatJson(report);
     const parsed = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(parsed)).to.deep.equal(['checks', 'coverage', 'findings', 'meta', 'pacts', 'totals']);
-    const reordered = { totals: report.totals, meta: report.meta, checks: report.checks, findings: report.findings, pacts: report.pacts, coverage: report.coverage };
+    expect(Object.keys(parsed)).to.deep.equal(['checks', 'coverage', 'findings', 'kind', 'meta', 'pacts', 'totals']);
+    const reordered = { totals: report.totals, kind: report.kind, meta: report.meta, checks: report.checks, findings: report.findings, pacts: report.pacts, coverage: report.coverage };
     expect(formatJson(reordered)).to.equal(text);
+  });
+});
+
+describe('JSON reports round-trip', () => {
+  it('parse back into the model they were written from', async () => {
+    const report = await sampleReport();
+    const parsed = parseReport(formatJson(report));
+    expect(parsed).to.deep.equal(JSON.parse(JSON.stringify(report)));
+    expect(formatJson(parsed)).to.equal(formatJson(report));
+  });
+
+  it('read a verify report written before kind and coverage lines, and refuse what is not a report, saying what is missing', async () => {
+    const old = JSON.parse(formatJson(await sampleReport())) as Record<string, unknown>;
+    delete old['kind'];
+    old['coverage'] = { statuses: { seen: [{ value: '200', count: 3 }], notCovered: ['401'], undocumented: [] }, errorCodes: [{ status: 404, seen: [], notCovered: ['CustomerNotFound'] }], enums: [], branches: [{ pointer: '/data/syncData', seen: [], notCovered: ['null'] }], invalidTags: { seen: [], notCovered: [] }, edgeClasses: { seen: [], notCovered: [] } };
+    const parsed = parseReport(JSON.stringify(old));
+    expect(parsed.kind).to.equal('verify');
+    expect(parsed.coverage.map((line) => line.name)).to.deep.equal(['statuses', '404 codes', '/data/syncData branches', 'invalid-input tags', 'edge classes']);
+    expect(parsed.coverage[1]).to.deep.equal({ name: '404 codes', seen: [], notCovered: ['CustomerNotFound'] });
+    for (const [text, message] of [['[]', /not a JSON object/], ['{', /not JSON/], ['{"kind":"other"}', /unknown kind "other"/], [JSON.stringify({ ...old, totals: {} }), /totals lack a count/]] as const) {
+      expect(() => parseReport(text)).to.throw(message);
+    }
   });
 });
 

@@ -1,13 +1,11 @@
 /** `stigg-contract mock [flags] -- <command> [args...]` and `mock report FILE`: a client's verdict in one CI step. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { ConfigurationError } from '../../errors.js';
-import { clientExitCode, reportFromLog, runClient, BASE_URL_VARIABLE, type ClientReport, type MockServerOptions } from '../../runners/mock/index.js';
+import { exitCodeOf, formatConsole, type Report } from '../../report/index.js';
+import { clientVerdict, reportFromLog, runClient, BASE_URL_VARIABLE, type ClientReport, type MockServerOptions } from '../../runners/mock/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { CliIo } from '../io.js';
 import { processIo } from '../io.js';
-import { formatClientReport } from './mock-format.js';
-import { parseReports } from './verify-options.js';
+import { reportTargets, writeReports, type ReportTargets } from '../report-output.js';
 
 /** The report flags both modes share, and the pact recording of client mode. */
 export interface ReportFlags {
@@ -25,28 +23,24 @@ function recordPactOf(flags: ReportFlags): { dir: string; consumer: string } | u
   return { dir: flags.recordPact, consumer: flags.consumer };
 }
 
-/** Writes `--report json=FILE` (the mock writes JSON only). */
-function writeReport(report: ClientReport, value: string | undefined): void {
-  const targets = parseReports(value);
-  if (targets.junit) throw new ConfigurationError('mock writes --report json=FILE only');
-  if (!targets.json) return;
-  mkdirSync(dirname(targets.json), { recursive: true });
-  writeFileSync(targets.json, `${JSON.stringify(report, null, 2)}\n`);
+/** Prints the verdict (colour only on a terminal, unless NO_COLOR) and writes `--report`; returns the exit code. */
+function give(report: Report, targets: ReportTargets, io: CliIo): number {
+  io.out(formatConsole(report, { color: io.isTty && !process.env['NO_COLOR'] }));
+  writeReports(targets, report);
+  return exitCodeOf(report);
 }
 
 /** `mock report FILE`: the client report of a saved log, with the exit code the run would have had. */
 export async function reportMode(file: string, contract: OperationContract, flags: ReportFlags, io: CliIo): Promise<number> {
-  parseReports(flags.report);
+  const targets = reportTargets(flags.report);
   if (flags.recordPact !== undefined) throw new ConfigurationError('--record-pact needs the client\'s run: stigg-contract mock --record-pact DIR --consumer NAME -- <command>');
   const report = await reportFromLog(file, contract, { strictContract: flags.strictContract === true });
-  io.out(formatClientReport(report, [`log: ${file}`]));
-  writeReport(report, flags.report);
-  return clientExitCode(report);
+  return give(clientVerdict(report, contract, { log: file }), targets, io);
 }
 
 /** Runs the client's command against a fresh mock; the mock stops when the command ends. */
 export async function clientMode(argv: readonly string[], options: MockServerOptions, flags: ReportFlags, io: CliIo): Promise<number> {
-  parseReports(flags.report);
+  const targets = reportTargets(flags.report);
   const recordPact = recordPactOf(flags);
   const [command, ...args] = argv;
   if (command === undefined) throw new ConfigurationError('nothing to run after --: give the client\'s test command, e.g. stigg-contract mock -- npm test');
@@ -64,7 +58,5 @@ export async function clientMode(argv: readonly string[], options: MockServerOpt
     process.off('SIGINT', forward).off('SIGTERM', forward);
   }
   if (report.command && 'error' in report.command) throw new ConfigurationError(report.command.error);
-  io.out(formatClientReport(report, [`mock: ${run.url}, seed ${run.seed}`, ...(options.logFile ? [`log: ${options.logFile}`] : [])]));
-  writeReport(report, flags.report);
-  return clientExitCode(report);
+  return give(clientVerdict(report, options.contract, { url: run.url, seed: run.seed, ...(options.logFile ? { log: options.logFile } : {}) }), targets, io);
 }

@@ -101,7 +101,7 @@ export const mockCommand: CommandModule = {
     .option('--record-pact <dir>', 'with a client command: write a Pact V4 file of its valid exchanges here (one interaction per behaviour)')
     .option('--consumer <name>', 'with --record-pact: the consumer the pact is for')
     .option('--strict-contract', 'requests only the contract\'s own defects reject fail the client run too')
-    .option('--report <targets>', 'with a client command or "report": also write the report as json=FILE')
+    .option('--report <targets>', 'with a client command or "report": also write the report: junit=FILE,json=FILE')
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
     .option('--operation <id>', 'operationId or "METHOD /path" when the document has several operations')
     .addHelpText('after', HELP),

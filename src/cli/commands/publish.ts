@@ -8,7 +8,8 @@ import { openContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 import { brokerOf, scrubbing, withBroker } from './broker-flags.js';
-import { asText } from './check-pact.js';
+import { checkPactSummary, checkPactVerdict } from '../../pact/check-pact-verdict.js';
+import { formatConsole } from '../../report/index.js';
 
 interface PublishFlags {
   readonly brokerUrl?: string;
@@ -36,8 +37,7 @@ async function gate(files: readonly string[], flags: PublishFlags, io: CliIo): P
     throw new ConfigurationError(`not published: ${report.unusable.map(({ file, reason }) => `${file}: ${reason}`).join('; ')}`);
   }
   const code = checkPactExitCode(report, flags.strictContract === true);
-  const text = asText(report);
-  io.out(code === 0 ? `check-pact: ${text.split('\n').at(-1) ?? ''}` : text);
+  io.out(code === 0 ? `check-pact: ${checkPactSummary(report)}` : formatConsole(checkPactVerdict(report, contract, flags.strictContract === true)));
   if (code !== 0) io.err('stigg-contract: not published: the pacts break the contract (above); fix the consumer tests, then publish');
   return { code, consumers: [...new Set(report.checked.map((pact) => pact.consumer))] };
 }

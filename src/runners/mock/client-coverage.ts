@@ -10,7 +10,7 @@ import { decodeSegment, encodeSegment, matchPath, templateParams } from '../../c
 import type { OperationContract } from '../../validators/index.js';
 import { documentedDrills, drillLabel } from './drills.js';
 import type { LogEntry } from './log.js';
-import { classify, type Dimension } from './response-shapes.js';
+import { classify, shapeLineName, type Dimension } from '../../checks/response-shapes.js';
 import { isJsonObject } from '../../contract/json.js';
 
 /** The groups of the coverage, in report order. */
@@ -20,6 +20,9 @@ export type CoverageGroup = 'statuses received' | 'requests sent' | 'success sha
 export interface CoverageItem {
   readonly group: CoverageGroup;
   readonly label: string;
+  /** The coverage line of the report it counts in (the group; a success shape's line is its dimension's), and its value there. */
+  readonly line: string;
+  readonly value: string;
   count: number;
 }
 
@@ -51,13 +54,13 @@ export class CoverageTally {
     this.#statuses();
     this.#requests();
     for (const dimension of dimensions) {
-      for (const choice of dimension.choices) this.#add('success shapes served', `${dimension.pointer} ${choice.label}`, (_e, f) => f.shapes?.get(dimension) === choice.label);
+      for (const choice of dimension.choices) this.#add('success shapes served', `${dimension.pointer} ${choice.label}`, (_e, f) => f.shapes?.get(dimension) === choice.label, shapeLineName(dimension), choice.label);
     }
     for (const drill of documentedDrills(facts)) this.#add('error drills received', drillLabel(drill), (entry) => entry.drill === drillLabel(drill));
   }
 
-  #add(group: CoverageGroup, label: string, hit: Probe['hit']): void {
-    const item: CoverageItem = { group, label, count: 0 };
+  #add(group: CoverageGroup, label: string, hit: Probe['hit'], line: string = group, value: string = label): void {
+    const item: CoverageItem = { group, label, line, value, count: 0 };
     this.items.push(item);
     this.#probes.push({ item, hit });
   }

@@ -6,13 +6,14 @@
  * expected. Coverage comes beside it.
  */
 import { contractFacts, failsRun } from '../../checks/index.js';
+import type { RunListener } from '../../events/index.js';
 import type { RecordedPact } from '../../pact/record/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import { CoverageTally, type CoverageItem } from './client-coverage.js';
 import { describeIssue } from './decide.js';
 import type { LogEntry } from './log.js';
 import { coherentPointers } from './respond.js';
-import { shapeDimensions } from './response-shapes.js';
+import { shapeDimensions } from '../../checks/response-shapes.js';
 
 /** How the client's command ended (one-command mode only); `message` says why an in-process suite failed. */
 export type CommandOutcome = { readonly exitCode: number | null; readonly signal: string | null; readonly message?: string } | { readonly error: string };
@@ -46,8 +47,8 @@ export interface ClientReport {
 /** Distinct problems kept in a report (each counted in full); enough for any real client, bounded for any log. */
 const MAX_PROBLEMS = 50;
 
-/** Builds a ClientReport entry by entry. */
-export class ClientReportBuilder {
+/** Builds a ClientReport entry by entry: a run listener of the mock's events, or fed a saved log's lines. */
+export class ClientReportBuilder implements RunListener {
   readonly #problems = new Map<string, ClientProblem & { count: number }>();
   readonly #verdicts: Record<LogEntry['verdict'], number> = { valid: 0, violation: 0, 'contract-defect': 0, unmatched: 0 };
   readonly #coverage: CoverageTally;
@@ -64,6 +65,9 @@ export class ClientReportBuilder {
     this.#strictContract = options.strictContract === true;
     this.#drills = options.drills === true;
   }
+
+  /** The mock's run event: one more request. */
+  readonly onClientExchange = (entry: LogEntry): void => this.add(entry);
 
   /** Adds one log entry. */
   add(entry: LogEntry): void {

@@ -7,13 +7,14 @@ export { resolvePreference, preferences, type Preference, type PreferResult } fr
 export { generatedReply, coherentPointers, errorReply, errorCode, statusHeaders, RETRY_AFTER_SECONDS, ROUTE_NOT_FOUND_CODE, type RequestFacts, type ResponderContext } from './respond.js';
 export { responseBodies, type ResponseBodies } from './bodies.js';
 export { SuccessSchedule, pinLengths, UNDOCUMENTED_PROPERTY, type LengthMode, type Slot } from './schedule.js';
-export { shapeDimensions, pinChoice, classify, ABSENT, type Choice, type Dimension } from './response-shapes.js';
+export { shapeDimensions, pinChoice, classify, ABSENT, type Choice, type Dimension } from '../../checks/response-shapes.js';
 export { Drills, documentedDrills, drillLabel, type Drill } from './drills.js';
 export { logEntry, logLine, REDACTED, type LogEntry } from './log.js';
 export { ConformanceLog } from './log-file.js';
 export { DEFAULT_MOCK_SEED, responseSeed, isRunSeed } from './seed.js';
 export { JSON_CONTENT_TYPE, contentTypeHeader } from './http-io.js';
 export { ClientReportBuilder, clientExitCode, type ClientReport, type ClientProblem, type CommandOutcome } from './client-report.js';
+export { clientVerdict, type ClientRunInfo } from './client-verdict.js';
 export { CoverageTally, type CoverageItem, type CoverageGroup } from './client-coverage.js';
 export { reportFromLog } from './log-reader.js';
 export { runClient, BASE_URL_VARIABLE, type ClientEnv, type ClientRun, type ClientRunOptions, type ClientUnderTest } from './run-client.js';

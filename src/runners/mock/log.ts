@@ -5,34 +5,13 @@
  * everything else the client sent.
  */
 import { REDACTED, redact } from '../../secrets.js';
-import type { ValidationIssue, Verdict } from '../../validators/index.js';
-import type { MockDecision, MockRequest, ReplySource } from './types.js';
+import type { ClientExchange } from '../../events/index.js';
+import type { MockDecision, MockRequest } from './types.js';
 
 export { REDACTED };
 
-/** One line of the conformance log. */
-export interface LogEntry {
-  readonly time: string;
-  /** The request's index in arrival order, from 0: with the run seed, what makes its response replay. */
-  readonly index: number;
-  /** The seed the response was generated with (`stigg-contract sample response:<status> --seed <seed> -n 1`). */
-  readonly seed: number;
-  readonly request: {
-    readonly method: string;
-    readonly path: string;
-    readonly headers: Readonly<Record<string, string>>;
-    /** The parsed body, when it is JSON (and at most LOGGED_JSON_BYTES); else `rawBody`, cut short. */
-    readonly body?: unknown;
-    readonly rawBody?: string;
-  };
-  readonly verdict: Verdict | 'unmatched';
-  readonly issues: readonly ValidationIssue[];
-  readonly reason?: string;
-  readonly response: { readonly status: number; readonly body?: unknown; readonly source: ReplySource; readonly interaction?: string };
-  readonly note?: string;
-  /** The error drill the valid request was answered with, with `--drill`. */
-  readonly drill?: string;
-}
+/** One line of the conformance log: the mock's run event (events/). */
+export type LogEntry = ClientExchange;
 
 /** Bodies up to this size are logged parsed; longer or non-JSON ones as text cut to RAW_PREVIEW_CHARS. */
 const LOGGED_JSON_BYTES = 64 * 1024;

@@ -5,7 +5,7 @@ import { PactRecorder, type RecordedPact } from '../../pact/record/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { LogEntry } from './log.js';
 import { coherentPointers } from './respond.js';
-import { classify, shapeDimensions, type Dimension } from './response-shapes.js';
+import { classify, shapeDimensions, type Dimension } from '../../checks/response-shapes.js';
 
 /** Feeds log entries to a PactRecorder: valid requests answered by a response the contract documents. */
 export class PactRecording {

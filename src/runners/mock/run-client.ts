@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { contractFacts } from '../../checks/index.js';
 import { ClientReportBuilder, type ClientReport, type CommandOutcome } from './client-report.js';
-import type { LogEntry } from './log.js';
+import { fanOut } from '../../events/index.js';
 import { startMockServer, type MockServerOptions } from './server.js';
 
 /** The environment variable the client's command finds the mock's base URL in (the official SDKs read it). */
@@ -43,14 +43,9 @@ export async function runClient(options: ClientRunOptions): Promise<ClientRun> {
   const builder = new ClientReportBuilder(options.contract, { drills: (options.drill ?? 0) > 0, strictContract: options.strictContract === true });
   // Loaded only when asked for: the recorder brings in pact-js, which every other start of the CLI can do without.
   const recording = options.recordPact ? new (await import('./pact-recording.js')).PactRecording(options.contract, contractFacts(options.contract)) : undefined;
-  const server = await startMockServer({
-    ...options,
-    onExchange: (entry: LogEntry) => {
-      builder.add(entry);
-      recording?.add(entry);
-      options.onExchange?.(entry);
-    },
-  });
+  // One event stream, a handler per output: the client report, the pact recording, and the caller's own listener.
+  const listener = fanOut(builder, { onClientExchange: (entry) => recording?.add(entry) }, options.listener ?? {});
+  const server = await startMockServer({ ...options, listener });
   const env = { ...(options.env ?? process.env), [BASE_URL_VARIABLE]: server.url };
   const { ended, stop } = 'suite' in options ? inProcess(options.suite, env) : spawned(options, env);
   const done = ended.then(async (outcome) => {

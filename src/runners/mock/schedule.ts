@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { schemaArbitrary } from '../../arbitraries/index.js';
 import type { JsonSchema } from '../../contract/types.js';
 import { responseSeed } from './seed.js';
-import { pinChoice, shapeDimensions, type Choice, type Dimension } from './response-shapes.js';
+import { pinChoice, shapeDimensions, type Choice, type Dimension } from '../../checks/response-shapes.js';
 import { isJsonObject } from '../../contract/json.js';
 
 /** How the strings of one answer are sized. */

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contractFacts } from '../../checks/index.js';
+import type { RunListener } from '../../events/index.js';
 import { buildPath, templateParams } from '../../contract/path.js';
 import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
@@ -30,6 +31,8 @@ export interface MockServerOptions {
   readonly logFile?: string;
   /** Also hand each log entry to this function (tests, embedders), after it is written. */
   readonly onExchange?: (entry: LogEntry) => void;
+  /** Run events: `onClientExchange` for each request, after its log line is written. */
+  readonly listener?: RunListener;
   /** Request bodies above this many bytes get 400 unread; default 1 MiB. */
   readonly bodyLimitBytes?: number;
   /** Answer this fraction (0..1) of valid requests with a documented error, in turn (see drills.ts); default 0. */
@@ -83,7 +86,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const drills = options.drill ? new Drills(facts, options.drill) : undefined;
   const ctx: MockContext = { contract, facts, bodies: responseBodies(contract, facts, seed), pacts: options.pacts, drills, bodyLimitBytes };
   const log = options.logFile === undefined ? undefined : await ConformanceLog.open(options.logFile);
-  const serve = exchangeHandler(ctx, { seed, log, onExchange: options.onExchange });
+  const { onExchange, listener } = options;
+  const serve = exchangeHandler(ctx, { seed, log, onExchange: (entry) => void (onExchange?.(entry), listener?.onClientExchange?.(entry)) });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, serve);
   // Any Expect value other than 100-continue would get Node's automatic 417, an undocumented status.
   server.on('checkExpectation', serve);

@@ -1,4 +1,5 @@
 /** The shapes the mock server's parts pass between them: a request as read, the reply decided, and why. */
+import type { ReplySource } from '../../events/index.js';
 import type { ValidationIssue, Verdict } from '../../validators/index.js';
 
 /** A request as the mock read it off the wire: raw path (query included), headers lower-cased, body text. */
@@ -26,11 +27,7 @@ export interface MockReply {
   readonly rawBody?: string;
 }
 
-/**
- * Where a reply came from: `generated` from the contract's response schemas, `pact` from a pact interaction,
- * `mock` written by the mock itself (404 for another route, 401 without a key, 400 naming what is wrong).
- */
-export type ReplySource = 'generated' | 'pact' | 'mock';
+export type { ReplySource } from '../../events/index.js';
 
 /** The reply to one request, with the contract's verdict on the request and the issues behind it. */
 export interface MockDecision {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { exitCodeOf, parseReport } from '../../../src/report/index.js';
 import { BIN, runCli, type CliRun } from '../../helpers/cli.js';
 import { removeTemp, tempDir } from './helpers.js';
 
@@ -47,7 +48,7 @@ describe('runners/mock: `stigg-contract mock -- <command>` and `mock report FILE
     dir = await tempDir();
     // One black-box run as a user installs it; the other in this process (the client still a process), both at once.
     runs.set('clean', blackBox(['mock', '--seed', '4', '--log', join(dir, 'clean.log'), '--', ...client('clean')]));
-    runs.set('put', inProcess(['--seed', '4', '--log', join(dir, 'put.log'), '--report', `json=${join(dir, 'put.json')}`, '--', ...client('put-method')]));
+    runs.set('put', inProcess(['--seed', '4', '--log', join(dir, 'put.log'), '--report', `json=${join(dir, 'put.json')},junit=${join(dir, 'put.xml')}`, '--', ...client('put-method')]));
   });
   after(async () => {
     await Promise.allSettled(runs.values());
@@ -57,20 +58,27 @@ describe('runners/mock: `stigg-contract mock -- <command>` and `mock report FILE
   it('passes the clean client: exit 0, the client report, and the key on neither output nor the log', async () => {
     const run = await result('clean');
     expect(run.code, run.stderr + run.stdout).to.equal(0);
-    expect(run.stdout).to.contain('clean: client suite passed').and.contain('Client report: ').and.match(/PASSED: \d+ requests/);
+    expect(run.stdout).to.contain('clean: client suite passed').and.contain('stigg-contract mock: PATCH ').and.match(/PASSED: 0 violations/);
     expect(run.stderr).to.match(/STIGG_BASE_URL=http:\/\/127\.0\.0\.1:\d+ for /);
     expect(run.stdout + run.stderr + (await readFile(join(dir, 'clean.log'), 'utf8'))).to.not.contain(CANARY);
   });
 
-  it('fails a client that updates with PUT: exit 1, each request named with what was expected, the same from the saved log', async () => {
+  it('fails a client that updates with PUT: exit 1, each request named with what was expected, the same from the saved log; JSON and JUnit through the shared writers', async () => {
     const run = await result('put');
     expect(run.code, run.stderr).to.equal(1);
-    expect(run.stdout).to.contain('Addressed no documented operation').and.contain('expected PATCH /api/v1/customers/{id}/integrations/{integrationId}').and.match(/FAILED: .*addressed no documented operation/);
-    const json = JSON.parse(await readFile(join(dir, 'put.json'), 'utf8')) as { passed: boolean; verdicts: { unmatched: number } };
-    expect(json.passed).to.equal(false);
-    const replay = await inProcess(['report', join(dir, 'put.log')]);
+    expect(run.stdout).to.contain('operation_addressed [violation]').and.contain('expected PATCH /api/v1/customers/{id}/integrations/{integrationId}').and.match(/FAILED: \d+ violations/);
+    const json = parseReport(await readFile(join(dir, 'put.json'), 'utf8'));
+    const addressed = json.checks.find((check) => check.id === 'operation_addressed');
+    expect({ kind: json.kind, exit: exitCodeOf(json), failed: addressed?.failed }).to.deep.equal({ kind: 'mock', exit: 1, failed: json.totals.exchanges });
+    const xml = await readFile(join(dir, 'put.xml'), 'utf8');
+    expect(xml).to.match(/^<\?xml/).and.contain('<testcase classname="stigg-contract.checks" name="operation_addressed">').and.contain('<failure message="');
+    const replay = await inProcess(['report', join(dir, 'put.log'), '--report', `json=${join(dir, 'replayed.json')}`]);
     expect(replay.code).to.equal(1);
-    expect(replay.stdout).to.contain(`no documented operation ${json.verdicts.unmatched}`);
+    expect(replay.stdout).to.contain(`no documented operation ${addressed?.failed}`);
+    // The saved log gives the same verdict: the same checks, findings and coverage (only the live run knows its URL, seed and command).
+    const replayed = parseReport(await readFile(join(dir, 'replayed.json'), 'utf8'));
+    expect(replayed.findings.filter((group) => group.check !== 'client_command')).to.deep.equal(json.findings.filter((group) => group.check !== 'client_command'));
+    expect(replayed.coverage).to.deep.equal(json.coverage);
     expect((await inProcess(['report', join(dir, 'clean.log')])).code).to.equal(0);
   });
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { contractFacts } from '../../../src/checks/index.js';
 import { SuccessSchedule, UNDOCUMENTED_PROPERTY } from '../../../src/runners/mock/schedule.js';
-import { ABSENT, classify } from '../../../src/runners/mock/response-shapes.js';
+import { ABSENT, classify } from '../../../src/checks/response-shapes.js';
 import { closeAll, record, send, shippedContract, startMock } from './helpers.js';
 
 const SEEDS = [1, 7, 42, -5, 2 ** 31 - 1];

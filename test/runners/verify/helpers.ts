@@ -1,15 +1,16 @@
 import { CHECKS } from '../../../src/checks/index.js';
 import { fanOut, type RunListener } from '../../../src/events/index.js';
-import { createReportBuilder, exitCodeOf, type Report } from '../../../src/report/index.js';
-import { verify, type VerifyOptions, type VerifySummary } from '../../../src/runners/verify/verify-runner.js';
+import { createReportBuilder, exitCodeOf, type VerifyReport as Report } from '../../../src/report/index.js';
+import { resolveVerifyOptions, type VerifyOptions } from '../../../src/runners/verify/options.js';
+import { verify, type VerifySummary } from '../../../src/runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from '../../../src/validators/index.js';
 
 let contract: OperationContract | undefined;
 
 /** Runs verify in-process with fixed settings and returns the built report, its exit code and the summary. */
-export async function runVerify(options: Partial<VerifyOptions>, extra: RunListener = {}): Promise<{ report: Report; exitCode: number; summary: VerifySummary }> {
+export async function runVerify(options: VerifyOptions, extra: RunListener = {}): Promise<{ report: Report; exitCode: number; summary: VerifySummary }> {
   contract ??= await openContract();
-  const settings: VerifyOptions = { runs: 300, seed: 7, timeoutMs: 400, concurrency: 4, strictContract: false, skipPacts: true, shrinkMs: 2000, ...options };
+  const settings = resolveVerifyOptions({ runs: 300, seed: 7, timeoutMs: 400, concurrency: 4, strictContract: false, skipPacts: true, shrinkMs: 2000, ...options });
   const builder = createReportBuilder({ contract, checks: CHECKS, baseUrl: settings.baseUrl ?? 'embedded', seed: settings.seed, runs: settings.runs });
   const summary = await verify(contract, settings, fanOut(builder, extra));
   const report = builder.build(0);

@@ -5,9 +5,9 @@
  * `classify` tells which choice a value shows, so a report can say what a client was served.
  * Dimensions are found along properties, not inside branches: a branch's own inner choices are left to chance.
  */
-import { createAjv } from '../../contract/ajv.js';
-import type { JsonSchema } from '../../contract/types.js';
-import { isJsonObject, escapeToken } from '../../contract/json.js';
+import { createAjv } from '../contract/ajv.js';
+import type { JsonSchema } from '../contract/types.js';
+import { isJsonObject, escapeToken } from '../contract/json.js';
 
 /** One choice of a dimension: its label, and how it pins the property (undefined: the property is left out). */
 export interface Choice {
@@ -103,6 +103,12 @@ export function shapeDimensions(schema: JsonSchema, skip: readonly string[] = []
       : [];
     return own ? here : [...here, ...shapeDimensions(sub, skip, [...parent, property])];
   });
+}
+
+/** How a dimension is named in a coverage report: its pointer, and what kind of choice it counts. */
+export function shapeLineName(dimension: Dimension): string {
+  const suffix = { enum: '', branch: ' branches', type: ' types', presence: ' presence' }[dimension.kind];
+  return `${dimension.pointer}${suffix}`;
 }
 
 /** The schema with `choice` applied at the dimension's property (left out, or required and pinned). */

@@ -1,0 +1,77 @@
+/**
+ * verify's flags: one row per option of the library's `verify()` (typed by its VerifyOptions) and per output only the
+ * CLI writes. The command's flags, `--help` and parsing come from this table; defaults and ranges come from the
+ * library (runners/verify/options.ts), so adding a flag is adding a row.
+ */
+import { CHECK_IDS } from '../../checks/index.js';
+import { ConfigurationError } from '../../errors.js';
+import { INTEGER_RANGES, VERIFY_DEFAULTS, type VerifyOptions } from '../../runners/verify/options.js';
+import { formatDuration, parseDuration, parseInteger, type Flag, type FlagTable } from '../flags.js';
+import { parseReports, type ReportTargets } from '../report-output.js';
+
+/** What only the CLI does with a run: where it writes, what it reads the contract from, how it prints. */
+export interface VerifyCliOutputs {
+  readonly report?: ReportTargets;
+  readonly saveFailures?: string;
+  readonly log?: string;
+  readonly contract?: string;
+  readonly operation?: string;
+  readonly color?: boolean;
+}
+
+type Ranged = keyof typeof INTEGER_RANGES;
+const range = (option: Ranged): readonly [number, number] => INTEGER_RANGES[option];
+
+/** An integer flag whose range is the library option's. */
+const integer = (option: Ranged, flags: string, description: string, shown = true): Flag<number> => ({
+  flags, description, parse: (value, flag) => parseInteger(value, flag, range(option)[0], range(option)[1]),
+  ...(shown && option in VERIFY_DEFAULTS ? { shownDefault: String(VERIFY_DEFAULTS[option as keyof typeof VERIFY_DEFAULTS]) } : {}),
+});
+
+/** A duration flag (`10m`) for an option in ms, its range and default the library option's. */
+const duration = (option: Ranged & keyof typeof VERIFY_DEFAULTS, flags: string, description: string): Flag<number> => ({
+  flags, description, parse: (value, flag) => parseDuration(value, flag, range(option)[0], range(option)[1]), shownDefault: formatDuration(VERIFY_DEFAULTS[option] as number),
+});
+
+const text = (flags: string, description: string): Flag<string> => ({ flags, description, parse: (value) => value });
+
+/** `--checks a,b`: at least one id (an unknown one is refused by the library, with the valid ids). */
+function checkIds(value: string, flag: string): string {
+  if (value.split(',').every((id) => id.trim() === '')) throw new ConfigurationError(`${flag} needs at least one check id; valid ids: ${CHECK_IDS.join(', ')}`);
+  return value;
+}
+
+/** Every verify option and CLI output, in `--help` order. */
+export const VERIFY_FLAGS: FlagTable<VerifyOptions & VerifyCliOutputs> = {
+  baseUrl: text('--base-url <url>', 'provider base URL (default: start the bundled reference provider in-process)'),
+  apiKey: text('--api-key <key>', 'API key for the provider (default: STIGG_API_KEY; a random one for the embedded provider)'),
+  stateUrl: text('--state-url <url>', 'provider-state change URL (POST {state, params, action}); enables pacts and data-dependent checks'),
+  fixtures: { flags: '--fixture <customer/integration>', description: 'existing data to aim valid requests at (repeatable)', repeatable: true },
+  pactsDir: text('--pacts <dir>', 'directory of pact files to verify (default: pacts/, else the pacts shipped with stigg-contract)'),
+  runs: integer('runs', '--runs <n>', 'generated cases in the random phase'),
+  seed: integer('seed', '--seed <n>', 'fast-check seed (default: random, printed first)'),
+  path: text('--path <path>', 'with --seed: replay exactly one case (as printed in a finding)'),
+  timeoutMs: integer('timeoutMs', '--timeout <ms>', 'per-request deadline, body included'),
+  concurrency: integer('concurrency', '--concurrency <n>', 'requests in flight'),
+  maxDurationMs: duration('maxDurationMs', '--max-duration <time>', 'stop sending after this long (90s, 10m, 2h); the report says STOPPED EARLY and counts the cases not run'),
+  checks: { flags: '--checks <ids>', description: `comma-separated checks to run (default: all): ${CHECK_IDS.join(', ')}`, parse: checkIds },
+  report: { flags: '--report <targets>', description: 'write reports: junit=FILE,json=FILE', parse: parseReports },
+  strictContract: { flags: '--strict-contract', description: 'contract defects fail the run too' },
+  saveFailures: text('--save-failures <dir>', 'write a ready-to-run mocha regression test per finding'),
+  log: text('--log <file>', 'write an NDJSON traffic log (request, response, verdict per line; key redacted)'),
+  contract: text('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)'),
+  operation: text('--operation <id>', 'operationId or "METHOD /path" when the document has several operations'),
+  color: { flags: '--no-color', description: 'no ANSI colours in the console report' },
+  // Set from the broker flags (BROKER_VERIFICATION_FLAGS) and the environment, not by a flag of its own.
+  broker: null,
+  // Implied by --path (a replay verifies no pacts).
+  skipPacts: null,
+  // Library only: limits no user has needed to move (the README lists them with their defaults).
+  maxBodyBytes: null,
+  maxBackoffMs: null,
+  shrinkMs: null,
+  existingFixtures: null,
+  systematic: null,
+  // The CLI's own Ctrl+C handling sets it.
+  signal: null,
+};

@@ -1,0 +1,38 @@
+/**
+ * lint's verdict in the one report model: a check per rule, each defect a contract-defect finding at its JSON pointer
+ * with the example on which the two readings disagree. Defects fail only when strict, as everywhere.
+ */
+import type { Contract } from '../contract/types.js';
+import type { Defect } from '../lint/defect.js';
+import { RULES } from '../lint/lint.js';
+import { preview } from '../validators/issue.js';
+import type { Report } from './types.js';
+import { checkRow, verdictReport, type CountedFinding } from './verdict.js';
+
+/** The defects of a contract as a Report (`strict`: defects fail, exit 1). */
+export function lintVerdict(contract: Contract, defects: readonly Defect[], strict = false): Report {
+  const findings: CountedFinding[] = defects.map((defect) => ({
+    finding: {
+      check: defect.rule, kind: 'contract-defect', message: defect.message, location: `#${defect.pointer}`,
+      details: [`example: ${preview(defect.example, 120)} (strictly ${defect.strictly}, meant the other way)`],
+    },
+    shape: `${defect.pointer} ${defect.message}`,
+  }));
+  const located = findings.map((item) => item.finding);
+  return verdictReport({
+    kind: 'lint',
+    meta: {
+      operation: contract.operations.map((operation) => `${operation.method} ${operation.pathTemplate}`).join(', '),
+      contractFile: contract.file,
+      contractVersion: contract.version,
+      strictContract: strict,
+      unit: 'operation',
+    },
+    exchanges: contract.operations.length,
+    checks: RULES.map((rule) => {
+      const found = defects.some((defect) => defect.rule === rule.id);
+      return checkRow(rule.id, rule.summary, 'the OpenAPI 3.0.3 text, read strictly', found && strict ? 0 : 1, found && strict ? 1 : 0, located);
+    }),
+    findings,
+  });
+}

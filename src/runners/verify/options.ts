@@ -1,0 +1,132 @@
+/**
+ * verify's options, resolved once: every default and every range lives here (as fast-check's
+ * `QualifiedParameters.read` turns partial parameters into one complete, checked object before anything runs). The
+ * library's `verify()`, the CLI (whose flag table is typed by these options) and the runner all take what
+ * `resolveVerifyOptions` returns; nothing downstream falls back to a default of its own.
+ */
+import { randomInt } from 'node:crypto';
+import { selectChecks } from '../../checks/index.js';
+import { ConfigurationError } from '../../errors.js';
+import type { BrokerSource } from '../../pact/verifier.js';
+import { defaultPactsDir } from '../../pact/names.js';
+import { assertReplayPath } from './replay-path.js';
+
+/** What a caller may set; every field is optional and defaulted by `resolveVerifyOptions`. */
+export interface VerifyOptions {
+  /** The provider; default: start the embedded reference provider. */
+  readonly baseUrl?: string;
+  /** Default: the embedded provider's own random key (an external provider needs one). */
+  readonly apiKey?: string;
+  /** Provider-state change URL (POST {state, params, action}); the embedded provider's by default. */
+  readonly stateUrl?: string;
+  /** Existing data (`customer/integration`) to aim valid requests at. */
+  readonly fixtures?: readonly string[];
+  /** Pact files to verify in phase 1 (default `pacts/`, else the pacts shipped with the package). */
+  readonly pactsDir?: string;
+  /** Verify the pacts a broker selects instead of a directory. */
+  readonly broker?: BrokerSource;
+  /** Skip phase 1 (default: only when `path` replays one case). */
+  readonly skipPacts?: boolean;
+  /** Generated cases in the random phase. */
+  readonly runs?: number;
+  /** fast-check seed; default random (returned, so the run replays). */
+  readonly seed?: number;
+  /** With `seed`: replay exactly one case (`7:1`, or `edge:N` for a systematic one). */
+  readonly path?: string;
+  /** Deadline of one exchange, body included. */
+  readonly timeoutMs?: number;
+  /** Requests in flight. */
+  readonly concurrency?: number;
+  /** Check ids (a list, or comma-separated); default every check. */
+  readonly checks?: string | readonly string[];
+  /** Contract defects fail the run too. */
+  readonly strictContract?: boolean;
+  /** A response body above this many bytes is a finding (and is not read further). */
+  readonly maxBodyBytes?: number;
+  /** The run stops sending after this long; the report says STOPPED EARLY and counts the cases not run. */
+  readonly maxDurationMs?: number;
+  /** Longest wait for one 429's Retry-After before sending again. */
+  readonly maxBackoffMs?: number;
+  /** Upper bound for shrinking one check's failure. */
+  readonly shrinkMs?: number;
+  /** How many integrations to create through the state URL (besides the edge-id ones). */
+  readonly existingFixtures?: number;
+  /** Send the systematic cases before the random ones (a `path` replay of a random case never does). */
+  readonly systematic?: boolean;
+  /** Aborting it stops the run between cases (Ctrl+C): the summary says so, the report keeps what was done. */
+  readonly signal?: AbortSignal;
+}
+
+/** The defaults `resolveVerifyOptions` fills in: the CLI shows them in `--help`, the README lists them. */
+export const VERIFY_DEFAULTS = {
+  runs: 200,
+  timeoutMs: 5000,
+  concurrency: 4,
+  strictContract: false,
+  maxBodyBytes: 2 ** 20,
+  maxDurationMs: 10 * 60_000,
+  maxBackoffMs: 5000,
+  shrinkMs: 15_000,
+  existingFixtures: 12,
+  systematic: true,
+} as const;
+
+type Defaulted = keyof typeof VERIFY_DEFAULTS;
+type Widen<T> = T extends number ? number : T extends boolean ? boolean : T;
+
+/** Every option given: what the runner takes. `checks` is the selected ids, in table order. */
+export type ResolvedVerifyOptions = Omit<VerifyOptions, Defaulted | 'seed' | 'pactsDir' | 'fixtures' | 'checks' | 'skipPacts'> & {
+  readonly [K in Defaulted]: Widen<(typeof VERIFY_DEFAULTS)[K]>;
+} & {
+  readonly seed: number;
+  readonly pactsDir: string;
+  readonly fixtures: readonly string[];
+  readonly checks: readonly string[];
+  readonly skipPacts: boolean;
+};
+
+/** The integer options and their ranges: the one place a bound is set (the CLI's flags check the same ones). */
+export const INTEGER_RANGES = {
+  runs: [1, 1_000_000],
+  seed: [-(2 ** 31), 2 ** 31 - 1],
+  timeoutMs: [1, 600_000],
+  concurrency: [1, 256],
+  maxBodyBytes: [1, 2 ** 30],
+  maxDurationMs: [1, 2 ** 31 - 1],
+  maxBackoffMs: [0, 600_000],
+  shrinkMs: [0, 600_000],
+  existingFixtures: [0, 1000],
+} as const satisfies Readonly<Record<string, readonly [number, number]>>;
+
+/** A fresh seed when none is given: printed, so any run can be replayed. */
+export const randomSeed = (): number => randomInt(0, 2 ** 31 - 1);
+
+function checkRanges(options: Readonly<Record<string, unknown>>): void {
+  for (const [name, [min, max]] of Object.entries(INTEGER_RANGES)) {
+    const value = options[name];
+    if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max)) {
+      throw new ConfigurationError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    }
+  }
+}
+
+/**
+ * The complete options of a run: defaults filled in (a random seed, `pacts/` or the shipped pacts), ranges and
+ * check ids and a replay path checked (a ConfigurationError, exit 2, before anything starts). Resolving a resolved object changes nothing.
+ */
+export function resolveVerifyOptions(options: VerifyOptions = {}): ResolvedVerifyOptions {
+  checkRanges(options as Readonly<Record<string, unknown>>);
+  const seed = options.seed ?? randomSeed();
+  // A malformed replay path is refused before any provider is started, state set up or request sent.
+  if (options.path !== undefined) assertReplayPath(seed, options.path);
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as VerifyOptions;
+  return {
+    ...VERIFY_DEFAULTS,
+    ...defined,
+    seed,
+    pactsDir: options.pactsDir ?? defaultPactsDir().dir,
+    fixtures: options.fixtures ?? [],
+    checks: selectChecks(options.checks).map((check) => check.id),
+    skipPacts: options.skipPacts ?? options.path !== undefined,
+  };
+}
