@@ -3,9 +3,11 @@ import { checkPactExitCode, checkPacts, type CheckPactReport, type PactFinding }
 import { PROVIDER } from '../../pact/names.js';
 import { openContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import { OPERATION_HELP } from '../flags.js';
 
 interface CheckPactFlags {
   readonly contract?: string;
+  readonly operation?: string;
   readonly provider: string;
   readonly json?: boolean;
   readonly strictContract?: boolean;
@@ -49,6 +51,7 @@ export const checkPactCommand: CommandModule = {
     .description('Check pact files against the contract: examples and what each matcher admits (bi-directional)')
     .argument('[files...]', 'pact files or directories of *.json (default: pacts/)')
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
+    .option('--operation <id>', OPERATION_HELP)
     .option('--provider <name>', 'the provider every pact must name', PROVIDER)
     .option('--json', 'print the report as JSON')
     .option('--strict-contract', 'exit 1 on contract defects too')
@@ -56,7 +59,7 @@ export const checkPactCommand: CommandModule = {
   async run(args, io) {
     const files = (args[0] ?? []) as string[];
     const flags = optionsOf<CheckPactFlags>(args);
-    const contract = await openContract(flags.contract);
+    const contract = await openContract(flags.contract, flags.operation);
     const report = await checkPacts(files.length > 0 ? files : ['pacts'], { contract, provider: flags.provider });
     for (const { file, reason } of report.unusable) io.err(`stigg-contract check-pact: ${file}: ${reason}`);
     io.out(flags.json ? JSON.stringify(report, null, 2) : asText(report));
