@@ -9,7 +9,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
  * Runners emit run events (src/events/) that the report layer listens to, so neither imports the other.
  * `provider` stands apart: it may import nothing of the harness, so it can catch the harness' mistakes.
  */
-const LAYERS = ['contract', 'lint', 'validators', 'arbitraries', 'client', 'checks', 'events', 'pact', 'runners', 'report', 'cli'];
+const LAYERS = ['contract', 'lint', 'diff', 'validators', 'arbitraries', 'client', 'checks', 'events', 'pact', 'runners', 'report', 'cli'];
 
 /**
  * Narrower rules on top of the order: checks are pure functions of the contract's data (no client, no I/O), and
