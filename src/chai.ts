@@ -16,7 +16,7 @@
  * that cannot be opened fails every assertion with the reason. `contractPlugin(await openContract(file))` binds
  * another document; `contractPlugin({ file, operation })` opens it on first use too.
  */
-import { ContractLoadError, isHarnessError } from './errors.js';
+import { ContractLoadError } from './errors.js';
 import { defectsOnly, formatIssue, openContractSync, recogniseExchange, type OperationContract, type ValidationIssue } from './validators/index.js';
 
 /** Options of `satisfyContract`. */
@@ -71,8 +71,8 @@ export interface ContractSource {
 }
 
 /**
- * Opens a source synchronously (the assertion is synchronous), once it has opened; a failure is not kept, so every
- * assertion reports it. Synchronously means without swagger-parser's OpenAPI schema check: see openContractSync.
+ * Opens a source on the first assertion, synchronously (the assertion is), and keeps it; a failure is not kept, so
+ * every assertion reports it. Synchronously means without swagger-parser's OpenAPI schema check: see openContractSync.
  */
 function lazily(source: ContractSource): () => OperationContract {
   let opened: OperationContract | undefined;
@@ -81,7 +81,7 @@ function lazily(source: ContractSource): () => OperationContract {
       opened ??= openContractSync(source.file, source.operation);
       return opened;
     } catch (error) {
-      const reason = isHarnessError(error) || error instanceof Error ? error.message : String(error);
+      const reason = error instanceof Error ? error.message : String(error);
       throw new ContractLoadError(`stigg-contract/chai: cannot check against the contract: ${reason}`, source.file, { cause: error });
     }
   };
