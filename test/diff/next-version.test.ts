@@ -8,6 +8,9 @@ import { expect } from 'chai';
 import { atPointer, loadContract } from '../../src/contract/index.js';
 import type { Contract } from '../../src/contract/types.js';
 import { diffContracts, type Change } from '../../src/diff/index.js';
+import { SEED_FIXTURES, startReferenceProvider } from '../../src/provider/index.js';
+import { openContract } from '../../src/validators/index.js';
+import { verify } from '../../src/verify.js';
 
 const NEXT = fileURLToPath(new URL('../fixtures/contracts/stigg-api-7.65.0.openapi.yaml', import.meta.url));
 const MANY = fileURLToPath(new URL('../fixtures/contracts/many-operations.yaml', import.meta.url));
@@ -80,5 +83,19 @@ describe('diff: Stigg API 7.64.2 → the 7.65.0 fixture', () => {
     const diff = diffContracts(shipped, await loadContract(MANY));
     expect(diff.changes).to.deep.equal([]);
     expect(diff.new.operation).to.equal('PATCH /api/v1/customers/{id}/integrations/{integrationId} (CustomerIntegrationsController_updateIntegration)');
+  });
+
+  it('a provider that conforms to 7.64.2 answers within 7.65.0 too: only holding the new values is drift', async function () {
+    this.timeout(60_000);
+    const apiKey = 'sk_test_next_version_0123456789';
+    const provider = await startReferenceProvider({ port: 0, host: '127.0.0.1', apiKey });
+    try {
+      // No state URL: the seeded records only, since a 7.64.2 provider cannot hold AIRWALLEX or an invoicing syncData.
+      const fixtures = SEED_FIXTURES.slice(0, 3).map(({ customerId, integrationId }) => `${customerId}/${integrationId}`);
+      const result = await verify(await openContract(NEXT), { baseUrl: provider.url, apiKey, fixtures, runs: 60, seed: 5, skipPacts: true });
+      expect(result.exitCode, JSON.stringify(result.report.findings.map((group) => group.finding.message))).to.equal(0);
+    } finally {
+      await provider.close();
+    }
   });
 });
