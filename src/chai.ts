@@ -9,10 +9,15 @@
  *   expect(response).not.to.satisfyContract();
  *   expect(response).to.satisfyContract({ strict: true });   // contract defects fail too
  *
- * The shipped contract is loaded and compiled once, when this module is imported, so the assertion itself is
- * synchronous; `contractPlugin(await openContract(file))` binds another document.
+ * From CommonJS (Node 20.19+, which loads ES modules with require):
+ *   const { stiggContract } = require('stigg-contract/chai');
+ *
+ * The contract is opened and compiled on the first assertion, not at import: importing never throws, and a contract
+ * that cannot be opened fails every assertion with the reason. `contractPlugin(await openContract(file))` binds
+ * another document; `contractPlugin({ file, operation })` opens it on first use too.
  */
-import { defectsOnly, formatIssue, openContract, recogniseExchange, type OperationContract, type ValidationIssue } from './validators/index.js';
+import { ContractLoadError } from './errors.js';
+import { defectsOnly, formatIssue, openContractSync, recogniseExchange, type OperationContract, type ValidationIssue } from './validators/index.js';
 
 /** Options of `satisfyContract`. */
 export interface SatisfyContractOptions {
@@ -59,11 +64,35 @@ function verdictLines(contract: OperationContract, value: unknown, strict: boole
   return { what, passed: result.intent.length === 0 && (!strict || defects.length === 0), problems };
 }
 
-/** A plugin bound to one contract. */
-export function contractPlugin(contract: OperationContract): ChaiPlugin {
+/** A contract to open on first use: a file (default: the shipped one) and an operation (default: the shipped one). */
+export interface ContractSource {
+  readonly file?: string;
+  readonly operation?: string;
+}
+
+/**
+ * Opens a source on the first assertion, synchronously (the assertion is), and keeps it; a failure is not kept, so
+ * every assertion reports it. Synchronously means without swagger-parser's OpenAPI schema check: see openContractSync.
+ */
+function lazily(source: ContractSource): () => OperationContract {
+  let opened: OperationContract | undefined;
+  return () => {
+    try {
+      opened ??= openContractSync(source.file, source.operation);
+      return opened;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ContractLoadError(`stigg-contract/chai: cannot check against the contract: ${reason}`, source.file, { cause: error });
+    }
+  };
+}
+
+/** A plugin bound to one contract: an opened one, or one to open on the first assertion. */
+export function contractPlugin(contract: OperationContract | ContractSource): ChaiPlugin {
+  const resolve = 'validateResponse' in contract ? () => contract : lazily(contract);
   return (chai) => {
     chai.Assertion.addMethod('satisfyContract', function satisfyContract(this: AssertionContext, options: SatisfyContractOptions = {}) {
-      const bound = options.contract ?? contract;
+      const bound = options.contract ?? resolve();
       const { what, passed, problems } = verdictLines(bound, this._obj, options.strict === true);
       const listed = problems.length > 0 ? `:\n${problems.join('\n')}` : '';
       this.assert(
@@ -75,9 +104,6 @@ export function contractPlugin(contract: OperationContract): ChaiPlugin {
   };
 }
 
-/** The shipped contract, bound once at import. */
-export const shippedContract: OperationContract = await openContract();
-
-/** The plugin for the shipped Stigg contract: `chai.use(stiggContract)`. */
-const stiggContract: ChaiPlugin = contractPlugin(shippedContract);
+/** The plugin for the shipped Stigg contract, opened on the first assertion: `chai.use(stiggContract)`. */
+export const stiggContract: ChaiPlugin = contractPlugin({});
 export default stiggContract;

@@ -10,7 +10,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
  * runners, so the mock and check-pact give their verdicts in it (as verify does) and report imports neither.
  * `provider` stands apart: it may import nothing of the harness, so it can catch the harness' mistakes.
  */
-const LAYERS = ['contract', 'lint', 'validators', 'arbitraries', 'client', 'checks', 'events', 'report', 'pact', 'runners', 'cli'];
+const LAYERS = ['contract', 'lint', 'diff', 'validators', 'arbitraries', 'client', 'checks', 'events', 'report', 'pact', 'runners', 'cli'];
 
 /**
  * Narrower rules on top of the order: checks are pure functions of the contract's data (no client, no I/O), and

@@ -1,9 +1,11 @@
 /**
  * Flags from tables: a command lists one row per option it takes (Vitest's `cli-config.ts` is the model), typed by
  * the options object the row fills, and the command's flags, their help and their parsing all come from the rows,
- * so a flag, its default and its library option cannot drift apart. Also the one wording of every "bad value" error.
+ * so a flag, its default and its library option cannot drift apart. Also the one wording of every "bad value" error,
+ * and of --operation.
  */
 import { Option, type Command } from 'commander';
+import { DEFAULT_OPERATION } from '../contract/select.js';
 import { ConfigurationError } from '../errors.js';
 
 /** An integer flag within [min, max], or a ConfigurationError naming the flag and the range. */
@@ -73,3 +75,6 @@ export function readFlags<O>(table: FlagTable<O>, given: Readonly<Record<string,
   }
   return options as Partial<O>;
 }
+
+/** The help of every `--operation` flag: one wording, with the default every zero-config entry point uses. */
+export const OPERATION_HELP = `operationId or "METHOD /path" (default: ${DEFAULT_OPERATION}, else the document's only operation)`;

@@ -16,27 +16,33 @@ export function originOf(node: object): string | undefined {
 }
 
 /**
- * Inlines local `$ref`s (`#/...`), remembering where each inlined object was written, so lint and error messages can
- * point into the document. Swagger-parser checks the refs resolve; recursive schemas are refused because the
- * validators and generators here work on finite trees.
+ * Inlines the local `$ref`s (`#/...`) under one node of a document, remembering where each inlined object was written,
+ * so lint and error messages can point into the document. Recursive schemas are refused (a ContractLoadError naming
+ * the ref) because the validators and generators here work on finite trees; callers inline one operation at a time,
+ * so a recursive schema elsewhere in the document costs only the operations that use it.
  */
-export function dereference(document: OasSchema): Dereferenced {
-  const visit = (node: unknown, pointer: string, trail: readonly string[]): unknown => {
-    if (Array.isArray(node)) return node.map((item, index) => visit(item, childPointer(pointer, index), trail));
-    if (node === null || typeof node !== 'object') return node;
-    const ref = (node as Record<string, unknown>)['$ref'];
+export function inlineRefs(document: OasSchema, node: unknown, pointer: string): unknown {
+  const visit = (value: unknown, at: string, trail: readonly string[]): unknown => {
+    if (Array.isArray(value)) return value.map((item, index) => visit(item, childPointer(at, index), trail));
+    if (value === null || typeof value !== 'object') return value;
+    const ref = (value as Record<string, unknown>)['$ref'];
     if (typeof ref === 'string') {
-      if (!ref.startsWith('#')) throw new ContractLoadError(`only local $refs are supported: ${ref} at ${pointer}`);
+      if (!ref.startsWith('#')) throw new ContractLoadError(`only local $refs are supported: ${ref} at ${at}`);
       const target = decodeURIComponent(ref.slice(1));
-      if (trail.includes(target)) throw new ContractLoadError(`recursive $ref is not supported: ${ref} at ${pointer}`);
+      if (trail.includes(target)) throw new ContractLoadError(`recursive $ref is not supported: ${ref} at ${at}`);
       const resolved = atPointer(document, target);
-      if (resolved === undefined) throw new ContractLoadError(`unresolvable $ref ${ref} at ${pointer}`);
+      if (resolved === undefined) throw new ContractLoadError(`unresolvable $ref ${ref} at ${at}`);
       return visit(resolved, target, [...trail, target]);
     }
     const copy: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) copy[key] = visit(value, childPointer(pointer, key), trail);
-    origins.set(copy, pointer);
+    for (const [key, child] of Object.entries(value)) copy[key] = visit(child, childPointer(at, key), trail);
+    origins.set(copy, at);
     return copy;
   };
-  return { root: visit(document, '', []) as OasSchema };
+  return visit(node, pointer, []);
+}
+
+/** The whole document with its `$ref`s inlined (throws on the first recursive or dangling one). */
+export function dereference(document: OasSchema): Dereferenced {
+  return { root: inlineRefs(document, document, '') as OasSchema };
 }

@@ -16,10 +16,13 @@ export interface SchemaSite {
   readonly pointer: string;
 }
 
-/** A path or header parameter. */
+/** Where a parameter travels. */
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+/** A parameter of any location (the harness drives path and header parameters; see `harnessLimits`). */
 export interface ParameterModel extends SchemaSite {
   readonly name: string;
-  readonly in: 'path' | 'header';
+  readonly in: ParameterLocation;
   readonly required: boolean;
   readonly description?: string;
 }
@@ -30,12 +33,20 @@ export interface RequestBodyModel extends SchemaSite {
   readonly contentType: string;
 }
 
+/** A header a response documents. */
+export interface ResponseHeaderModel extends SchemaSite {
+  readonly name: string;
+  readonly required: boolean;
+}
+
 /** One documented response status. */
 export interface ResponseModel {
   readonly status: number;
   readonly description: string;
   /** Undefined when the response documents no body. */
   readonly body?: SchemaSite & { readonly contentType: string };
+  /** The headers it documents (`headers`), in document order. */
+  readonly headers: readonly ResponseHeaderModel[];
 }
 
 /** An API-key security scheme (the only kind this harness drives). */
@@ -44,6 +55,17 @@ export interface ApiKeySecurity {
   readonly in: 'header';
   readonly headerName: string;
 }
+
+/** One security scheme as a requirement names it, of any type (`apiKey`, `http`, `oauth2`, `openIdConnect`). */
+export interface SecuritySchemeUse {
+  readonly schemeName: string;
+  readonly type: string;
+  /** What identifies it on the wire: `header X-API-KEY`, `http bearer`, `oauth2 read write`... */
+  readonly wire: string;
+}
+
+/** One security requirement: every scheme in it must be satisfied; an empty list means "no auth". */
+export type SecurityRequirement = readonly SecuritySchemeUse[];
 
 /** One operation of the document, normalised. */
 export interface OperationModel {
@@ -55,10 +77,25 @@ export interface OperationModel {
   readonly pointer: string;
   readonly pathParams: readonly ParameterModel[];
   readonly headerParams: readonly ParameterModel[];
+  readonly queryParams: readonly ParameterModel[];
+  readonly cookieParams: readonly ParameterModel[];
   readonly requestBody?: RequestBodyModel;
   readonly responses: readonly ResponseModel[];
   /** API-key schemes any one of which authorises the call; empty when the operation needs no auth. */
   readonly security: readonly ApiKeySecurity[];
+  /** Every security requirement as written (any scheme type), any one of which authorises the call. */
+  readonly securityRequirements: readonly SecurityRequirement[];
+  /** JSON pointer of those requirements: the operation's `security`, else the document's. */
+  readonly securityPointer: string;
+}
+
+/** An operation the contract layer could not model, and why (the others load regardless). */
+export interface UnsupportedOperation {
+  readonly method: string;
+  readonly pathTemplate: string;
+  readonly operationId?: string;
+  readonly pointer: string;
+  readonly reason: string;
 }
 
 /** A loaded, checked and dereferenced contract. */
@@ -70,4 +107,6 @@ export interface Contract {
   /** The document as parsed (with `$ref`s), for lint's JSON pointers. */
   readonly document: OasSchema;
   readonly operations: readonly OperationModel[];
+  /** Operations that could not be modelled, each with its reason. */
+  readonly unsupported: readonly UnsupportedOperation[];
 }

@@ -36,6 +36,7 @@ describe('cli: every command as a black box (the built package)', function () {
     runs.set('validate', spawnCli(['validate', 'response'], { input: RESPONSE }));
     runs.set('sample', spawnCli(['sample', 'slug', '-n', '3', '--seed', '1']));
     runs.set('check-pact', spawnCli(['check-pact']));
+    runs.set('diff', spawnCli(['diff', 'contracts/stigg-api.openapi.yaml', 'test/fixtures/contracts/stigg-api-7.65.0.openapi.yaml', '--format', 'json']));
     // From a directory without pacts/: the pact child must resolve everything from the package, and use its pacts.
     runs.set('verify', spawnCli(['verify', '--runs', '5', '--seed', '1', '--no-color'], { cwd: elsewhere, timeoutMs: 55_000 }));
     runs.set('publish', spawnCli(['publish', PROJECT_PACT, '--consumer-version', 'v1', '--branch', 'main'], { env }));
@@ -52,13 +53,13 @@ describe('cli: every command as a black box (the built package)', function () {
   it('--help lists every command; --version prints the version', async () => {
     const help = await result('help');
     expect(help.code).to.equal(0);
-    for (const command of ['lint', 'validate', 'sample', 'serve', 'mock', 'verify', 'check-pact', 'publish', 'can-i-deploy', 'record-deployment', 'record-release']) {
+    for (const command of ['lint', 'validate', 'sample', 'serve', 'mock', 'verify', 'check-pact', 'diff', 'publish', 'can-i-deploy', 'record-deployment', 'record-release']) {
       expect(help.stdout).to.match(new RegExp(`^  ${command} `, 'm'));
     }
     expect((await result('version')).stdout.trim()).to.match(/^\d+\.\d+\.\d+$/);
   });
 
-  it('lint, validate, sample, check-pact', async () => {
+  it('lint, validate, sample, check-pact, diff', async () => {
     const lint = await result('lint');
     expect([lint.code, lint.stderr]).to.deep.equal([0, '']);
     expect(lint.stdout).to.include('nullable-without-type');
@@ -70,6 +71,9 @@ describe('cli: every command as a black box (the built package)', function () {
     const checkPact = await result('check-pact');
     expect(checkPact.code).to.equal(0);
     expect(checkPact.stdout).to.include('0 violations');
+    const diff = await result('diff');
+    expect([diff.code, diff.stderr]).to.deep.equal([1, '']);
+    expect((JSON.parse(diff.stdout) as { totals: unknown }).totals).to.deep.equal({ breaking: 4, warning: 2, info: 8 });
   });
 
   it('verify from another directory: the compiled pact child, the shipped pacts (said so), exit 0', async () => {

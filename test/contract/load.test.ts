@@ -31,6 +31,8 @@ describe('contract loader', () => {
     expect(op.requestBody?.pointer).to.equal('/components/schemas/UpdateCustomerIntegrationRequestDto');
     expect(op.responses.map((r) => [r.status, r.body?.contentType])).to.deep.equal([200, 400, 401, 403, 404, 429].map((s) => [s, 'application/json']));
     expect(op.security).to.deep.equal([{ schemeName: 'ApiKeyAuth', in: 'header', headerName: 'X-API-KEY' }]);
+    expect([op.securityRequirements, op.securityPointer]).to.deep.equal([[[{ schemeName: 'ApiKeyAuth', type: 'apiKey', wire: 'header X-API-KEY' }]], '/security']);
+    expect([op.queryParams, op.cookieParams, op.responses.flatMap((r) => r.headers), contract.unsupported]).to.deep.equal([[], [], [], []]);
   });
 
   it('works for another operation of the same shape (nothing about Stigg is hard-coded)', async () => {

@@ -5,10 +5,12 @@ import { PROVIDER } from '../../pact/names.js';
 import { exitCodeOf, formatConsole, formatJson } from '../../report/index.js';
 import { openContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import { OPERATION_HELP } from '../flags.js';
 import { reportTargets, writeReports } from '../report-output.js';
 
 interface CheckPactFlags {
   readonly contract?: string;
+  readonly operation?: string;
   readonly provider: string;
   readonly json?: boolean;
   readonly strictContract?: boolean;
@@ -32,6 +34,7 @@ export const checkPactCommand: CommandModule = {
     .description('Check pact files against the contract: examples and what each matcher admits (bi-directional)')
     .argument('[files...]', 'pact files or directories of *.json (default: pacts/)')
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
+    .option('--operation <id>', OPERATION_HELP)
     .option('--provider <name>', 'the provider every pact must name', PROVIDER)
     .option('--json', 'print the report as JSON (what --report json=FILE writes)')
     .option('--report <targets>', 'write reports: junit=FILE,json=FILE')
@@ -41,7 +44,7 @@ export const checkPactCommand: CommandModule = {
     const files = (args[0] ?? []) as string[];
     const flags = optionsOf<CheckPactFlags>(args);
     const targets = reportTargets(flags.report);
-    const contract = await openContract(flags.contract);
+    const contract = await openContract(flags.contract, flags.operation);
     const checked = await checkPacts(files.length > 0 ? files : ['pacts'], { contract, provider: flags.provider });
     for (const { file, reason } of checked.unusable) io.err(`stigg-contract check-pact: ${file}: ${reason}`);
     const report = checkPactVerdict(checked, contract, flags.strictContract === true);

@@ -6,6 +6,7 @@ import { ciBuildUrl, commitSha, currentBranch, findPactFiles, publishPacts, type
 import { PROVIDER } from '../../pact/names.js';
 import { openContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import { OPERATION_HELP } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { brokerOf, scrubbing, withBroker } from './broker-flags.js';
 import { checkPactSummary, checkPactVerdict } from '../../pact/check-pact-verdict.js';
@@ -19,6 +20,7 @@ interface PublishFlags {
   readonly buildUrl?: string;
   readonly verbose?: boolean;
   readonly contract?: string;
+  readonly operation?: string;
   readonly provider: string;
   readonly strictContract?: boolean;
 }
@@ -31,7 +33,7 @@ else git's current branch; --build-url = the CI build URL when known.`;
 
 /** Runs the gate; returns the exit code that stops the publication, or 0 to go on. */
 async function gate(files: readonly string[], flags: PublishFlags, io: CliIo): Promise<{ code: number; consumers: string[] }> {
-  const contract = await openContract(flags.contract);
+  const contract = await openContract(flags.contract, flags.operation);
   const report = await checkPacts(files.map((file) => resolve(file)), { contract, provider: flags.provider });
   if (report.unusable.length > 0) {
     throw new ConfigurationError(`not published: ${report.unusable.map(({ file, reason }) => `${file}: ${reason}`).join('; ')}`);
@@ -75,6 +77,7 @@ export const publishCommand: CommandModule = {
     .option('--build-url <url>', 'CI build URL to link from the broker (default: from CI variables)')
     .option('--verbose', 'also print the Pact CLI\'s debug log (scrubbed like everything else)')
     .option('--contract <file>', 'OpenAPI 3.0 document the gate holds the pacts to (default: the shipped Stigg contract)')
+    .option('--operation <id>', OPERATION_HELP)
     .option('--provider <name>', 'the provider every pact must name', PROVIDER)
     .option('--strict-contract', 'contract defects stop the publication too')
     .addHelpText('after', HELP), '0 published, 1 the gate found violations (nothing sent), 2 not published (bad flags or pact files, broker unreachable or refusing).'),

@@ -6,7 +6,7 @@ import {
   type HeaderCase, type KeyUse, type RawBody, type RequestCase, type Tagged,
 } from '../../arbitraries/index.js';
 import { openContract, type OperationContract } from '../../validators/index.js';
-import { parseInteger } from '../flags.js';
+import { OPERATION_HELP, parseInteger } from '../flags.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import { API_KEY_PLACEHOLDER } from '../../secrets.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
@@ -81,7 +81,7 @@ export const sampleCommand: CommandModule = {
     .option('-n, --count <n>', 'how many values to print', '10')
     .option('--seed <seed>', 'fast-check seed: the same seed prints the same values', String(DEFAULT_SEED))
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
-    .option('--operation <id>', 'operationId or "METHOD /path" when the document has several operations')
+    .option('--operation <id>', OPERATION_HELP)
     .addHelpText('after', `\nEach line: {"value": ..., "intent": "valid"} or {"value": ..., "intent": "invalid", "breaks": {"part", "pointer", "keyword"}}.\nBodies that are not JSON (or absent) print "value": null and "rawBody". The API key prints as ${API_KEY_PLACEHOLDER}.\nSee docs/sample.md.`),
   async run(args, io) {
     const part = String(args[0]);

@@ -3,6 +3,7 @@ import { Argument } from 'commander';
 import { ConfigurationError } from '../../errors.js';
 import { defectsOnly, distinctIssues, formatIssue, openContract, requestExchangeOf, responseExchangeOf, type ExchangeResult } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
+import { OPERATION_HELP } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 interface ValidateOptions {
@@ -60,7 +61,7 @@ export const validateCommand: CommandModule = {
     .addArgument(new Argument('<kind>', 'what the JSON describes').choices(['request', 'response']))
     .argument('[file]', 'JSON file, or - for stdin', '-')
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
-    .option('--operation <id>', 'operationId or "METHOD /path" when the document has several operations')
+    .option('--operation <id>', OPERATION_HELP)
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `
 Input:
