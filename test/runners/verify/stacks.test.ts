@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { STACKS, type StackCase } from '../../fixtures/stacks/catalogue.js';
+import { TRIGGERS } from '../../fixtures/stacks/triggers.js';
 import { failedChecks, limiter, runVerify } from './helpers.js';
 
 const API_KEY = 'stacks-e2e-Key';
@@ -71,6 +72,33 @@ describe('providers on real stacks: independent of the harness', () => {
       }
     }
   });
+});
+
+describe('providers on real stacks: each mistake the harness cannot catch yet is real', () => {
+  /** What the trigger gets from a fresh stack. */
+  async function answer(entry: StackCase, trigger: (typeof TRIGGERS)[string]): Promise<string> {
+    const stack = await entry.start(API_KEY);
+    try {
+      return await trigger.run(stack, API_KEY);
+    } finally {
+      await stack.close();
+    }
+  }
+
+  it('has a trigger for every broken entry marked awaiting, and for nothing else', () => {
+    const awaitedBroken = STACKS.filter((entry) => entry.awaiting !== undefined && 'caughtBy' in entry.expect).map((entry) => entry.id);
+    expect(Object.keys(TRIGGERS).sort()).to.deep.equal(awaitedBroken.sort());
+  });
+
+  for (const [id, trigger] of Object.entries(TRIGGERS)) {
+    it(`${id} answers ${trigger.shows} to ${trigger.sends}, where its stack's reference does not`, async () => {
+      const entry = STACKS.find((candidate) => candidate.id === id);
+      const reference = STACKS.find((candidate) => candidate.stack === entry?.stack && candidate.layer === 'reference');
+      if (!entry || !reference) throw new Error(`no entry or reference for ${id}`);
+      expect(await answer(entry, trigger)).to.equal(trigger.shows);
+      expect(await answer(reference, trigger)).to.not.equal(trigger.shows);
+    });
+  }
 });
 
 describe('verify on providers built on real stacks (Fastify, Express 5, Python)', function () {
