@@ -15,9 +15,12 @@ import { isJsonObject } from '../../contract/json.js';
  */
 export function unknownName(declared: readonly string[]): fc.Arbitrary<string> {
   const taken = new Set(declared);
-  return fc.oneof({ weight: 7, arbitrary: codePointString(textAlphabet('header'), { minLength: 1, maxLength: 12 }) }, { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 12 }) })
+  return fc.oneof({ weight: 7, arbitrary: codePointString(textAlphabet('header'), { minLength: 1, maxLength: 12 }) }, { weight: 1, arbitrary: (fastCheckNames ??= fc.string({ minLength: 1, maxLength: 12 })) })
     .filter((name) => !taken.has(name));
 }
+
+// Built once: fast-check's string() costs megabytes to build, and names are asked for on every object schema.
+let fastCheckNames: fc.Arbitrary<string> | undefined;
 
 /** Sets an own property, also one named `__proto__` (which assignment would take as the object's prototype). */
 export function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {

@@ -47,9 +47,22 @@ export function stringArbitrary(schema: JsonSchema, style: TextStyle, range?: Le
   const known = knownValues(schema);
   const free = typeof schema['pattern'] !== 'string';
   const { minLength, maxLength } = lengthRange(schema);
-  const fastCheck = free ? [{ weight: 1, arbitrary: fc.string({ unit: 'binary', minLength, ...(Number.isFinite(maxLength) ? { maxLength } : {}) }) }] : [];
+  const fastCheck = free ? [{ weight: 1, arbitrary: fastCheckString(minLength, maxLength) }] : [];
   if (known.length === 0 && fastCheck.length === 0) return made;
   return fc.oneof({ weight: 14, arbitrary: made }, ...fastCheck, ...(known.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...known) }] : []));
+}
+
+const fastCheckStrings = new Map<string, fc.Arbitrary<string>>();
+
+/**
+ * fast-check's own `string()`, one per length range: its default unit (ASCII graphemes), since the names it favours
+ * are ASCII and our own alphabets cover the rest (its `binary` unit builds an 80 MiB table the process then keeps).
+ */
+function fastCheckString(minLength: number, maxLength: number): fc.Arbitrary<string> {
+  const key = `${minLength}:${maxLength}`;
+  let made = fastCheckStrings.get(key);
+  if (!made) fastCheckStrings.set(key, (made = fc.string({ minLength, ...(Number.isFinite(maxLength) ? { maxLength } : {}) })));
+  return made;
 }
 
 const knownCache = new WeakMap<JsonSchema, readonly string[]>();
