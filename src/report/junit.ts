@@ -36,7 +36,7 @@ function groupText(group: FindingGroup): string {
 function checkCase(suite: TestSuite, check: CheckSummary, report: Report): void {
   const testCase = suite.testCase().className('stigg-contract.checks').name(xmlSafe(check.id));
   const groups = report.findings.filter((group) => group.check === check.id);
-  const failing = groups.filter((group) => failsRun(group.kind, report.meta.strictContract));
+  const failing = groups.filter((group) => failsRun(group.kind, report.meta.strictContract, report.meta.failOnDrift));
   const details = groups.map(groupText).join('\n\n');
   if (failing.length > 0) {
     const count = failing.reduce((sum, group) => sum + group.count, 0);
@@ -62,6 +62,8 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   const safe = redactDeep(report, secrets);
   const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
   const checks = builder.testSuite().name('checks').time((safe.meta.durationMs ?? 0) / 1000);
+  checks.property('contract', xmlSafe(`${safe.meta.contractTitle ?? ''} ${safe.meta.contractVersion} (${safe.meta.contractFile})`.trim()));
+  if (safe.meta.nextContract !== undefined) checks.property('nextContract', xmlSafe(`${safe.meta.nextContract.title} ${safe.meta.nextContract.version} (${safe.meta.nextContract.file})`.trim()));
   if (safe.meta.baseUrl !== undefined) checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
   if (safe.meta.seed !== undefined) checks.property('seed', String(safe.meta.seed));
   for (const check of safe.checks) checkCase(checks, check, safe);
