@@ -107,12 +107,24 @@ function findingsSection(report: Report, paint: Paint, maxGroups: number): strin
   return [...lines, ''];
 }
 
-function pactSection(pacts: readonly PactResult[], paint: Paint): string[] {
+/** `Stigg API 7.65.0`: the contract a report judged against, by title and version. */
+const contractName = (meta: Report['meta']): string => `${meta.contractTitle ? `${meta.contractTitle} ` : ''}${meta.contractVersion}`;
+
+/**
+ * The pact interactions: verified against a provider (verify), or held to the contract (check-pact: each holds or
+ * breaks under the version checked against, which a team points at the next one with --contract).
+ */
+function pactSection(report: Report, paint: Paint): string[] {
+  const { pacts } = report;
   if (pacts.length === 0) return [];
-  const lines = [paint(1, `Pact interactions (${pacts.filter((p) => p.passed).length}/${pacts.length} passed)`)];
+  const held = pacts.filter((p) => p.passed).length;
+  const underContract = report.kind === 'check-pact';
+  const title = underContract ? `Interactions under ${contractName(report.meta)} (${held} of ${pacts.length} hold)` : `Pact interactions (${held}/${pacts.length} passed)`;
+  const [holds, breaks] = underContract ? ['holds  ', 'breaks '] : ['', ''];
+  const lines = [paint(1, title)];
   for (const pact of pacts) {
     const name = `${pact.state ? `${pact.state} › ` : ''}${pact.description}`;
-    lines.push(pact.passed ? `  ${paint(32, '✓')} ${name}` : `  ${paint(31, '✗')} ${name}${pact.message ? `: ${pact.message}` : ''}`);
+    lines.push(pact.passed ? `  ${paint(32, '✓')} ${holds}${name}` : `  ${paint(31, '✗')} ${breaks}${name}${pact.message ? `: ${pact.message}` : ''}`);
   }
   return [...lines, ''];
 }
@@ -141,7 +153,8 @@ function verdict(report: Report, paint: Paint): string {
   const drifting = report.meta.nextContract === undefined && contractDrift === 0 ? []
     : [`${contractDrift} contract drift${contractDrift > 0 && !report.meta.failOnDrift ? ' (not failing without --fail-on-drift)' : ''}`];
   // Pact interactions are part of verify's verdict (phase 1), and of any other report that lists some.
-  const pacts = report.kind === 'verify' || report.pacts.length > 0 ? [plural(pactFailures, 'failed pact interaction')] : [];
+  const pacts = report.kind === 'check-pact' ? (report.pacts.length > 0 ? [`${pactFailures} of ${plural(report.pacts.length, 'interaction')} ${pactFailures === 1 ? 'breaks' : 'break'}`] : [])
+    : report.kind === 'verify' || report.pacts.length > 0 ? [plural(pactFailures, 'failed pact interaction')] : [];
   const text = [
     plural(violations, 'violation'),
     ...pacts,
@@ -164,7 +177,7 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
     ...phaseLines(safe, paint),
     ...summaryTable(safe, paint),
     ...findingsSection(safe, paint, options.maxGroups ?? 50),
-    ...pactSection(safe.pacts, paint),
+    ...pactSection(safe, paint),
     ...coverageSection(safe.coverage, paint),
     verdict(safe, paint),
   ];
