@@ -9,6 +9,8 @@ import { startVariantProvider, type VariantProvider } from '../fixtures/provider
 import { runCli } from '../helpers/cli.js';
 
 const NEXT = fileURLToPath(new URL('../fixtures/contracts/stigg-api-7.65.0.openapi.yaml', import.meta.url));
+const MANY = fileURLToPath(new URL('../fixtures/contracts/many-operations.yaml', import.meta.url));
+const CLIENT = fileURLToPath(new URL('../fixtures/broken-clients/cli-client.mjs', import.meta.url));
 const API_KEY = 'sk_test_drift_cli_0123456789';
 
 describe('cli: verify --contract-next', function () {
@@ -51,6 +53,18 @@ describe('cli: verify --contract-next', function () {
     expect(run.code).to.equal(2);
     expect(run.stderr).to.contain('--fail-on-drift');
     expect(run.stderr).to.contain('--contract-next');
+  });
+
+  it('on a many-operation document, --operation picks the operation in both versions (verify, mock)', async () => {
+    const op = ['--contract', MANY, '--operation', 'CustomerIntegrationsController_updateIntegration', '--contract-next', NEXT];
+    const verify = await runCli(['verify', ...op, '--runs', '5', '--seed', '3', '--pacts', pacts, '--no-color'], { timeoutMs: 60_000 });
+    expect(verify.code, verify.stdout.slice(-2000) + verify.stderr).to.equal(0);
+    expect(verify.stdout).to.match(/^next contract Stigg API 7\.65\.0 \(/m);
+    const mock = await runCli(['mock', ...op, '--seed', '4', '--', process.execPath, CLIENT, 'clean'], { env: { STIGG_API_KEY: API_KEY } });
+    expect(mock.code, mock.stdout + mock.stderr).to.equal(0);
+    expect(mock.stdout).to.contain('drift (values only Stigg API 7.65.0 allows, served ahead of it): met /data/vendorIdentifier AIRWALLEX ×1');
+    const unknown = await runCli(['verify', '--contract-next', MANY, '--operation', 'CustomersController_list', '--runs', '5']);
+    expect(unknown.code).to.equal(2);
   });
 
   it('an unreadable --contract-next could not run: exit 2, naming the file', async () => {
