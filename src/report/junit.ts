@@ -5,8 +5,8 @@ import { redact, redactDeep } from '../secrets.js';
 import { isExchangeFinding } from './model.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
-// junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
-const junit = junitModule as unknown as typeof junitModule.default;
+/** junit-report-builder: it ships CommonJS whose module.exports is the builder; under NodeNext the default import is it. */
+export const junit = junitModule as unknown as typeof junitModule.default;
 
 /** JUnit options: secrets to redact. */
 export interface JunitOptions {

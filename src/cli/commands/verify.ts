@@ -113,7 +113,7 @@ export const verifyCommand: CommandModule = {
     command.description('Verify a provider: the pacts (phase 1), then property-based conformance with every check (phase 2)');
     defineFlags(command, VERIFY_FLAGS);
     for (const { flags, description } of BROKER_VERIFICATION_FLAGS) command.option(flags, description);
-    return command.addHelpText('after', '\nThe seed is printed first (stderr); Ctrl+C stops sending, prints and writes the report so far, and exits 130.\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract), 2 the run could not be done, 130 interrupted.');
+    return command.addHelpText('after', '\nThe seed is printed first (stderr); Ctrl+C stops sending, prints and writes the report so far, and exits 130.\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract, contract drift with --fail-on-drift), 2 the run could not be done, 130 interrupted.');
   },
   run,
 };
