@@ -33,7 +33,13 @@ export const driftSlot = (k: number, count: number): number | undefined => (k % 
 export function responseBodies(contract: OperationContract, facts: ContractFacts, runSeed: number, drift: readonly DriftValue[] = []): ResponseBodies {
   const schedule = facts.successSchema === undefined ? undefined : new SuccessSchedule(facts.successSchema, runSeed, coherentPointers(facts));
   const arbitraries = new Map<number, fc.Arbitrary<unknown>>();
-  const driftArbitraries = drift.map((value) => schemaArbitrary(value.schema, { style: 'json', extras: false }));
+  // Built on first use, as the schedule's are: the first one costs the generators' start-up, which `mock` should not wait for.
+  const driftArbitraries = new Map<number, fc.Arbitrary<unknown>>();
+  const driftArbitrary = (slot: number, value: DriftValue): fc.Arbitrary<unknown> => {
+    let arbitrary = driftArbitraries.get(slot);
+    if (!arbitrary) driftArbitraries.set(slot, (arbitrary = schemaArbitrary(value.schema, { style: 'json', extras: false })));
+    return arbitrary;
+  };
   let successes = 0;
   return {
     schedule,
@@ -42,7 +48,7 @@ export function responseBodies(contract: OperationContract, facts: ContractFacts
         const slot = driftSlot(successes++, drift.length);
         const value = slot === undefined ? undefined : drift[slot];
         if (value === undefined) return { body: schedule.next(seed) };
-        return { body: fc.sample(driftArbitraries[slot as number] as fc.Arbitrary<unknown>, { seed, numRuns: 1 })[0], drift: value };
+        return { body: fc.sample(driftArbitrary(slot as number, value), { seed, numRuns: 1 })[0], drift: value };
       }
       let arbitrary = arbitraries.get(status);
       if (!arbitrary) arbitraries.set(status, (arbitrary = responseArbitrary(contract, status)));
