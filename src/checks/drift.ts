@@ -9,6 +9,7 @@ import type { Intent, RequestCase } from '../arbitraries/types.js';
 import { breaksAuth } from './cases.js';
 import { API_KEY_PLACEHOLDER } from './documented.js';
 import { outcomeOfFindings, runCheck, type CheckRun } from './run.js';
+import type { OperationContract } from '../validators/index.js';
 import type { Check, CheckContext, CheckOutcome, Exchange, Finding } from './types.js';
 
 /** What judging drift needs: the run's checks, the pinned contract's context and the next version's. */
@@ -18,8 +19,8 @@ export interface DriftJudge {
   readonly next: CheckContext;
 }
 
-/** `Stigg API 7.64.2`: how findings name a version of the contract. */
-export const versionName = (context: CheckContext): string => `${context.contract.contract.title} ${context.contract.contract.version}`.trim();
+/** `Stigg API 7.64.2`: how findings and notes name a version of the contract. */
+export const versionName = (contract: OperationContract): string => `${contract.contract.title} ${contract.contract.version}`.trim();
 
 const violates = (outcome: CheckOutcome): boolean => 'findings' in outcome && outcome.findings.some((finding) => finding.kind === 'violation');
 
@@ -48,7 +49,7 @@ export function intentUnder(judge: Pick<DriftJudge, 'pinned' | 'next'>, testCase
 
 /** A violation turned into drift: the same finding, its message naming the version that forbids it and the one that allows it. */
 function drifted(finding: Finding, judge: DriftJudge): Finding {
-  return { ...finding, kind: 'contract-drift', message: `${finding.message}; ${versionName(judge.pinned)} forbids it, ${versionName(judge.next)} allows it` };
+  return { ...finding, kind: 'contract-drift', message: `${finding.message}; ${versionName(judge.pinned.contract)} forbids it, ${versionName(judge.next.contract)} allows it` };
 }
 
 /**

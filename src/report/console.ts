@@ -3,8 +3,9 @@ import { failsRun } from '../checks/finding.js';
 import { FINDING_KINDS, type FindingKind } from '../checks/types.js';
 import { redact, redactDeep } from '../secrets.js';
 import { EXIT_CODES, exitCodeOf } from './exit-code.js';
-import { isExchangeFinding } from './model.js';
-import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, ReportFinding, Tally } from './types.js';
+import { nextLine, pactSection, type Paint } from './console-contract.js';
+import { isExchangeFinding, versionText } from './model.js';
+import type { CheckSummary, Coverage, FindingGroup, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
 export interface ConsoleOptions {
@@ -14,7 +15,6 @@ export interface ConsoleOptions {
   readonly maxGroups?: number;
 }
 
-type Paint = (code: number, text: string) => string;
 const LIST_MAX = 8;
 
 function list(values: readonly string[]): string {
@@ -24,17 +24,6 @@ function list(values: readonly string[]): string {
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** `Stigg API 7.64.2 (contracts/stigg-api.openapi.yaml)`: a version of the contract as the header names it. */
-const versionText = (title: string | undefined, version: string, file: string): string => `${title ? `${title} ` : ''}${version} (${file})`;
-
-/** The line naming the next version, when the findings were judged against one too. */
-function nextLine(report: Report): string[] {
-  const next = report.meta.nextContract;
-  if (next === undefined) return [];
-  const failing = report.meta.failOnDrift ? 'failing with --fail-on-drift' : 'not failing without --fail-on-drift';
-  return [`next contract ${versionText(next.title, next.version, next.file)}: what only it allows is contract drift (${failing})`];
 }
 
 function header(report: Report): string[] {
@@ -104,28 +93,6 @@ function findingsSection(report: Report, paint: Paint, maxGroups: number): strin
   const lines = [paint(1, `Findings (${report.findings.length} distinct, ${total} in all)`)];
   for (const group of report.findings.slice(0, maxGroups)) lines.push(...findingLines(group, report.meta, paint));
   if (report.findings.length > maxGroups) lines.push(`… ${report.findings.length - maxGroups} more (see the JSON report)`);
-  return [...lines, ''];
-}
-
-/** `Stigg API 7.65.0`: the contract a report judged against, by title and version. */
-const contractName = (meta: Report['meta']): string => `${meta.contractTitle ? `${meta.contractTitle} ` : ''}${meta.contractVersion}`;
-
-/**
- * The pact interactions: verified against a provider (verify), or held to the contract (check-pact: each holds or
- * breaks under the version checked against, which a team points at the next one with --contract).
- */
-function pactSection(report: Report, paint: Paint): string[] {
-  const { pacts } = report;
-  if (pacts.length === 0) return [];
-  const held = pacts.filter((p) => p.passed).length;
-  const underContract = report.kind === 'check-pact';
-  const title = underContract ? `Interactions under ${contractName(report.meta)} (${held} of ${pacts.length} hold)` : `Pact interactions (${held}/${pacts.length} passed)`;
-  const [holds, breaks] = underContract ? ['holds  ', 'breaks '] : ['', ''];
-  const lines = [paint(1, title)];
-  for (const pact of pacts) {
-    const name = `${pact.state ? `${pact.state} › ` : ''}${pact.description}`;
-    lines.push(pact.passed ? `  ${paint(32, '✓')} ${holds}${name}` : `  ${paint(31, '✗')} ${breaks}${name}${pact.message ? `: ${pact.message}` : ''}`);
-  }
   return [...lines, ''];
 }
 

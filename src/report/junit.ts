@@ -2,7 +2,7 @@
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
-import { isExchangeFinding } from './model.js';
+import { isExchangeFinding, versionText } from './model.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 /** junit-report-builder: it ships CommonJS whose module.exports is the builder; under NodeNext the default import is it. */
@@ -62,8 +62,9 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   const safe = redactDeep(report, secrets);
   const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
   const checks = builder.testSuite().name('checks').time((safe.meta.durationMs ?? 0) / 1000);
-  checks.property('contract', xmlSafe(`${safe.meta.contractTitle ?? ''} ${safe.meta.contractVersion} (${safe.meta.contractFile})`.trim()));
-  if (safe.meta.nextContract !== undefined) checks.property('nextContract', xmlSafe(`${safe.meta.nextContract.title} ${safe.meta.nextContract.version} (${safe.meta.nextContract.file})`.trim()));
+  checks.property('contract', xmlSafe(versionText(safe.meta.contractTitle, safe.meta.contractVersion, safe.meta.contractFile)));
+  const next = safe.meta.nextContract;
+  if (next !== undefined) checks.property('nextContract', xmlSafe(versionText(next.title, next.version, next.file)));
   if (safe.meta.baseUrl !== undefined) checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
   if (safe.meta.seed !== undefined) checks.property('seed', String(safe.meta.seed));
   for (const check of safe.checks) checkCase(checks, check, safe);

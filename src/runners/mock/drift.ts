@@ -5,7 +5,7 @@
  * next version's success body with that one choice pinned, so a body drawn from it shows the value and is otherwise
  * valid under the next version.
  */
-import { contractFacts } from '../../checks/index.js';
+import { contractFacts, versionName } from '../../checks/index.js';
 import { ABSENT, pinChoice, shapeDimensions, type Choice, type Dimension } from '../../checks/response-shapes.js';
 import type { JsonSchema } from '../../contract/types.js';
 import { diffOperationModels, type Change } from '../../diff/index.js';
@@ -44,7 +44,7 @@ function addedChoices(change: Change, dimension: Dimension): Choice[] {
 /** Every value the next version allows in a success answer that the contract does not (see the file's comment). */
 export function driftPlan(contract: OperationContract, next: OperationContract): DriftPlan {
   const facts = contractFacts(next);
-  const name = `${next.contract.title} ${next.contract.version}`.trim();
+  const name = versionName(next);
   const schema = facts.successSchema;
   const body = `response ${facts.successStatus ?? 200} body`;
   const changes = diffOperationModels({ old: contract.operation, new: next.operation })
