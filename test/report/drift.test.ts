@@ -10,6 +10,7 @@ import { contractVersionOf } from '../../src/report/verdict.js';
 import { openContract } from '../../src/validators/index.js';
 import { checkContext, exchange, ok } from '../checks/fixtures.js';
 import { sampleReport } from './fixtures.js';
+import { runCli } from '../helpers/cli.js';
 
 const NEXT = fileURLToPath(new URL('../fixtures/contracts/stigg-api-7.65.0.openapi.yaml', import.meta.url));
 
@@ -32,6 +33,13 @@ describe('report: the contract named by title and version, and contract drift', 
     expect(formatJunit(report)).to.match(/<property name="contract" value="Stigg API 7\.64\.2 \(.*stigg-api\.openapi\.yaml\)"\/>/);
     expect(JSON.parse(formatJson(report)).meta).to.include({ contractTitle: 'Stigg API', contractVersion: '7.64.2' });
     expect(formatConsole(report)).to.not.contain('contract drift');
+  });
+
+  it('so do the reports of lint and check-pact (and the mock\'s, from the same contractMeta)', async () => {
+    for (const command of [['lint', '--json'], ['check-pact', '--json']]) {
+      const run = await runCli(command);
+      expect((JSON.parse(run.stdout) as { meta: Record<string, unknown> }).meta, command[0]).to.include({ contractTitle: 'Stigg API', contractVersion: '7.64.2' });
+    }
   });
 
   it('drift is counted apart, named with both versions, and does not fail the run', async () => {
