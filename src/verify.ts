@@ -7,7 +7,9 @@ import { invalidKinds } from './arbitraries/index.js';
 import { selectChecks } from './checks/index.js';
 import { fanOut, type RunListener } from './events/index.js';
 import { createReportBuilder, exitCodeOf, type ExitCode, type VerifyReport } from './report/index.js';
+import { contractVersionOf } from './report/verdict.js';
 import { resolveVerifyOptions, type VerifyOptions } from './runners/verify/options.js';
+import { driftJudge, judgingDrift } from './runners/verify/drift.js';
 import { verify as runVerify, type VerifySummary } from './runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from './validators/index.js';
 
@@ -47,9 +49,12 @@ export async function verify(first?: OperationContract | VerifyOptions, second?:
     runs: full.runs,
     strictContract: full.strictContract,
     invalidKinds: invalidKinds(bound),
+    ...(full.nextContract === undefined ? {} : { nextContract: contractVersionOf(full.nextContract), failOnDrift: full.failOnDrift }),
   });
   const started = performance.now();
-  const summary = await runVerify(bound, full, fanOut(builder, listener));
+  const outputs = fanOut(builder, listener);
+  const judged = full.nextContract === undefined ? outputs : judgingDrift(driftJudge(bound, full.nextContract, full.checks), outputs);
+  const summary = await runVerify(bound, full, judged);
   const report = builder.build(performance.now() - started);
   return { ...summary, seed: full.seed, report, exitCode: exitCodeOf(report) };
 }

@@ -96,8 +96,15 @@ export function finding(check: string, exchange: Exchange, problem: Problem): Fi
   };
 }
 
-/** Whether a finding of this kind fails a run: a violation always, a contract defect only when strict. */
-export const failsRun = (kind: FindingKind, strictContract: boolean): boolean => kind === 'violation' || (strictContract && kind === 'contract-defect');
+/**
+ * Whether a finding of this kind fails a run: a violation always, a contract defect only when strict, contract drift
+ * only with `failOnDrift` (`--fail-on-drift`), a warning never.
+ */
+export const failsRun = (kind: FindingKind, strictContract: boolean, failOnDrift = false): boolean =>
+  kind === 'violation' || (strictContract && kind === 'contract-defect') || (failOnDrift && kind === 'contract-drift');
+
+/** Whether a finding of this kind makes a check's outcome on an exchange `failed` (warnings and drift alone do not). */
+export const failsCheck = (kind: FindingKind): boolean => kind === 'violation' || kind === 'contract-defect';
 
 /** The check cannot judge this exchange, and says why. */
 export const skip = (reason: string): Skipped => ({ skipped: reason });

@@ -1,4 +1,5 @@
 /** Running checks on an exchange: results turned into tallied outcomes. */
+import { failsCheck } from './finding.js';
 import { addressesOperation } from './scope.js';
 import type { Check, CheckContext, CheckOutcome, CheckResult, Exchange, Finding } from './types.js';
 
@@ -8,12 +9,15 @@ export interface CheckRun {
   readonly outcome: CheckOutcome;
 }
 
+/** The outcome of findings: failed when one of them fails a check (warnings and drift alone do not). */
+export function outcomeOfFindings(findings: readonly Finding[]): CheckOutcome {
+  return findings.some((finding) => failsCheck(finding.kind)) ? { status: 'failed', findings } : { status: 'passed', findings };
+}
+
 function outcomeOf(result: CheckResult): CheckOutcome {
   if ('skipped' in result) return { status: 'skipped', reason: result.skipped };
   if ('notApplicable' in result) return { status: 'not-applicable' };
-  const findings: readonly Finding[] = result;
-  const failed = findings.some((finding) => finding.kind !== 'warning');
-  return failed ? { status: 'failed', findings } : { status: 'passed', findings };
+  return outcomeOfFindings(result);
 }
 
 /** Runs one check; not applicable when the case is not its kind, not this operation's, or lacks a related exchange it needs. */

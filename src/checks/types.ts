@@ -90,8 +90,15 @@ export interface Exchange {
   readonly edgeKind?: string;
 }
 
-/** What a finding says about: the provider (`violation`), the contract document (`contract-defect`), or neither. */
-export type FindingKind = 'violation' | 'contract-defect' | 'warning';
+/**
+ * What a finding says about: the provider (`violation`), the contract document (`contract-defect`), neither
+ * (`warning`), or the move to the next version of the contract (`contract-drift`: the pinned contract forbids it,
+ * the next one allows it; see checks/drift.ts).
+ */
+export type FindingKind = 'violation' | 'contract-defect' | 'warning' | 'contract-drift';
+
+/** Every finding kind, in the order reports list them. */
+export const FINDING_KINDS: readonly FindingKind[] = ['violation', 'contract-drift', 'contract-defect', 'warning'];
 
 /** A response as kept in a finding: the body cut to a few KiB. */
 export interface TrimmedResponse {

@@ -30,7 +30,7 @@ function enums(old: Facts, next: Facts): Draft[] {
   const added = next.enum.filter((value) => !has(old.enum ?? [], value));
   const removed = old.enum.filter((value) => !has(next.enum ?? [], value));
   return [
-    ...(added.length > 0 ? [{ rule: 'enum-value-added', keyword: 'enum', message: `enum values added: ${listed(added)}` }] : []),
+    ...(added.length > 0 ? [{ rule: 'enum-value-added', keyword: 'enum', message: `enum values added: ${listed(added)}`, added }] : []),
     ...(removed.length > 0 ? [{ rule: 'enum-value-removed', keyword: 'enum', message: `enum values removed: ${listed(removed)}` }] : []),
   ];
 }

@@ -4,6 +4,8 @@ export interface Draft {
   readonly message: string;
   /** The keyword it concerns, so its pointers can name it (`.../enum`). */
   readonly keyword: string;
+  /** The values it added (enum values), for Change.added. */
+  readonly added?: readonly unknown[];
 }
 
 /** A value as a message shows it: strings bare, anything else as JSON; absent as `none`. */

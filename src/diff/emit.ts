@@ -40,6 +40,8 @@ export interface Found {
   readonly message: string;
   readonly pointers: Sides<string>;
   readonly readings?: readonly Reading[];
+  /** What it added that clients may now receive or send (Change.added). */
+  readonly added?: readonly unknown[];
 }
 
 /**
@@ -56,6 +58,9 @@ export function emit(context: Pick<DiffContext, 'direction' | 'out'>, found: Fou
     level: strictOnly ? 'info' : verdict.level,
     direction: context.direction,
     where: placeText(found.place),
+    part: found.place.part,
+    path: found.place.path,
+    ...(found.added === undefined ? {} : { added: found.added }),
     message: found.message,
     why: strictOnly ? `${verdict.why}; ${STRICT_ONLY}` : intentOnly ? `${verdict.why}; ${INTENT_ONLY}` : verdict.why,
     oldPointer: found.pointers.old,

@@ -21,6 +21,12 @@ export interface Change {
   readonly direction: Direction;
   /** Where, for a person: `response 200 body /data/vendorIdentifier`, `header X-ACCOUNT-ID`. */
   readonly where: string;
+  /** The part of the operation `where` names: `response 200 body`, `header X-ACCOUNT-ID`, `security`. */
+  readonly part: string;
+  /** The path inside the part's value (`/data/vendorIdentifier`; `[oneOf Title]` steps into a branch, `[]` into items); '' for the part itself. */
+  readonly path: string;
+  /** What the change added that a client may now receive or send: the enum values (`enum-value-added`), the branch (`branch-added`, its title or index). */
+  readonly added?: readonly unknown[];
   /** What changed, one line: `enum values added: AIRWALLEX, STRIPE_INVOICING`. */
   readonly message: string;
   /** Why it has its level: who breaks, one line. */

@@ -24,7 +24,7 @@ function ownChanges(context: DiffContext, old: OasSchema, next: OasSchema, place
     }
   }
   for (const { draft, readings } of drafts.values()) {
-    emit(context, { rule: draft.rule, place, message: draft.message, readings, pointers: { old: keywordPointer(old, draft.keyword), new: keywordPointer(next, draft.keyword) } });
+    emit(context, { rule: draft.rule, place, message: draft.message, readings, pointers: { old: keywordPointer(old, draft.keyword), new: keywordPointer(next, draft.keyword) }, ...(draft.added ? { added: draft.added } : {}) });
   }
 }
 
@@ -49,7 +49,7 @@ function branches(context: DiffContext, old: OasSchema, next: OasSchema, place: 
     for (const [i, j] of pairs) diffSchema(context, before[i] as OasSchema, after[j] as OasSchema, at(after[j] as OasSchema, j, kind.new));
     for (const j of added) {
       const branch = after[j] as OasSchema;
-      emit(context, { rule: kind.added, place, message: `${kind.new} ${kind.noun} added: ${branchLabel(branch, j)}`, pointers: { old: keywordPointer(old, kind.old), new: origin(branch) } });
+      emit(context, { rule: kind.added, place, message: `${kind.new} ${kind.noun} added: ${branchLabel(branch, j)}`, pointers: { old: keywordPointer(old, kind.old), new: origin(branch) }, added: [branchLabel(branch, j)] });
     }
     for (const i of removed) {
       const branch = before[i] as OasSchema;

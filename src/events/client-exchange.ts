@@ -33,4 +33,6 @@ export interface ClientExchange {
   readonly note?: string;
   /** The error drill the valid request was answered with, with `--drill`. */
   readonly drill?: string;
+  /** The value only the next version of the contract allows that the reply served, with `--contract-next`. */
+  readonly drift?: string;
 }

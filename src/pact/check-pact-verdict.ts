@@ -4,10 +4,10 @@
  * pact file, the files checked as notes, unusable inputs as the reason the verdict is incomplete (exit 2).
  */
 import { failsRun } from '../checks/finding.js';
-import type { Report } from '../report/index.js';
+import type { PactResult, Report } from '../report/index.js';
 import { checkRow, contractMeta, verdictReport, type CountedFinding } from '../report/verdict.js';
 import type { OperationContract } from '../validators/index.js';
-import type { CheckPactReport, PactFinding } from './check-pact.js';
+import type { CheckedInteraction, CheckPactReport, PactFinding } from './check-pact.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -31,6 +31,28 @@ function counted(finding: PactFinding): CountedFinding {
   };
 }
 
+const within = (finding: PactFinding, file: string, interaction: CheckedInteraction): boolean =>
+  finding.file === file && (finding.location === interaction.location || finding.location.startsWith(`${interaction.location}/`));
+
+/**
+ * Whether each interaction holds under the contract checked against: it breaks when a finding of it fails the run
+ * (a violation; a contract defect with `strictContract`), naming the first. Interactions that cannot be checked at
+ * all are left out (their warnings say why).
+ */
+export function interactionResults(report: CheckPactReport, strictContract = false): PactResult[] {
+  return report.checked.flatMap((pact) => pact.each.filter((interaction) => interaction.unusable === undefined).map((interaction): PactResult => {
+    const breaking = report.findings.filter((finding) => within(finding, pact.file, interaction) && failsRun(finding.kind, strictContract));
+    const [first] = breaking;
+    const more = breaking.length > 1 ? ` (and ${breaking.length - 1} more)` : '';
+    return {
+      description: interaction.description,
+      ...(interaction.state === undefined ? {} : { state: interaction.state }),
+      passed: first === undefined,
+      ...(first === undefined ? {} : { message: `${first.side} ${first.source}: ${first.message}${more}` }),
+    };
+  }));
+}
+
 /** The check-pact report as a Report: what `check-pact` prints and writes, and the exit code it gives. */
 export function checkPactVerdict(report: CheckPactReport, contract: OperationContract, strictContract = false): Report {
   const interactions = report.checked.reduce((sum, pact) => sum + pact.interactions, 0);
@@ -52,6 +74,7 @@ export function checkPactVerdict(report: CheckPactReport, contract: OperationCon
       checkRow('pact_matchers', 'each matching rule admits only values the contract allows', 'the operation\'s schemas (enums, patterns, statuses)', interactions - failing('pact_matchers'), failing('pact_matchers'), located),
     ],
     findings,
+    pacts: interactionResults(report, strictContract),
     ...(report.unusable.length === 0 ? {} : { aborted: `${plural(report.unusable.length, 'input')} could not be checked: ${report.unusable.map(({ file, reason }) => `${file}: ${reason}`).join('; ')}` }),
   });
 }

@@ -15,12 +15,24 @@ import { loadPact, type PactDocument } from './pact-file.js';
 
 export type { FindingKind, PactFinding } from './check/pact-finding.js';
 
+/** One interaction of a checked pact: where it is in the file, its description and provider state. */
+export interface CheckedInteraction {
+  /** JSON pointer of the interaction in the file (`/interactions/3`): its findings' locations start with it. */
+  readonly location: string;
+  readonly description: string;
+  readonly state?: string;
+  /** Why it could not be checked at all (not an HTTP interaction, ...): it then neither holds nor breaks. */
+  readonly unusable?: string;
+}
+
 /** A pact file that was checked. */
 export interface CheckedPact {
   readonly file: string;
   readonly consumer: string;
   readonly provider: string;
   readonly interactions: number;
+  /** Each interaction, in file order. */
+  readonly each: readonly CheckedInteraction[];
 }
 
 /** A file (or directory) that could not be checked, and why. */
@@ -42,12 +54,31 @@ export interface CheckPactOptions {
   readonly provider?: string;
 }
 
+/** The name of an interaction's (first) provider state, in any pact version's spelling. */
+function stateOf(interaction: unknown): string | undefined {
+  const node = (interaction ?? {}) as { providerStates?: unknown; providerState?: unknown };
+  const first: unknown = Array.isArray(node.providerStates) ? node.providerStates[0] : undefined;
+  const name = (first as { name?: unknown } | undefined)?.name ?? node.providerState;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Each interaction of a pact: its location, description (or `interaction N`), state, and why it cannot be checked. */
+export function interactionsOf(pact: PactDocument): CheckedInteraction[] {
+  return pact.interactions.map((interaction, index) => {
+    const description = (interaction as { description?: unknown } | null)?.description;
+    const location = `/interactions/${index}`;
+    const state = stateOf(interaction);
+    const unusable = unusableInteraction(interaction, location);
+    return { location, description: typeof description === 'string' ? description : `interaction ${index}`, ...(state === undefined ? {} : { state }), ...(unusable === undefined ? {} : { unusable }) };
+  });
+}
+
 /** Every finding of one parsed pact (its provider name is not checked here). */
 export function checkPactDocument(pact: PactDocument, file: string, contract: OperationContract): PactFinding[] {
+  const each = interactionsOf(pact);
   return pact.interactions.flatMap((interaction, index) => {
-    const description = (interaction as { description?: unknown } | null)?.description;
-    const ctx = { file, interaction: typeof description === 'string' ? description : `interaction ${index}`, location: `/interactions/${index}` };
-    return checkInteraction(contract, interaction, ctx);
+    const { description, location } = each[index] as CheckedInteraction;
+    return checkInteraction(contract, interaction, { file, interaction: description, location });
   });
 }
 
@@ -86,12 +117,12 @@ export async function checkPacts(targets: readonly string[], options: CheckPactO
       continue;
     }
     // A pact none of whose interactions can be read checks nothing: a gate that passed it would promise nothing.
-    const usable = pact.interactions.filter((interaction, index) => unusableInteraction(interaction, `/interactions/${index}`) === undefined);
-    if (usable.length === 0) {
+    const each = interactionsOf(pact);
+    if (each.every((interaction) => interaction.unusable !== undefined)) {
       unusable.push({ file, reason: pact.interactions.length === 0 ? 'the pact has no interactions' : `none of its ${pact.interactions.length} interactions is an HTTP interaction this check can read` });
       continue;
     }
-    checked.push({ file, consumer: pact.consumer.name, provider: pact.provider.name, interactions: pact.interactions.length });
+    checked.push({ file, consumer: pact.consumer.name, provider: pact.provider.name, interactions: pact.interactions.length, each });
     findings.push(...checkPactDocument(pact, file, options.contract));
   }
   return { checked, unusable, findings };

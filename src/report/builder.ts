@@ -3,11 +3,12 @@ import type { InvalidKind } from '../arbitraries/types.js';
 import type { PhaseOutcome, RunListener } from '../events/index.js';
 import { checkById } from '../checks/registry.js';
 import type { CheckRun } from '../checks/run.js';
-import type { Check, Exchange, Finding, FindingKind } from '../checks/types.js';
+import { FINDING_KINDS, type Check, type Exchange, type Finding, type FindingKind } from '../checks/types.js';
 import type { OperationContract } from '../validators/index.js';
 import { createCoverage } from './coverage.js';
 import { reproducerFor } from './reproducer.js';
-import type { CheckSummary, FindingGroup, PactResult, VerifyReport } from './types.js';
+import type { CheckSummary, ContractVersion, FindingGroup, PactResult, VerifyReport } from './types.js';
+import { contractMeta } from './verdict.js';
 
 /** What the report says about the run besides outcomes. */
 export interface ReportBuilderOptions {
@@ -21,6 +22,10 @@ export interface ReportBuilderOptions {
   readonly strictContract?: boolean;
   /** Every kind of invalid request the generators make (arbitraries' `invalidKinds`), for "not covered". */
   readonly invalidKinds?: readonly InvalidKind[];
+  /** The next version of the contract the run judged drift against (`--contract-next`). */
+  readonly nextContract?: ContractVersion;
+  /** Contract drift fails the run (`--fail-on-drift`). */
+  readonly failOnDrift?: boolean;
 }
 
 /** Accumulates a run as its listener (the CLI hands it to the runner); call `build` once at the end. */
@@ -33,15 +38,13 @@ export interface ReportBuilder extends RunListener {
   build(durationMs: number): VerifyReport;
 }
 
-const KIND_ORDER: readonly FindingKind[] = ['violation', 'contract-defect', 'warning'];
-
 /** A message with quoted values and long numbers blanked: findings with the same shape are the same problem. */
 export function messageShape(message: string): string {
   return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d{4,}/g, 'N');
 }
 
 interface Tallies { passed: number; failed: number; skipped: number; notApplicable: number; reasons: Map<string, number>; kinds: Record<FindingKind, number> }
-const newTallies = (): Tallies => ({ passed: 0, failed: 0, skipped: 0, notApplicable: 0, reasons: new Map(), kinds: { violation: 0, 'contract-defect': 0, warning: 0 } });
+const newTallies = (): Tallies => ({ passed: 0, failed: 0, skipped: 0, notApplicable: 0, reasons: new Map(), kinds: { violation: 0, 'contract-defect': 0, warning: 0, 'contract-drift': 0 } });
 const requestSize = (finding: Finding): number => finding.request.url.length + (finding.request.rawBody?.length ?? 0);
 
 /** Starts a report. */
@@ -109,16 +112,15 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         return { ...about, passed, failed, skipped, notApplicable, skipReasons, findings: { ...tally.kinds } };
       });
       const findings: FindingGroup<Finding>[] = [...groups.values()]
-        .sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.count - a.count)
+        .sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || b.count - a.count)
         .map((group) => ({ ...group, finding: { ...group.finding, reproducer: reproducerFor(group.finding) } }));
       const count = (kind: FindingKind): number => findings.filter((g) => g.kind === kind).reduce((sum, g) => sum + g.count, 0);
       const { contract } = options;
       return {
         kind: 'verify',
         meta: {
-          operation: `${contract.operation.method} ${contract.operation.pathTemplate}`,
-          contractFile: contract.contract.file,
-          contractVersion: contract.contract.version,
+          ...contractMeta(contract),
+          ...(options.nextContract === undefined ? {} : { nextContract: options.nextContract, failOnDrift: options.failOnDrift ?? false }),
           baseUrl: options.baseUrl,
           ...(options.seed === undefined ? {} : { seed: options.seed }),
           ...(options.runs === undefined ? {} : { runs: options.runs }),
@@ -133,6 +135,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           violations: count('violation'),
           contractDefects: count('contract-defect'),
           warnings: count('warning'),
+          contractDrift: count('contract-drift'),
           pactFailures: pacts.filter((p) => !p.passed).length,
         },
         checks,

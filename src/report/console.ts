@@ -1,8 +1,11 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
 import { failsRun } from '../checks/finding.js';
+import { FINDING_KINDS, type FindingKind } from '../checks/types.js';
 import { redact, redactDeep } from '../secrets.js';
-import { isExchangeFinding } from './model.js';
-import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, ReportFinding, Tally } from './types.js';
+import { EXIT_CODES, exitCodeOf } from './exit-code.js';
+import { nextLine, pactSection, type Paint } from './console-contract.js';
+import { isExchangeFinding, versionText } from './model.js';
+import type { CheckSummary, Coverage, FindingGroup, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
 export interface ConsoleOptions {
@@ -12,7 +15,6 @@ export interface ConsoleOptions {
   readonly maxGroups?: number;
 }
 
-type Paint = (code: number, text: string) => string;
 const LIST_MAX = 8;
 
 function list(values: readonly string[]): string {
@@ -26,13 +28,13 @@ function seconds(ms: number): string {
 
 function header(report: Report): string[] {
   const { meta, totals } = report;
-  const parts = [`contract ${meta.contractFile} (${meta.contractVersion})`, ...(meta.baseUrl === undefined ? [] : [`base URL ${meta.baseUrl}`])];
+  const parts = [`contract ${versionText(meta.contractTitle, meta.contractVersion, meta.contractFile)}`, ...(meta.baseUrl === undefined ? [] : [`base URL ${meta.baseUrl}`])];
   if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
   if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
   parts.push(`${totals.exchanges} ${meta.unit ?? 'exchange'}${totals.exchanges === 1 ? '' : 's'}`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
   if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
   const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
-  return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...(meta.notes ?? []), ...stopped, ''];
+  return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...nextLine(report), ...(meta.notes ?? []), ...stopped, ''];
 }
 
 /** One line per run: each phase with what it sent, or why it was skipped. */
@@ -43,9 +45,12 @@ function phaseLines(report: Report, paint: Paint): string[] {
   return [`phases: ${parts.join(' · ')}`, ''];
 }
 
-function mark(check: CheckSummary, strict: boolean, paint: Paint): string {
-  if ((['violation', 'contract-defect'] as const).some((kind) => check.findings[kind] > 0 && failsRun(kind, strict))) return paint(31, '✗');
-  if (check.findings['contract-defect'] > 0 || check.findings.warning > 0) return paint(33, '!');
+/** How many findings of a kind a check has (0 for a kind a report written before it existed does not count). */
+const countOf = (check: CheckSummary, kind: FindingKind): number => check.findings[kind] ?? 0;
+
+function mark(check: CheckSummary, meta: Report['meta'], paint: Paint): string {
+  if (FINDING_KINDS.some((kind) => countOf(check, kind) > 0 && failsRun(kind, meta.strictContract, meta.failOnDrift))) return paint(31, '✗');
+  if (FINDING_KINDS.some((kind) => countOf(check, kind) > 0)) return paint(33, '!');
   return check.passed > 0 ? paint(32, '✓') : paint(2, '–');
 }
 
@@ -54,7 +59,7 @@ function summaryTable(report: Report, paint: Paint): string[] {
   const row = (cells: readonly (string | number)[]): string => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(width) : String(cell).padStart(8))).join('');
   const lines = [`  ${row(['check', 'passed', 'failed', 'skipped', 'n/a'])}`];
   for (const check of report.checks) {
-    lines.push(`${mark(check, report.meta.strictContract, paint)} ${row([check.id, check.passed, check.failed, check.skipped, check.notApplicable])}`);
+    lines.push(`${mark(check, report.meta, paint)} ${row([check.id, check.passed, check.failed, check.skipped, check.notApplicable])}`);
     for (const { reason, count } of check.skipReasons.slice(0, 3)) lines.push(paint(2, `    skipped ${count}×: ${reason}`));
   }
   return [...lines, ''];
@@ -74,8 +79,8 @@ export function findingBody(finding: ReportFinding, indent: string, replayComman
   return lines;
 }
 
-function findingLines(group: FindingGroup, strict: boolean, paint: Paint): string[] {
-  const symbol = failsRun(group.kind, strict) ? paint(31, '✗') : paint(33, '!');
+function findingLines(group: FindingGroup, meta: Report['meta'], paint: Paint): string[] {
+  const symbol = failsRun(group.kind, meta.strictContract, meta.failOnDrift) ? paint(31, '✗') : paint(33, '!');
   return [
     `${symbol} ${paint(1, group.check)} [${group.kind}] ${group.finding.message}${group.count > 1 ? `  ×${group.count}` : ''}`,
     ...findingBody(group.finding, '    ', 'stigg-contract verify'),
@@ -86,18 +91,8 @@ function findingsSection(report: Report, paint: Paint, maxGroups: number): strin
   if (report.findings.length === 0) return [paint(32, 'No findings.'), ''];
   const total = report.findings.reduce((sum, group) => sum + group.count, 0);
   const lines = [paint(1, `Findings (${report.findings.length} distinct, ${total} in all)`)];
-  for (const group of report.findings.slice(0, maxGroups)) lines.push(...findingLines(group, report.meta.strictContract, paint));
+  for (const group of report.findings.slice(0, maxGroups)) lines.push(...findingLines(group, report.meta, paint));
   if (report.findings.length > maxGroups) lines.push(`… ${report.findings.length - maxGroups} more (see the JSON report)`);
-  return [...lines, ''];
-}
-
-function pactSection(pacts: readonly PactResult[], paint: Paint): string[] {
-  if (pacts.length === 0) return [];
-  const lines = [paint(1, `Pact interactions (${pacts.filter((p) => p.passed).length}/${pacts.length} passed)`)];
-  for (const pact of pacts) {
-    const name = `${pact.state ? `${pact.state} › ` : ''}${pact.description}`;
-    lines.push(pact.passed ? `  ${paint(32, '✓')} ${name}` : `  ${paint(31, '✗')} ${name}${pact.message ? `: ${pact.message}` : ''}`);
-  }
   return [...lines, ''];
 }
 
@@ -119,18 +114,23 @@ function coverageSection(coverage: Coverage, paint: Paint): string[] {
 
 function verdict(report: Report, paint: Paint): string {
   if (report.aborted) return paint(31, `Could not run: ${report.aborted.reason}`);
-  const { violations, contractDefects, warnings, pactFailures } = report.totals;
+  const { violations, contractDefects, warnings, pactFailures, contractDrift = 0 } = report.totals;
   const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
   const lenient = contractDefects > 0 && !report.meta.strictContract ? ' (not failing without --strict-contract)' : '';
+  const drifting = report.meta.nextContract === undefined && contractDrift === 0 ? []
+    : [`${contractDrift} contract drift${contractDrift > 0 && !report.meta.failOnDrift ? ' (not failing without --fail-on-drift)' : ''}`];
   // Pact interactions are part of verify's verdict (phase 1), and of any other report that lists some.
-  const pacts = report.kind === 'verify' || report.pacts.length > 0 ? [plural(pactFailures, 'failed pact interaction')] : [];
+  const pacts = report.kind === 'check-pact' ? (report.pacts.length > 0 ? [`${pactFailures} of ${plural(report.pacts.length, 'interaction')} ${pactFailures === 1 ? 'breaks' : 'break'}`] : [])
+    : report.kind === 'verify' || report.pacts.length > 0 ? [plural(pactFailures, 'failed pact interaction')] : [];
   const text = [
     plural(violations, 'violation'),
     ...pacts,
     `${plural(contractDefects, 'contract defect')}${lenient}`,
+    ...drifting,
     plural(warnings, 'warning'),
   ].join(', ');
-  const failed = violations > 0 || pactFailures > 0 || (report.meta.strictContract && contractDefects > 0);
+  // One rule for what fails a run: the exit code's.
+  const failed = exitCodeOf(report) !== EXIT_CODES.ok;
   return failed ? paint(31, `FAILED: ${text}`) : paint(32, `PASSED: ${text}`);
 }
 
@@ -144,7 +144,7 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
     ...phaseLines(safe, paint),
     ...summaryTable(safe, paint),
     ...findingsSection(safe, paint, options.maxGroups ?? 50),
-    ...pactSection(safe.pacts, paint),
+    ...pactSection(safe, paint),
     ...coverageSection(safe.coverage, paint),
     verdict(safe, paint),
   ];

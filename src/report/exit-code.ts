@@ -8,12 +8,14 @@ export const EXIT_CODES = { ok: 0, violations: 1, couldNotRun: 2 } as const;
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
 /**
- * 2 when the run was aborted; 1 for any violation or failed pact interaction, and for contract defects only with
- * `strictContract` (default: the report's own setting); else 0. Warnings never fail a run.
+ * 2 when the run was aborted; 1 for any violation or failed pact interaction, for contract defects only with
+ * `strictContract` and for contract drift only with `failOnDrift` (default: the report's own settings); else 0.
+ * Warnings never fail a run.
  */
-export function exitCodeOf(report: Report, options: { readonly strictContract?: boolean } = {}): ExitCode {
+export function exitCodeOf(report: Report, options: { readonly strictContract?: boolean; readonly failOnDrift?: boolean } = {}): ExitCode {
   if (report.aborted) return EXIT_CODES.couldNotRun;
   const strict = options.strictContract ?? report.meta.strictContract;
-  const { violations, contractDefects, pactFailures } = report.totals;
-  return violations > 0 || pactFailures > 0 || (strict && contractDefects > 0) ? EXIT_CODES.violations : EXIT_CODES.ok;
+  const drift = options.failOnDrift ?? report.meta.failOnDrift ?? false;
+  const { violations, contractDefects, contractDrift, pactFailures } = report.totals;
+  return violations > 0 || pactFailures > 0 || (strict && contractDefects > 0) || (drift && contractDrift > 0) ? EXIT_CODES.violations : EXIT_CODES.ok;
 }

@@ -2,11 +2,11 @@
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
-import { isExchangeFinding } from './model.js';
+import { isExchangeFinding, versionText } from './model.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
-// junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
-const junit = junitModule as unknown as typeof junitModule.default;
+/** junit-report-builder: it ships CommonJS whose module.exports is the builder; under NodeNext the default import is it. */
+export const junit = junitModule as unknown as typeof junitModule.default;
 
 /** JUnit options: secrets to redact. */
 export interface JunitOptions {
@@ -36,7 +36,7 @@ function groupText(group: FindingGroup): string {
 function checkCase(suite: TestSuite, check: CheckSummary, report: Report): void {
   const testCase = suite.testCase().className('stigg-contract.checks').name(xmlSafe(check.id));
   const groups = report.findings.filter((group) => group.check === check.id);
-  const failing = groups.filter((group) => failsRun(group.kind, report.meta.strictContract));
+  const failing = groups.filter((group) => failsRun(group.kind, report.meta.strictContract, report.meta.failOnDrift));
   const details = groups.map(groupText).join('\n\n');
   if (failing.length > 0) {
     const count = failing.reduce((sum, group) => sum + group.count, 0);
@@ -62,6 +62,9 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   const safe = redactDeep(report, secrets);
   const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
   const checks = builder.testSuite().name('checks').time((safe.meta.durationMs ?? 0) / 1000);
+  checks.property('contract', xmlSafe(versionText(safe.meta.contractTitle, safe.meta.contractVersion, safe.meta.contractFile)));
+  const next = safe.meta.nextContract;
+  if (next !== undefined) checks.property('nextContract', xmlSafe(versionText(next.title, next.version, next.file)));
   if (safe.meta.baseUrl !== undefined) checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
   if (safe.meta.seed !== undefined) checks.property('seed', String(safe.meta.seed));
   for (const check of safe.checks) checkCase(checks, check, safe);

@@ -44,6 +44,7 @@ export function lintVerdict(contract: Contract, defects: readonly Defect[], stri
       operation: operations.map((operation) => `${operation.method} ${operation.pathTemplate}`).join(', '),
       contractFile: contract.file,
       contractVersion: contract.version,
+      contractTitle: contract.title,
       strictContract: strict,
       unit: 'operation',
     },

@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../checks/types.js';
 import type { Coverage, CoverageLine, FindingGroup, ReportFinding, Tally } from './types.js';
 
+/** `Stigg API 7.64.2 (contracts/stigg-api.openapi.yaml)`: a version of the contract as every writer names it. */
+export const versionText = (title: string | undefined, version: string, file: string): string => `${title ? `${title} ` : ''}${version} (${file})`;
+
 /** Whether the finding is about an exchange the harness sent (verify's), with its request and reproducer. */
 export const isExchangeFinding = (finding: ReportFinding): finding is Finding => 'request' in finding;
 

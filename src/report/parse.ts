@@ -5,10 +5,10 @@
  */
 import { ConfigurationError } from '../errors.js';
 import { isJsonObject } from '../contract/json.js';
+import { FINDING_KINDS } from '../checks/types.js';
 import type { Coverage, CoverageLine, Report, ReportKind } from './types.js';
 
 const KINDS: readonly ReportKind[] = ['verify', 'mock', 'check-pact', 'lint'];
-const FINDING_KINDS = ['violation', 'contract-defect', 'warning'];
 
 type Json = Record<string, unknown>;
 const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
@@ -60,8 +60,11 @@ export function parseReport(text: string): Report {
   for (const name of ['checks', 'findings', 'pacts']) need(Array.isArray(report[name]), `${name} is not a list`);
   for (const check of report['checks'] as unknown[]) need(isJsonObject(check) && typeof check['id'] === 'string' && isCount(check['passed']) && isCount(check['failed']), 'a check lacks its id or counts');
   for (const group of report['findings'] as unknown[]) {
-    need(isJsonObject(group) && typeof group['check'] === 'string' && FINDING_KINDS.includes(String(group['kind'])) && typeof group['shape'] === 'string' && isCount(group['count']), 'a finding group lacks its check, kind, shape or count');
+    need(isJsonObject(group) && typeof group['check'] === 'string' && (FINDING_KINDS as readonly string[]).includes(String(group['kind'])) && typeof group['shape'] === 'string' && isCount(group['count']), 'a finding group lacks its check, kind, shape or count');
     need(isJsonObject(group['finding']) && typeof group['finding']['message'] === 'string', 'a finding lacks its message');
   }
-  return { ...(report as unknown as Report), kind: kind as ReportKind, coverage: coverageOf(report['coverage']) };
+  // Reports written before contract drift was told apart have no count of it: none was found.
+  const drift = (totals as Json)['contractDrift'];
+  const counted = { ...(totals as unknown as Report['totals']), contractDrift: isCount(drift) ? (drift as number) : 0 };
+  return { ...(report as unknown as Report), kind: kind as ReportKind, totals: counted, coverage: coverageOf(report['coverage']) };
 }

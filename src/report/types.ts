@@ -9,12 +9,25 @@ import type { Finding, FindingKind } from '../checks/types.js';
 /** Which command's verdict a report is. */
 export type ReportKind = 'verify' | 'mock' | 'check-pact' | 'lint';
 
+/** One version of the contract document: where it was read from, its `info.title` and `info.version`. */
+export interface ContractVersion {
+  readonly file: string;
+  readonly title: string;
+  readonly version: string;
+}
+
 /** What was run, against what, for how long. */
 export interface ReportMeta {
   /** `PATCH /api/v1/customers/{id}/integrations/{integrationId}`. */
   readonly operation: string;
   readonly contractFile: string;
   readonly contractVersion: string;
+  /** The document's `info.title` (`Stigg API`); absent in reports written before it was kept. */
+  readonly contractTitle?: string;
+  /** The next version of the contract the findings were judged against too (`--contract-next`): drift is told apart. */
+  readonly nextContract?: ContractVersion;
+  /** Whether contract drift fails the run (`--fail-on-drift`). */
+  readonly failOnDrift?: boolean;
   /** The server judged or serving: the provider (verify), the mock (mock). */
   readonly baseUrl?: string;
   /** What `totals.exchanges` counts, singular (default `exchange`; check-pact counts interactions, the mock requests). */
@@ -111,6 +124,8 @@ export interface Totals {
   readonly violations: number;
   readonly contractDefects: number;
   readonly warnings: number;
+  /** Findings the pinned contract forbids and the next version allows (0 without a next version). */
+  readonly contractDrift: number;
   readonly pactFailures: number;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FindingKind } from '../checks/types.js';
 import type { OperationContract } from '../validators/index.js';
-import type { CheckSummary, Coverage, FindingGroup, LocatedFinding, PactResult, Report, ReportKind, ReportMeta } from './types.js';
+import type { CheckSummary, ContractVersion, Coverage, FindingGroup, LocatedFinding, PactResult, Report, ReportKind, ReportMeta } from './types.js';
 
 /** One finding, and how many like it (same check, kind and shape) it stands for. */
 export interface CountedFinding {
@@ -29,17 +29,21 @@ export interface VerdictParts {
   readonly aborted?: string;
 }
 
-/** `operation`, `contractFile` and `contractVersion` of an opened contract. */
-export const contractMeta = (contract: OperationContract): Pick<ReportMeta, 'operation' | 'contractFile' | 'contractVersion'> => ({
+/** The file, title and version of an opened contract: how reports name a version of it. */
+export const contractVersionOf = (contract: OperationContract): ContractVersion => ({ file: contract.contract.file, title: contract.contract.title, version: contract.contract.version });
+
+/** `operation`, `contractFile`, `contractVersion` and `contractTitle` of an opened contract. */
+export const contractMeta = (contract: OperationContract): Pick<ReportMeta, 'operation' | 'contractFile' | 'contractVersion' | 'contractTitle'> => ({
   operation: `${contract.operation.method} ${contract.operation.pathTemplate}`,
   contractFile: contract.contract.file,
   contractVersion: contract.contract.version,
+  contractTitle: contract.contract.title,
 });
 
 /** A check's summary row: what it enforces, how many units passed and failed, its findings by kind. */
 export function checkRow(id: string, description: string, documents: string, passed: number, failed: number, findings: readonly LocatedFinding[] = []): CheckSummary {
   const count = (kind: FindingKind): number => findings.filter((finding) => finding.check === id && finding.kind === kind).length;
-  return { id, description, documents, passed, failed, skipped: 0, notApplicable: 0, skipReasons: [], findings: { violation: count('violation'), 'contract-defect': count('contract-defect'), warning: count('warning') } };
+  return { id, description, documents, passed, failed, skipped: 0, notApplicable: 0, skipReasons: [], findings: { violation: count('violation'), 'contract-defect': count('contract-defect'), warning: count('warning'), 'contract-drift': count('contract-drift') } };
 }
 
 /** The report: findings grouped by check, kind and shape (first one kept), totals counted. */
@@ -58,7 +62,7 @@ export function verdictReport(parts: VerdictParts): Report {
   return {
     kind: parts.kind,
     meta: parts.meta,
-    totals: { exchanges: parts.exchanges, violations: total('violation'), contractDefects: total('contract-defect'), warnings: total('warning'), pactFailures: pacts.filter((pact) => !pact.passed).length },
+    totals: { exchanges: parts.exchanges, violations: total('violation'), contractDefects: total('contract-defect'), warnings: total('warning'), contractDrift: total('contract-drift'), pactFailures: pacts.filter((pact) => !pact.passed).length },
     checks: parts.checks,
     findings,
     pacts,

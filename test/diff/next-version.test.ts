@@ -47,6 +47,10 @@ describe('diff: Stigg API 7.64.2 → the 7.65.0 fixture', () => {
   it('the added vendors: a warning on the response side, because strict clients break', () => {
     const vendors = diffContracts(shipped, next).changes.find((c) => c.where === 'response 200 body /data/vendorIdentifier');
     expect(vendors).to.deep.include({ rule: 'enum-value-added', level: 'warning', direction: 'response', readings: ['strict', 'intent'] });
+    // Structured for tools (the mock serves them with --contract-next): where, and the values added.
+    expect(vendors).to.deep.include({ part: 'response 200 body', path: '/data/vendorIdentifier', added: ['AIRWALLEX', 'STRIPE_INVOICING'] });
+    const branch = diffContracts(shipped, next).changes.find((c) => c.rule === 'branch-added');
+    expect(branch).to.deep.include({ part: 'response 200 body', path: '/data/syncData', added: ['SyncRevisionInvoicingData'] });
     expect(vendors?.why).to.match(/^strict clients break: .* exhaustively .*; tolerant clients do not$/);
     const pointer = '/components/schemas/CustomerIntegrationResponseDto/properties/data/properties/vendorIdentifier/enum';
     expect([vendors?.oldPointer, vendors?.newPointer]).to.deep.equal([pointer, pointer]);

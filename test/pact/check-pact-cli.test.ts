@@ -16,8 +16,8 @@ describe('cli: check-pact', () => {
     expect(plain.code, plain.stderr).to.equal(0);
     expect(plain.stdout).to.contain('pacts/stigg-contract-client-stigg-api.json (stigg-contract-client → stigg-api, 12 interactions)');
     expect(plain.stdout).to.contain('1 pact file, 12 interactions: 0 violations, 8 contract defects, 0 warnings');
-    expect(plain.stdout).to.match(/PASSED: 0 violations, 8 contract defects \(not failing without --strict-contract\), 0 warnings\n?$/);
-    expect(strict.stdout).to.match(/FAILED: 0 violations, 8 contract defects, 0 warnings\n?$/);
+    expect(plain.stdout).to.match(/PASSED: 0 violations, 0 of 12 interactions break, 8 contract defects \(not failing without --strict-contract\), 0 warnings\n?$/);
+    expect(strict.stdout).to.match(/FAILED: 0 violations, 8 of 12 interactions break, 8 contract defects, 0 warnings\n?$/);
     expect(strict.code).to.equal(1);
   });
 

@@ -23,6 +23,8 @@ rule is probed for values it admits that the contract rejects (a type matcher on
 the schema's pattern, a status class that takes in undocumented statuses). A request the contract rejects is fine
 when the interaction expects a documented 4xx (a negative test). Findings are violations (of the pact), contract
 defects (only the document's own defects reject the value; see \`lint\`) or warnings (not checkable).
+Each interaction then holds or breaks under the contract checked against: point --contract at the next version
+of the document to see which committed interactions still hold there (\`diff\` says what changed).
 --report junit=FILE,json=FILE writes the report as verify writes its own (one JUnit test case per check).
 Exit codes: 0 no violation, 1 violations (or contract defects with --strict-contract),
 2 unusable input (unreadable, not JSON, not a pact, a pact for another provider, no pact files).`;

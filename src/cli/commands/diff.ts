@@ -4,8 +4,8 @@ import { loadContract } from '../../contract/load.js';
 import { diffContracts, LEVELS, reaches, type Level, type OperationDiff } from '../../diff/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import { OPERATION_HELP } from '../flags.js';
-import { diffJson, diffMarkdown, diffText } from './diff-format.js';
-import { diffJunit } from './diff-junit.js';
+import { diffJson, diffMarkdown, diffText } from '../../report/diff-format.js';
+import { diffJunit } from '../../report/diff-junit.js';
 
 interface DiffFlags {
   readonly operation?: string;

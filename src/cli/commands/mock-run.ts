@@ -1,7 +1,7 @@
 /** `stigg-contract mock [flags] -- <command> [args...]` and `mock report FILE`: a client's verdict in one CI step. */
 import { ConfigurationError } from '../../errors.js';
 import { exitCodeOf, formatConsole, type Report } from '../../report/index.js';
-import { clientVerdict, reportFromLog, runClient, BASE_URL_VARIABLE, type ClientReport, type MockServerOptions } from '../../runners/mock/index.js';
+import { clientVerdict, driftPlan, reportFromLog, runClient, BASE_URL_VARIABLE, type ClientReport, type MockServerOptions } from '../../runners/mock/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { CliIo } from '../io.js';
 import { processIo } from '../io.js';
@@ -31,10 +31,10 @@ function give(report: Report, targets: ReportTargets, io: CliIo): number {
 }
 
 /** `mock report FILE`: the client report of a saved log, with the exit code the run would have had. */
-export async function reportMode(file: string, contract: OperationContract, flags: ReportFlags, io: CliIo): Promise<number> {
+export async function reportMode(file: string, contract: OperationContract, flags: ReportFlags, io: CliIo, next?: OperationContract): Promise<number> {
   const targets = reportTargets(flags.report);
   if (flags.recordPact !== undefined) throw new ConfigurationError('--record-pact needs the client\'s run: stigg-contract mock --record-pact DIR --consumer NAME -- <command>');
-  const report = await reportFromLog(file, contract, { strictContract: flags.strictContract === true });
+  const report = await reportFromLog(file, contract, { strictContract: flags.strictContract === true, ...(next === undefined ? {} : { drift: driftPlan(contract, next) }) });
   return give(clientVerdict(report, contract, { log: file }), targets, io);
 }
 

@@ -22,6 +22,7 @@ interface MockFlags extends ReportFlags {
   readonly contract?: string;
   readonly operation?: string;
   readonly drill?: string;
+  readonly contractNext?: string;
 }
 
 const HELP = `
@@ -30,6 +31,9 @@ Valid requests get a schema-valid 200, coherent with the request, from a coverin
 serve every vendorIdentifier and every syncData shape), or with --pacts the matching pact interaction's response.
 Without a key: 401; invalid: 400 naming each issue; another route or method: 404. Any non-empty X-API-KEY is
 accepted. Ask for a documented status with "Prefer: code=404" (optionally "example=IntegrationNotFound").
+With --contract-next FILE, successes 1, 3, 5, ... also serve each value only that next version allows (an enum
+value, a oneOf branch, an optional property it adds, as \`diff\` finds them), one each, and the client report says
+which the client met and whether its run still passed. Requests are still held to --contract.
 
 CI, in one step:   stigg-contract mock [--seed S] [--drill 0.2] [--log mock.log] -- npm test
   runs the command with STIGG_BASE_URL set to the mock, then prints the client report (problems, coverage).
@@ -37,12 +41,21 @@ A saved log:       stigg-contract mock report mock.log
 Exit codes: 0 stopped by a signal, or the client passed; 1 a request broke the contract or addressed no documented
 operation, or the client's command failed; 2 could not run (bad flag, port in use, unusable pacts or log file).`;
 
+/** The drift line of the start-up text: what the successes serve ahead of the next version. */
+function driftLine(server: MockServer): string[] {
+  const { drift } = server;
+  if (drift === undefined) return [];
+  const values = drift.values.length === 0 ? 'none (the next version adds no value a success answer can carry)' : drift.values.map((value) => value.label).join(', ');
+  return [`  drift:      values only ${drift.next} allows, at successes 1, 3, 5, ...: ${values}`];
+}
+
 function describe(server: MockServer, flags: MockFlags, pacts: PactResponder | undefined, template: string): string {
   const served = pacts ? `${pacts.entries.length} pact interaction(s) from ${flags.pacts}, else generated from the contract` : 'generated from the contract';
   return [
     `Contract mock server listening on ${server.url}`,
     `  operation:  ${server.url}${template}`,
     `  responses:  ${served}${flags.drill ? `; error drills on ${flags.drill} of valid requests` : ''}`,
+    ...driftLine(server),
     `  seed:       ${server.seed} (the same seed and request order replay the same responses)`,
     `  log:        ${flags.log ?? 'none (add --log FILE for one JSON line per request)'}`,
     '  API key:    every non-empty X-API-KEY is accepted',
@@ -70,10 +83,11 @@ async function serverOptions(flags: MockFlags, io: CliIo): Promise<MockServerOpt
   if (!(drill >= 0 && drill <= 1) || flags.drill?.trim() === '') throw new ConfigurationError(`--drill must be a fraction from 0 to 1, got ${JSON.stringify(flags.drill)}`);
   if (flags.host.trim() === '') throw new ConfigurationError('--host must not be empty');
   const contract = await openContract(flags.contract, flags.operation);
+  const next = flags.contractNext === undefined ? undefined : await openContract(flags.contractNext, flags.operation);
   const pacts = flags.pacts === undefined ? undefined : await loadPactResponder(flags.pacts, contract);
   for (const warning of pacts?.warnings ?? []) io.err(`warning: ${warning}`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) io.err(`warning: binding ${flags.host}, not loopback: anyone who can reach it can use the mock`);
-  return { contract, port, host: flags.host, seed, drill, ...(pacts === undefined ? {} : { pacts }), ...(flags.log === undefined ? {} : { logFile: flags.log }) };
+  return { contract, port, host: flags.host, seed, drill, ...(next === undefined ? {} : { next }), ...(pacts === undefined ? {} : { pacts }), ...(flags.log === undefined ? {} : { logFile: flags.log }) };
 }
 
 async function serveMode(options: MockServerOptions, flags: MockFlags, io: CliIo): Promise<number> {
@@ -104,12 +118,17 @@ export const mockCommand: CommandModule = {
     .option('--report <targets>', 'with a client command or "report": also write the report: junit=FILE,json=FILE')
     .option('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)')
     .option('--operation <id>', 'operationId or "METHOD /path" when the document has several operations')
+    .option('--contract-next <file>', 'the next version of the contract: successes also serve the values only it allows, and the report says which the client met')
     .addHelpText('after', HELP),
   async run(args: readonly unknown[], io: CliIo): Promise<number> {
     const flags = optionsOf<MockFlags>(args);
     const mode = modeOf((args[0] ?? []) as string[], args[args.length - 1] as Command);
     if ('serve' in mode && (flags.recordPact !== undefined || flags.consumer !== undefined)) throw new ConfigurationError('--record-pact records a client\'s run: stigg-contract mock --record-pact DIR --consumer NAME -- <command>');
-    if ('report' in mode) return reportMode(mode.report, await openContract(flags.contract, flags.operation), flags, io);
+    if ('report' in mode) {
+      const contract = await openContract(flags.contract, flags.operation);
+      const next = flags.contractNext === undefined ? undefined : await openContract(flags.contractNext, flags.operation);
+      return reportMode(mode.report, contract, flags, io, next);
+    }
     const options = await serverOptions(flags, io);
     return 'client' in mode ? clientMode(mode.client, options, flags, io) : serveMode(options, flags, io);
   },

@@ -16,6 +16,8 @@ export interface VerifyCliOutputs {
   readonly log?: string;
   readonly contract?: string;
   readonly operation?: string;
+  /** The next version's file, opened with the same `--operation` into the library's `nextContract`. */
+  readonly contractNext?: string;
   readonly color?: boolean;
 }
 
@@ -61,9 +63,13 @@ export const VERIFY_FLAGS: FlagTable<VerifyOptions & VerifyCliOutputs> = {
   log: text('--log <file>', 'write an NDJSON traffic log (request, response, verdict per line; key redacted)'),
   contract: text('--contract <file>', 'OpenAPI 3.0 document (default: the shipped Stigg contract)'),
   operation: text('--operation <id>', 'operationId or "METHOD /path" when the document has several operations'),
+  contractNext: text('--contract-next <file>', 'the next version of the contract: findings it allows are reported as contract drift, not violations (requests and data still come from --contract)'),
+  failOnDrift: { flags: '--fail-on-drift', description: 'with --contract-next: contract drift fails the run too' },
   color: { flags: '--no-color', description: 'no ANSI colours in the console report' },
   // Set from the broker flags (BROKER_VERIFICATION_FLAGS) and the environment, not by a flag of its own.
   broker: null,
+  // Opened from --contract-next.
+  nextContract: null,
   // Implied by --path (a replay verifies no pacts).
   skipPacts: null,
   // Library only: limits no user has needed to move (the README lists them with their defaults).

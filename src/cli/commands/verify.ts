@@ -44,7 +44,7 @@ const INTERRUPTED = 130;
 interface Parsed {
   readonly contract: OperationContract;
   readonly options: ResolvedVerifyOptions;
-  readonly outputs: Omit<VerifyCliOutputs, 'contract' | 'operation'>;
+  readonly outputs: Omit<VerifyCliOutputs, 'contract' | 'operation' | 'contractNext'>;
   readonly controller: AbortController;
   /** What must never be printed: the API key, broker credentials (the embedded provider's key is added after the run). */
   readonly secrets: readonly string[];
@@ -55,14 +55,15 @@ async function parse(given: Readonly<Record<string, unknown>>, io: CliIo): Promi
   const env = process.env;
   const usesBroker = given['brokerUrl'] !== undefined || (given['providerVersion'] !== undefined && env['PACT_BROKER_BASE_URL'] !== undefined);
   refuseIgnoredFlags(given, usesBroker);
-  const { contract: contractFile, operation, report, saveFailures, log, color, ...flags } = readFlags(VERIFY_FLAGS, given);
+  const { contract: contractFile, operation, contractNext, report, saveFailures, log, color, ...flags } = readFlags(VERIFY_FLAGS, given);
   const contract = await openContract(contractFile, operation);
+  const nextContract = contractNext === undefined ? undefined : await openContract(contractNext, operation);
   const brokerFlags = given as unknown as BrokerVerificationFlags;
   const broker = usesBroker ? brokerVerificationOptions(PROVIDER, brokerFlags, env) : undefined;
   const apiKey = flags.apiKey ?? env[API_KEY_ENV];
   const pacts = flags.pactsDir !== undefined ? { dir: flags.pactsDir, shipped: false } : defaultPactsDir();
   const controller = new AbortController();
-  const options = resolveVerifyOptions({ ...flags, ...(apiKey ? { apiKey } : {}), pactsDir: pacts.dir, ...(broker ? { broker } : {}), signal: controller.signal });
+  const options = resolveVerifyOptions({ ...flags, ...(nextContract ? { nextContract } : {}), ...(apiKey ? { apiKey } : {}), pactsDir: pacts.dir, ...(broker ? { broker } : {}), signal: controller.signal });
   ensureWritable(Object.values(report ?? {}), saveFailures);
   if (pacts.shipped && !usesBroker) io.out(`No pacts/ in ${process.cwd()}: verifying the pacts shipped with stigg-contract (${pacts.dir})`);
   const secrets = [...(usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : []), ...(apiKey ? [apiKey] : [])];
@@ -96,7 +97,7 @@ function render(result: VerifyResult, { contract, options, outputs, controller, 
   for (const problem of [...result.setupProblems, ...result.teardownProblems]) io.err(`warning: ${problem}`);
   writeReports(outputs.report ?? {}, report, secrets);
   if (outputs.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), outputs.saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
-  return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: options.strictContract });
+  return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: options.strictContract, failOnDrift: options.failOnDrift });
 }
 
 /** parse → verify() → render. */
@@ -112,7 +113,7 @@ export const verifyCommand: CommandModule = {
     command.description('Verify a provider: the pacts (phase 1), then property-based conformance with every check (phase 2)');
     defineFlags(command, VERIFY_FLAGS);
     for (const { flags, description } of BROKER_VERIFICATION_FLAGS) command.option(flags, description);
-    return command.addHelpText('after', '\nThe seed is printed first (stderr); Ctrl+C stops sending, prints and writes the report so far, and exits 130.\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract), 2 the run could not be done, 130 interrupted.');
+    return command.addHelpText('after', '\nThe seed is printed first (stderr); Ctrl+C stops sending, prints and writes the report so far, and exits 130.\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract, contract drift with --fail-on-drift), 2 the run could not be done, 130 interrupted.');
   },
   run,
 };

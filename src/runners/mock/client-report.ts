@@ -11,6 +11,7 @@ import type { RecordedPact } from '../../pact/record/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import { CoverageTally, type CoverageItem } from './client-coverage.js';
 import { describeIssue } from './decide.js';
+import type { DriftPlan } from './drift.js';
 import type { LogEntry } from './log.js';
 import { coherentPointers } from './respond.js';
 import { shapeDimensions } from '../../checks/response-shapes.js';
@@ -27,6 +28,17 @@ export interface ClientProblem {
   readonly details: readonly string[];
 }
 
+/** The values only the next version of the contract allows that the client met (`--contract-next`). */
+export interface ClientDrift {
+  /** `Stigg API 7.65.0` (`the next version` when read from a log without it). */
+  readonly next: string;
+  readonly met: readonly { readonly value: string; readonly count: number }[];
+  /** Values the mock would have served had the client asked for more successes. */
+  readonly notMet: readonly string[];
+  /** Changes of the next version the mock cannot serve a value of, with why. */
+  readonly unserved: readonly string[];
+}
+
 /** The verdict on a client's run. */
 export interface ClientReport {
   readonly requests: number;
@@ -40,6 +52,8 @@ export interface ClientReport {
   readonly pact?: RecordedPact;
   /** Whether error drills were on (or seen in the log): their coverage group is then worth showing. */
   readonly drills: boolean;
+  /** With a next version (or drift seen in the log): the drift values the client met. */
+  readonly drift?: ClientDrift;
   readonly strictContract: boolean;
   readonly passed: boolean;
 }
@@ -54,11 +68,14 @@ export class ClientReportBuilder implements RunListener {
   readonly #coverage: CoverageTally;
   readonly #expected: string;
   readonly #strictContract: boolean;
+  readonly #driftPlan: DriftPlan | undefined;
+  readonly #driftMet = new Map<string, number>();
   #drills: boolean;
   #requests = 0;
   #runs = 0;
 
-  constructor(contract: OperationContract, options: { readonly drills?: boolean; readonly strictContract?: boolean } = {}) {
+  constructor(contract: OperationContract, options: { readonly drills?: boolean; readonly strictContract?: boolean; readonly drift?: DriftPlan } = {}) {
+    this.#driftPlan = options.drift;
     const facts = contractFacts(contract);
     this.#coverage = new CoverageTally(contract, facts, facts.successSchema ? shapeDimensions(facts.successSchema, coherentPointers(facts)) : []);
     this.#expected = `${contract.operation.method} ${contract.operation.pathTemplate}`;
@@ -73,6 +90,7 @@ export class ClientReportBuilder implements RunListener {
   add(entry: LogEntry): void {
     this.#requests++;
     if (entry.drill !== undefined) this.#drills = true;
+    if (entry.drift !== undefined) this.#driftMet.set(entry.drift, (this.#driftMet.get(entry.drift) ?? 0) + 1);
     if (entry.index === 0) this.#runs++;
     this.#verdicts[entry.verdict]++;
     this.#coverage.add(entry);
@@ -86,6 +104,15 @@ export class ClientReportBuilder implements RunListener {
     const known = this.#problems.get(key);
     if (known) known.count++;
     else if (this.#problems.size < MAX_PROBLEMS) this.#problems.set(key, { kind: entry.verdict, count: 1, first: { index: entry.index, method: entry.request.method, path: entry.request.path }, details });
+  }
+
+  /** The drift values met, and those the plan had that were not, when there was a plan or the log shows drift. */
+  #drift(): { drift?: ClientDrift } {
+    const plan = this.#driftPlan;
+    if (plan === undefined && this.#driftMet.size === 0) return {};
+    const met = [...this.#driftMet].map(([value, count]) => ({ value, count }));
+    const notMet = (plan?.values ?? []).map((value) => value.label).filter((label) => !this.#driftMet.has(label));
+    return { drift: { next: plan?.next ?? 'the next version', met, notMet, unserved: plan?.unserved ?? [] } };
   }
 
   /** The report; `command` is how the client's command ended, in one-command mode, and `pact` what was recorded. */
@@ -103,6 +130,7 @@ export class ClientReportBuilder implements RunListener {
       ...(command === undefined ? {} : { command }),
       ...(pact === undefined ? {} : { pact }),
       drills: this.#drills,
+      ...this.#drift(),
       strictContract: this.#strictContract,
       passed,
     };

@@ -59,6 +59,24 @@ function checksOf(report: ClientReport, findings: readonly LocatedFinding[]): Ch
   return [...rows, checkRow('client_command', 'the client\'s own command succeeded', 'the client suite judges what it was served', 1 - failed, failed, findings)];
 }
 
+/** What the client met of the next version, and whether its run still passed: one note, and the changes not served. */
+function driftNotes(report: ClientReport): string[] {
+  const { drift } = report;
+  if (drift === undefined) return [];
+  const met = drift.met.map(({ value, count }) => `${value} ×${count}`).join(', ');
+  const ended = report.command === undefined ? 'a log does not say whether the client\'s run passed after meeting them'
+    : `the client's run ${report.passed ? 'still passed: it tolerates them' : `failed after meeting them: it may break when ${drift.next} arrives`}`;
+  const outcome = drift.met.length === 0 ? `none met${drift.notMet.length > 0 ? ' (the client took too few successes to be served one)' : ''}` : `met ${met}; ${ended}`;
+  return [`drift (values only ${drift.next} allows, served ahead of it): ${outcome}`, ...drift.unserved.map((change) => `  not served: ${change}`)];
+}
+
+/** The drift values as a coverage line: each met, counted, and those never served. */
+function driftLine(report: ClientReport): Coverage {
+  const { drift } = report;
+  if (drift === undefined) return [];
+  return [{ name: `drift values (${drift.next})`, ...tally(new Map(drift.met.map(({ value, count }) => [value, count])), [...drift.met.map(({ value }) => value), ...drift.notMet]) }];
+}
+
 function coverageOf(report: ClientReport): Coverage {
   const lines = new Map<string, { counts: Map<string, number>; values: string[] }>();
   for (const item of report.coverage) {
@@ -68,7 +86,7 @@ function coverageOf(report: ClientReport): Coverage {
     line.values.push(item.value);
     if (item.count > 0) line.counts.set(item.value, item.count);
   }
-  return [...lines].map(([name, line]) => ({ name, ...tally(line.counts, line.values) }));
+  return [...[...lines].map(([name, line]) => ({ name, ...tally(line.counts, line.values) })), ...driftLine(report)];
 }
 
 function notes(report: ClientReport, run: ClientRunInfo): string[] {
@@ -78,7 +96,7 @@ function notes(report: ClientReport, run: ClientRunInfo): string[] {
     pact.interactions.length === 0 ? 'pact: none written (no valid exchange a provider state can bring about)' : `pact: ${pact.file} (${plural(pact.interactions.length, 'interaction')})`,
     ...pact.skipped.map((skip) => `  not recorded (${plural(skip.count, 'exchange')}): ${skip.reason}`),
   ];
-  return [counted, ...(run.log === undefined ? [] : [`log: ${run.log}`]), ...recorded];
+  return [counted, ...driftNotes(report), ...(run.log === undefined ? [] : [`log: ${run.log}`]), ...recorded];
 }
 
 /** The client report as a Report: what `mock -- <command>` and `mock report FILE` print and write. */

@@ -20,7 +20,7 @@ export interface MockContext extends ResponderContext {
   readonly bodyLimitBytes: number;
 }
 
-type Answer = Pick<MockDecision, 'reply' | 'source' | 'interaction' | 'note' | 'drill'>;
+type Answer = Pick<MockDecision, 'reply' | 'source' | 'interaction' | 'note' | 'drill' | 'drift'>;
 type Seen = Pick<MockDecision, 'verdict' | 'issues'>;
 
 /** At most this many issues are spelled out in a 400's message (all are in the log). */

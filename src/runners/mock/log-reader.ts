@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
 import { ClientReportBuilder, type ClientReport } from './client-report.js';
+import type { DriftPlan } from './drift.js';
 import type { LogEntry } from './log.js';
 import { isJsonObject } from '../../contract/json.js';
 
@@ -25,7 +26,7 @@ function entryOf(line: string): LogEntry | string {
 }
 
 /** Reads every line of `file`; a missing file or a line that is not a mock log line is a ConfigurationError (exit 2). */
-export async function reportFromLog(file: string, contract: OperationContract, options: { readonly strictContract?: boolean } = {}): Promise<ClientReport> {
+export async function reportFromLog(file: string, contract: OperationContract, options: { readonly strictContract?: boolean; readonly drift?: DriftPlan } = {}): Promise<ClientReport> {
   const builder = new ClientReportBuilder(contract, options);
   const stream = createReadStream(file, { encoding: 'utf8' });
   const opened = new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));

@@ -67,6 +67,7 @@ export function logLine(time: Date, index: number, seed: number, request: MockRe
     },
     ...(decision.note === undefined ? {} : { note: decision.note }),
     ...(decision.drill === undefined ? {} : { drill: decision.drill }),
+    ...(decision.drift === undefined ? {} : { drift: decision.drift }),
   };
   // The key is cut out of the whole entry only when it is in it (its JSON-escaped text is then in the line), or when
   // the line cannot be made (nesting too deep for JSON.stringify): a copy of every entry would cost more than the rest.

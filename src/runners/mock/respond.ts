@@ -15,6 +15,8 @@ export interface ResponderContext {
   readonly contract: OperationContract;
   readonly facts: ContractFacts;
   readonly bodies: ResponseBodies;
+  /** The next version of the contract (`--contract-next`): a drift value's body is checked against it. */
+  readonly next?: OperationContract;
 }
 
 /** The wait a mock 429 asks for, in seconds: short, since the mock does not really limit anyone. */
@@ -82,18 +84,20 @@ function coherentError(ctx: ResponderContext, status: number, body: unknown, see
 }
 
 /**
- * A schema-valid response of a documented status (a success from the covering schedule), generated with `seed` and
- * made coherent with the request. The coherent version is checked against the contract and dropped (with a note)
- * if the contract would reject it.
+ * A schema-valid response of a documented status (a success from the covering schedule, or a drift value's), generated
+ * with `seed` and made coherent with the request. The coherent version is checked against the contract (a drift
+ * value's against the next version, the only one that allows it) and dropped (with a note) if it would reject it.
  */
-export function generatedReply(ctx: ResponderContext, status: number, seed: number, request: RequestFacts): { reply: MockReply; note?: string } {
+export function generatedReply(ctx: ResponderContext, status: number, seed: number, request: RequestFacts): { reply: MockReply; note?: string; drift?: string } {
   const drawn = ctx.bodies.draw(status, seed);
   const headers = statusHeaders(status);
   const mediaType = ctx.facts.mediaType(status);
   if (drawn === undefined || mediaType === undefined) return { reply: { status, headers } };
+  const drift = drawn.drift === undefined ? {} : { drift: drawn.drift.label };
   const success = status === ctx.facts.successStatus;
-  const body = success ? coherentSuccess(ctx, drawn, request) : coherentError(ctx, status, drawn, seed, request);
-  const check = ctx.contract.validateResponse({ status, headers: { 'content-type': mediaType }, body });
-  if (check.verdict === 'valid' || check.verdict === 'contract-defect') return { reply: { status, headers, body } };
-  return { reply: { status, headers, body: drawn }, note: `could not make the ${status} coherent with the request (${check.matched ? check.intent[0]?.message : check.reason}); sent as generated` };
+  const body = success ? coherentSuccess(ctx, drawn.body, request) : coherentError(ctx, status, drawn.body, seed, request);
+  const judge = drawn.drift !== undefined && ctx.next !== undefined ? ctx.next : ctx.contract;
+  const check = judge.validateResponse({ status, headers: { 'content-type': mediaType }, body });
+  if (check.verdict === 'valid' || check.verdict === 'contract-defect') return { reply: { status, headers, body }, ...drift };
+  return { reply: { status, headers, body: drawn.body }, ...drift, note: `could not make the ${status} coherent with the request (${check.matched ? check.intent[0]?.message : check.reason}); sent as generated` };
 }

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { contractFacts } from '../../checks/index.js';
 import { ClientReportBuilder, type ClientReport, type CommandOutcome } from './client-report.js';
+import { driftPlan } from './drift.js';
 import { fanOut } from '../../events/index.js';
 import { startMockServer, type MockServerOptions } from './server.js';
 
@@ -40,9 +41,11 @@ export interface ClientRun {
 
 /** Starts the mock and the command; `done` resolves once the command has ended and the mock has stopped. */
 export async function runClient(options: ClientRunOptions): Promise<ClientRun> {
-  const builder = new ClientReportBuilder(options.contract, { drills: (options.drill ?? 0) > 0, strictContract: options.strictContract === true });
   // Loaded only when asked for: the recorder brings in pact-js, which every other start of the CLI can do without.
   const recording = options.recordPact ? new (await import('./pact-recording.js')).PactRecording(options.contract, contractFacts(options.contract)) : undefined;
+  // The drift values the server will serve (it works them out the same way), for the report to say which were met.
+  const drift = options.next === undefined ? {} : { drift: driftPlan(options.contract, options.next) };
+  const builder = new ClientReportBuilder(options.contract, { drills: (options.drill ?? 0) > 0, strictContract: options.strictContract === true, ...drift });
   // One event stream, a handler per output: the client report, the pact recording, and the caller's own listener.
   const listener = fanOut(builder, { onClientExchange: (entry) => recording?.add(entry) }, options.listener ?? {});
   const server = await startMockServer({ ...options, listener });

@@ -7,6 +7,7 @@ import { buildPath, templateParams } from '../../contract/path.js';
 import { ConfigurationError } from '../../errors.js';
 import type { OperationContract } from '../../validators/index.js';
 import { responseBodies } from './bodies.js';
+import { driftPlan, type DriftPlan } from './drift.js';
 import type { MockContext } from './decide.js';
 import { Drills } from './drills.js';
 import { exchangeHandler } from './serve-exchange.js';
@@ -37,6 +38,8 @@ export interface MockServerOptions {
   readonly bodyLimitBytes?: number;
   /** Answer this fraction (0..1) of valid requests with a documented error, in turn (see drills.ts); default 0. */
   readonly drill?: number;
+  /** The next version of the contract: successes also serve the values only it allows (drift.ts, bodies.ts). */
+  readonly next?: OperationContract;
 }
 
 /** A running mock. `url` is the base URL: append the operation path to it. */
@@ -44,6 +47,8 @@ export interface MockServer {
   readonly url: string;
   readonly port: number;
   readonly seed: number;
+  /** With `next`: the values only the next version allows that successes serve, and the changes it cannot serve. */
+  readonly drift?: DriftPlan;
   /** How many requests it has seen (the next request's index). */
   readonly requests: number;
   /** The operation URL for a customer and integration, each percent-encoded as one path segment. */
@@ -84,7 +89,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   checkOptions(port, seed, bodyLimitBytes, options.drill ?? 0);
   const facts = contractFacts(contract);
   const drills = options.drill ? new Drills(facts, options.drill) : undefined;
-  const ctx: MockContext = { contract, facts, bodies: responseBodies(contract, facts, seed), pacts: options.pacts, drills, bodyLimitBytes };
+  const drift = options.next === undefined ? undefined : driftPlan(contract, options.next);
+  const bodies = responseBodies(contract, facts, seed, drift?.values);
+  const ctx: MockContext = { contract, facts, bodies, pacts: options.pacts, drills, bodyLimitBytes, ...(options.next === undefined ? {} : { next: options.next }) };
   const log = options.logFile === undefined ? undefined : await ConformanceLog.open(options.logFile);
   const { onExchange, listener } = options;
   const serve = exchangeHandler(ctx, { seed, log, onExchange: (entry) => void (onExchange?.(entry), listener?.onClientExchange?.(entry)) });
@@ -106,6 +113,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     url,
     port: bound,
     seed,
+    ...(drift === undefined ? {} : { drift }),
     get requests() {
       return serve.count();
     },

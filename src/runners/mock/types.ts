@@ -44,4 +44,6 @@ export interface MockDecision {
   readonly note?: string;
   /** The error drill this valid request was answered with (`429 RateLimitExceeded`, ...), with `--drill`. */
   readonly drill?: string;
+  /** The drift value the reply serves (`/data/vendorIdentifier AIRWALLEX`), with `--contract-next`. */
+  readonly drift?: string;
 }

@@ -9,6 +9,7 @@ import { selectChecks } from '../../checks/index.js';
 import { ConfigurationError } from '../../errors.js';
 import type { BrokerSource } from '../../pact/verifier.js';
 import { defaultPactsDir } from '../../pact/names.js';
+import type { OperationContract } from '../../validators/index.js';
 import { assertReplayPath } from './replay-path.js';
 
 /** What a caller may set; every field is optional and defaulted by `resolveVerifyOptions`. */
@@ -41,6 +42,13 @@ export interface VerifyOptions {
   readonly checks?: string | readonly string[];
   /** Contract defects fail the run too. */
   readonly strictContract?: boolean;
+  /**
+   * The next version of the contract (`openContract(file, operation)`): a finding the contract forbids and this one
+   * allows is reported as `contract-drift` (runners/verify/drift.ts); what is sent still comes from the contract.
+   */
+  readonly nextContract?: OperationContract;
+  /** Contract drift fails the run too (needs `nextContract`). */
+  readonly failOnDrift?: boolean;
   /** A response body above this many bytes is a finding (and is not read further). */
   readonly maxBodyBytes?: number;
   /** The run stops sending after this long; the report says STOPPED EARLY and counts the cases not run. */
@@ -63,6 +71,7 @@ export const VERIFY_DEFAULTS = {
   timeoutMs: 5000,
   concurrency: 4,
   strictContract: false,
+  failOnDrift: false,
   maxBodyBytes: 2 ** 20,
   maxDurationMs: 10 * 60_000,
   maxBackoffMs: 5000,
@@ -119,6 +128,7 @@ export function resolveVerifyOptions(options: VerifyOptions = {}): ResolvedVerif
   const seed = options.seed ?? randomSeed();
   // A malformed replay path is refused before any provider is started, state set up or request sent.
   if (options.path !== undefined) assertReplayPath(seed, options.path);
+  if (options.failOnDrift === true && options.nextContract === undefined) throw new ConfigurationError('failOnDrift (--fail-on-drift) needs the next version of the contract: nextContract (--contract-next FILE)');
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as VerifyOptions;
   return {
     ...VERIFY_DEFAULTS,

@@ -1,8 +1,10 @@
 /**
- * The diff as text, Markdown or JSON. Local renderers for now: pure functions of the OperationDiff, kept apart from
- * the command so they can move onto the shared report writers.
+ * The diff as text, Markdown or JSON: the report layer's writers of an OperationDiff. Not the Report model's: a diff
+ * judges no provider, client or pact, so its changes have levels and directions (who breaks, which way the data
+ * flows), not finding kinds (who is at fault), its exit code depends on `--fail-on`, and its JSON is documented in
+ * its own shape (docs/diff.md), pointers into both documents included.
  */
-import { LEVELS, reaches, type Change, type Level, type OperationDiff } from '../../diff/index.js';
+import { LEVELS, reaches, type Change, type Level, type OperationDiff } from '../diff/index.js';
 
 /** `Stigg API 7.64.2`: how a side is named. */
 const named = (side: OperationDiff['old']): string => `${side.title || side.file} ${side.version}`.trim();

@@ -1,11 +1,7 @@
-/** The diff as JUnit XML: one test case per change, failing when it reaches --fail-on (a local renderer, see diff-format.ts). */
-import junitModule from 'junit-report-builder';
-import { reaches, type Level, type OperationDiff } from '../../diff/index.js';
-import { xmlSafe } from '../../report/junit.js';
+/** The diff as JUnit XML: one test case per change, failing when it reaches --fail-on (see diff-format.ts for why not the Report's writer). */
+import { reaches, type Level, type OperationDiff } from '../diff/index.js';
 import { headline, summary } from './diff-format.js';
-
-// junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
-const junit = junitModule as unknown as typeof junitModule.default;
+import { junit, xmlSafe } from './junit.js';
 
 /** Renders the diff as JUnit XML; with no change, one passing case says so. */
 export function diffJunit(diff: OperationDiff, failOn: Level): string {
