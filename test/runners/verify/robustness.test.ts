@@ -39,6 +39,14 @@ describe('verify: every run bounded, whatever the provider does', function () {
     expect((error as Error).message).to.match(/provider unreachable at http:\/\/127\.0\.0\.1:\d+: no answer/);
   });
 
+  it('a provider whose first answer is late (a cold start, a busy machine) is probed once more, and the run goes on', async () => {
+    let first = true;
+    const cold: Departure = { request: (seen) => (isOperation(seen) && first ? ((first = false), 'hang') : seen) };
+    const { exitCode, summary } = await against(cold, { systematic: false, runs: 3 });
+    expect(exitCode).to.equal(0);
+    expect(summary.conformance.cases).to.equal(3);
+  });
+
   it('a provider that stops answering mid-run is given up on after a few timeouts; the cases not run are counted', async () => {
     let seen = 0;
     const dies: Departure = { request: (request) => (isOperation(request) && ++seen > 40 ? 'hang' : request) };
