@@ -77,6 +77,25 @@ function runtimeMemberBodies(schema: JsonSchema, path: readonly string[], pointe
   }));
 }
 
+/**
+ * Undeclared members spelled like declared ones in another letter case, beside them (`SyncedEntityId` next to
+ * `syncedEntityId`): JSON decoders that match member names case-insensitively (Go's encoding/json, ASP.NET Core's
+ * System.Text.Json) take one for the other, and the whitelist never sees it. The variant carries a valid value.
+ */
+function caseVariantBodies(schema: JsonSchema, path: readonly string[], pointer: string, base: unknown): EdgeBody[] {
+  const declared = propertiesOf(schema);
+  const names = new Set(declared.map(([name]) => name));
+  return declared.flatMap(([name, sub]) => {
+    const variants = [...new Set([name.charAt(0).toUpperCase() + name.slice(1), name.toUpperCase(), name.toLowerCase()])].filter((variant) => !names.has(variant));
+    return variants.slice(0, 2).map((variant) => ({
+      body: json(setAt(base, [...path, variant], exampleOf(sub))),
+      edgeClass: `body${pointer}/*:additionalProperties:case:${variant}`,
+      kind: 'parser/member-name-case',
+      expect: breaking(childPointer(pointer, variant), 'additionalProperties'),
+    }));
+  });
+}
+
 /** Edges of one field and, recursively, of its declared properties. */
 function fieldEdges(schema: JsonSchema, path: readonly string[], pointer: string, base: unknown): EdgeBody[] {
   const label = `body${pointer}`;
@@ -93,7 +112,7 @@ function fieldEdges(schema: JsonSchema, path: readonly string[], pointer: string
   if (schema['additionalProperties'] === false) {
     const extra = ['unexpected', 'unexpected_'].find((name) => !propertiesOf(schema).some(([declared]) => declared === name)) ?? 'unexpected__';
     out.push({ body: json(setAt(base, [...path, extra], 'edge')), edgeClass: `body${pointer}/*:additionalProperties`, kind: 'parser/undeclared-members', expect: breaking(childPointer(pointer, extra), 'additionalProperties') });
-    out.push(...runtimeMemberBodies(schema, path, pointer, base));
+    out.push(...runtimeMemberBodies(schema, path, pointer, base), ...caseVariantBodies(schema, path, pointer, base));
   }
   for (const [name, sub] of propertiesOf(schema)) out.push(...fieldEdges(sub, [...path, name], childPointer(pointer, name), setAt(base, path, here)));
   return out;
