@@ -1,7 +1,7 @@
 /**
  * Deterministic header edges: the API key under several spellings of its name (header names are case-insensitive),
- * missing, empty, wrong and near the real one (see NEAR_MISS_KEYS); each optional header parameter absent, empty and
- * garbage (kept when its schema allows).
+ * missing, empty, wrong and near the real one (see NEAR_MISS_KEYS); the body's media type in other spellings; each
+ * optional header parameter absent, empty and garbage (kept when its schema allows).
  */
 import fc from 'fast-check';
 import type { HeaderCase, Intent } from '../../types.js';
@@ -59,10 +59,21 @@ function keyEdges(model: Model, key: Site, headers: Record<string, string>): Edg
   return out;
 }
 
+/**
+ * The documented request media type spelled as RFC 9110 §8.3.1 allows: with a charset parameter (quoted, too) and in
+ * upper case. One media type each time: a parser that refuses them refuses valid requests.
+ */
+function mediaTypeEdges(model: Model, headers: Record<string, string>): EdgeHeaders[] {
+  if (!model.body) return [];
+  const type = model.body.contentType;
+  const spellings: ReadonlyArray<readonly [string, string]> = [['charset', `${type}; charset=utf-8`], ['quoted-charset', `${type};charset="UTF-8"`], ['upper-case', type.toUpperCase()]];
+  return spellings.map(([name, value]) => ({ headers: { headers: { ...headers, [CONTENT_TYPE]: value }, key: 'valid' as const }, edgeClass: `headers/content-type:${name}`, kind: 'parser/media-type-spelling', expect: { intent: 'valid' as const } }));
+}
+
 /** The header edges of the operation, key first. */
 export function headerEdges(model: Model): EdgeHeaders[] {
   const headers = baseHeaders(model);
-  const out = model.key ? keyEdges(model, model.key, headers) : [];
+  const out = [...(model.key ? keyEdges(model, model.key, headers) : []), ...mediaTypeEdges(model, headers)];
   for (const site of model.headerParams.filter((s) => !s.required)) {
     const accepts = compiled(site.schema);
     const label = `${site.part}${site.pointer}`;

@@ -25,6 +25,7 @@ export const EDGE_KINDS: readonly EdgeKind[] = Object.freeze([
   kind('parser', 'undeclared-members', 'a body member the schema does not declare, where it forbids them', ['invalid_input_rejected']),
   kind('parser', 'runtime-member-names', 'undeclared body members named like members of a runtime\'s base object (`__proto__`, `constructor`...), sent as raw JSON text', ['invalid_input_rejected']),
   kind('parser', 'member-name-case', 'undeclared members spelled like declared ones in another letter case, beside them (decoders that match names case-insensitively take one for the other)', ['invalid_input_rejected']),
+  kind('parser', 'media-type-spelling', 'the body\'s media type with a charset parameter (quoted too) and in upper case (RFC 9110 §8.3.1: the same media type)', ['valid_input_accepted']),
   kind('parser', 'largest-body', 'the largest valid body, in 4-byte characters and in characters JSON must escape', ['valid_input_accepted', 'not_a_server_error']),
   kind('parser', 'optional-headers', 'each optional header absent, empty and garbage', ['valid_input_accepted', 'optional_headers_harmless']),
   kind('validator', 'null-empty', 'null and the empty string where the schema allows them', ['valid_input_accepted', 'update_applied']),
