@@ -3,6 +3,7 @@ import { breaksAuth, sendsUnsupportedMediaType, tagLabel } from './cases.js';
 import { BAD_INPUT_STATUS, RATE_LIMITED_STATUS, UNAUTHENTICATED_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
 import { describeOutcome, finding, isTransportFailure, notApplicable, skip } from './finding.js';
 import type { Check, CheckContext, Exchange } from './types.js';
+import { headerKey } from '../http/headers.js';
 
 const ID = 'auth_required';
 
@@ -15,7 +16,7 @@ function inputFault(context: CheckContext, exchange: Exchange): string | undefin
   if (testCase.expect.intent === 'invalid' && !breaksAuth(testCase, context.facts)) return tagLabel(testCase);
   const result = context.contract.validateRequest({ method: testCase.method, path: testCase.path, headers: testCase.headers, ...(testCase.rawBody === undefined ? {} : { rawBody: testCase.rawBody }) });
   if (!result.matched) return undefined;
-  const isKey = (issue: { part: string; pointer: string }): boolean => issue.part === 'headers' && context.facts.apiKeyHeaders.includes(issue.pointer.slice(1).toLowerCase());
+  const isKey = (issue: { part: string; pointer: string }): boolean => issue.part === 'headers' && context.facts.apiKeyHeaders.includes(headerKey(issue.pointer.slice(1)));
   const issue = [...result.intent, ...result.strict].find((found) => !isKey(found));
   return issue ? `${issue.part}${issue.pointer}:${issue.keyword}` : undefined;
 }

@@ -1,5 +1,5 @@
 /** content_type: a documented status comes with its documented media type. */
-import { mediaEssence } from '../validators/index.js';
+import { mediaEssence } from '../http/media-type.js';
 import { finding, headerOf, isTransportFailure, notApplicable, skip } from './finding.js';
 import type { Check } from './types.js';
 

@@ -4,6 +4,7 @@ import type {
   CheckOutcome, Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
 } from './types.js';
 import { isJsonObject, jsonText } from '../contract/json.js';
+import { headerValue } from '../http/headers.js';
 
 /** True when no response arrived. */
 export function isTransportFailure(outcome: ResponseOutcome): outcome is TransportFailure {
@@ -11,11 +12,7 @@ export function isTransportFailure(outcome: ResponseOutcome): outcome is Transpo
 }
 
 /** A response header by case-insensitive name. */
-export function headerOf(response: ReceivedResponse, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  const found = Object.entries(response.headers).find(([key]) => key.toLowerCase() === wanted);
-  return found?.[1];
-}
+export const headerOf = (response: ReceivedResponse, name: string): string | undefined => headerValue(response.headers, name);
 
 /** A response body read as JSON: the runner's parse when given, else `rawBody` parsed here. */
 export type JsonBody = { readonly kind: 'json'; readonly value: unknown } | { readonly kind: 'empty' } | { readonly kind: 'invalid'; readonly error: string };

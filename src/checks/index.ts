@@ -3,8 +3,6 @@ export type * from './types.js';
 export { CHECKS, CHECK_IDS, checkById, selectChecks } from './registry.js';
 export { runCheck, runChecks, type CheckRun } from './run.js';
 export { contractFacts, createCheckContext, type ContractFacts } from './facts.js';
-export { retryAfterMs } from './retry-after-wait.js';
-export { parseRetryAfter } from '../validators/retry-after.js';
 export { isTransportFailure, cutBytes, trimResponse, failsRun, failingFindings } from './finding.js';
 export { tagLabel } from './cases.js';
 export {

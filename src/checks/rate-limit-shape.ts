@@ -2,7 +2,7 @@
 import { expectsValid, sendsValidKey } from './cases.js';
 import { RATE_LIMITED_CODE, RATE_LIMITED_STATUS } from './documented.js';
 import { describeOutcome, finding, headerOf, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, show, skip } from './finding.js';
-import { parseRetryAfter } from '../validators/retry-after.js';
+import { parseRetryAfter } from '../http/retry-after.js';
 import type { Check, Exchange, Finding, ReceivedResponse } from './types.js';
 
 const ID = 'rate_limit_shape';

@@ -1,7 +1,7 @@
 /** The typed client for PATCH /api/v1/customers/{id}/integrations/{integrationId}: the consumer of the Pact tests. */
 import { getGlobalDispatcher } from 'undici';
 import { buildPath } from '../contract/path.js';
-import { decodeContent } from '../content-coding.js';
+import { decodeContent } from '../http/content-coding.js';
 import { StiggTransportError } from './errors/index.js';
 import { OPERATION } from './operation.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';

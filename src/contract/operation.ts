@@ -3,6 +3,7 @@ import { originOf, type Dereferenced } from './dereference.js';
 import { childPointer } from './json.js';
 import type { ApiKeySecurity, OasSchema, OperationModel, ParameterModel, RequestBodyModel, ResponseModel } from './types.js';
 import { isJsonObject } from './json.js';
+import { isJsonMediaType } from '../http/media-type.js';
 
 type Node = Record<string, unknown>;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -11,7 +12,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 function jsonMedia(content: unknown, where: string): { contentType: string; schema: OasSchema } | undefined {
   if (!isJsonObject(content)) return undefined;
   const types = Object.keys(content);
-  const contentType = types.find((type) => /^application\/(.+\+)?json\b/i.test(type));
+  const contentType = types.find(isJsonMediaType);
   if (contentType === undefined) {
     if (types.length === 0) return undefined;
     throw new ContractLoadError(`${where}: no JSON media type (found ${types.join(', ')})`);
