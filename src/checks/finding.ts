@@ -99,6 +99,12 @@ export const failsRun = (kind: FindingKind, strictContract: boolean): boolean =>
 /** The check cannot judge this exchange, and says why. */
 export const skip = (reason: string): Skipped => ({ skipped: reason });
 
+/** Why an exchange without a response is not judged. */
+export const noResponse = (failure: TransportFailure): string => `no response (${failure.error})`;
+
+/** Why a 429 is not judged by a check about something else: a limiter's answer says nothing either way. */
+export const RATE_LIMITED = 'rate limited (429): no evidence either way';
+
 /** The check has nothing to say about this exchange. */
 export const notApplicable = (reason: string): NotApplicable => ({ notApplicable: reason });
 
