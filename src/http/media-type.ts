@@ -47,8 +47,17 @@ export function parseMediaType(value: string): MediaType | undefined {
  */
 export const mediaEssence = (contentType: string): string => (contentType.split(';')[0] ?? '').trim().toLowerCase();
 
+/** Answers already worked out: a run meets few distinct Content-Types, and this is asked once per response. */
+const jsonAnswers = new Map<string, boolean>();
+const MAX_REMEMBERED = 256;
+
 /** Whether a Content-Type names one JSON text: `application/json` or a `+json` type, with any parameters. */
 export function isJsonMediaType(contentType: string): boolean {
+  const known = jsonAnswers.get(contentType);
+  if (known !== undefined) return known;
   const media = parseMediaType(contentType);
-  return media !== undefined && (media.essence === 'application/json' || media.suffix === 'json');
+  const json = media !== undefined && (media.essence === 'application/json' || media.suffix === 'json');
+  if (jsonAnswers.size >= MAX_REMEMBERED) jsonAnswers.clear();
+  jsonAnswers.set(contentType, json);
+  return json;
 }
