@@ -8,9 +8,11 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
  * Layers in dependency order (DESIGN.md): a module may import only from its own layer and the ones before it.
  * Runners emit run events (src/events/) that report builders listen to; the report model sits below pact and
  * runners, so the mock and check-pact give their verdicts in it (as verify does) and report imports neither.
- * `provider` stands apart: it may import nothing of the harness, so it can catch the harness' mistakes.
+ * `http` (header folding, media types, content codings, Retry-After, the retry loop) is the bottom: HTTP, not the
+ * contract, so it imports nothing of the project. `provider` stands apart: it may import nothing of the harness, so it
+ * can catch the harness' mistakes.
  */
-const LAYERS = ['contract', 'lint', 'diff', 'validators', 'arbitraries', 'client', 'checks', 'events', 'report', 'pact', 'runners', 'cli'];
+const LAYERS = ['http', 'contract', 'lint', 'diff', 'validators', 'arbitraries', 'client', 'checks', 'events', 'report', 'pact', 'runners', 'cli'];
 
 /**
  * Narrower rules on top of the order: checks are pure functions of the contract's data (no client, no I/O), and
@@ -21,9 +23,9 @@ const MAY_NOT_IMPORT: Readonly<Record<string, readonly string[]>> = {
   report: ['pact', 'runners', 'cli', 'provider'],
 };
 const IO_MODULES = /^node:(fs|net|http|https|child_process)|^undici$/;
-// errors.ts, secrets.ts and content-coding.ts are leaves every layer may use; api.ts, verify.ts (the library's verify) and chai.ts (the
+// errors.ts and secrets.ts are leaves every layer may use; api.ts, verify.ts (the library's verify) and chai.ts (the
 // chai plugin) are the package's public surface over all layers.
-const SHARED = new Set(['errors.ts', 'secrets.ts', 'content-coding.ts']);
+const SHARED = new Set(['errors.ts', 'secrets.ts']);
 const SURFACE = new Set(['api.ts', 'verify.ts', 'chai.ts']);
 
 function files(dir: string): string[] {
@@ -75,6 +77,13 @@ describe('architecture: dependencies point one way', () => {
         if (layer === 'checks') for (const module of specifiers(file)) if (IO_MODULES.test(module)) wrong.push(`${relative(SRC, file)} -> ${module} (I/O)`);
       }
     }
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('src/http is the bottom layer: it imports nothing of the project, not even the shared leaves', () => {
+    const wrong = files(join(SRC, 'http')).flatMap((file) =>
+      imports(file).filter((target) => layerOf(target) !== 'http').map((target) => `${relative(SRC, file)} -> ${relative(SRC, target)}`));
+    expect(files(join(SRC, 'http')).length, 'src/http has modules').to.be.greaterThan(0);
     expect(wrong).to.deep.equal([]);
   });
 

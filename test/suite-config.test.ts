@@ -29,4 +29,16 @@ describe('the mocha config', () => {
     const leftOut = all.filter((file) => left?.includes(basename(file, '.test.ts')));
     expect(leftOut.sort()).to.deep.equal([...first].sort());
   });
+
+  it('the quick tier (.mocharc.quick.json) leaves out only end-to-end files that exist, never a black box of a command', () => {
+    const text = readFileSync(join(ROOT, '.mocharc.quick.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const quick = JSON.parse(text) as { spec: string[]; ignore: string[] };
+    const all = testFiles(join(ROOT, 'test'));
+    for (const file of quick.ignore) expect(all, `${file} (left out of the quick tier) does not exist`).to.include(file);
+    expect(new Set(quick.ignore).size).to.equal(quick.ignore.length);
+    // One end-to-end run per command: the built bin's black box (every command but serve and mock), and theirs.
+    const blackBoxes = ['test/cli/black-box.test.ts', 'test/provider/serve-cli.test.ts', 'test/runners/mock/cli.test.ts'];
+    expect(quick.ignore.filter((file) => blackBoxes.includes(file))).to.deep.equal([]);
+    expect(quick.spec).to.deep.equal(['test/cli/black-box.test.ts', 'test/**/!(black-box).test.ts']);
+  });
 });

@@ -1,8 +1,8 @@
 /** access_denied: a customer the key may not access is refused 403 with a documented code. */
-import { expectsValid, scenarioMismatch, sendsValidKey, UNKNOWN_DATA } from './cases.js';
-import { FORBIDDEN_STATUS, RATE_LIMITED_STATUS } from './documented.js';
+import { expectsValid, sendsValidKey } from './cases.js';
+import { FORBIDDEN_STATUS } from './documented.js';
 import { listCodes } from './error-code-documented.js';
-import { describeOutcome, finding, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
+import { describeOutcome, finding, jsonOf, literal, propertyOf, skip } from './finding.js';
 import type { Check } from './types.js';
 
 const ID = 'access_denied';
@@ -13,16 +13,13 @@ export const accessDenied: Check = {
   description: 'a customer the API key may not access, not refused 403 with a documented 403 code',
   documents: '`responses.403` "User is not allowed to access this resource." with ForbiddenErrorResponseDto.code',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
+  scenarios: ['forbidden'],
+  needsResponse: true,
+  onRateLimited: 'skip',
   run(context, exchange) {
-    const { scenario, response } = exchange;
-    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
-    if (scenario.kind !== 'forbidden') return notApplicable(`scenario ${scenario.kind}`);
-    const mismatch = scenarioMismatch(exchange.case, scenario, context.facts);
-    if (mismatch !== undefined) return skip(mismatch);
+    const { response } = exchange;
     const codes = context.facts.errorCodes(FORBIDDEN_STATUS);
     if (codes === undefined) return skip(`the contract documents no ${FORBIDDEN_STATUS} codes`);
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
-    if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     if (response.status !== FORBIDDEN_STATUS) {
       return [finding(ID, exchange, {
         message: `a request for a forbidden customer was answered ${response.status}`,

@@ -20,6 +20,8 @@ export const addressedResource: Check = {
   description: 'a success answer about another integration than the one the path addressed',
   documents: 'path parameter `integrationId` ("Integration details") → `responses.200` data.id',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
+  scenarios: ['existing', 'unknown'],
+  needsResponse: true,
   run(context, exchange) {
     const param = context.facts.resourceParam;
     if (param === undefined) return skip('the path has no parameter naming the resource');

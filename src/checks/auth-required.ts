@@ -1,8 +1,9 @@
 /** auth_required: a missing or wrong API key is refused 401; with bad input as well, 401 or 400 (order left open). */
 import { breaksAuth, sendsUnsupportedMediaType, tagLabel } from './cases.js';
-import { BAD_INPUT_STATUS, RATE_LIMITED_STATUS, UNAUTHENTICATED_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
-import { describeOutcome, finding, isTransportFailure, notApplicable, skip } from './finding.js';
+import { BAD_INPUT_STATUS, UNAUTHENTICATED_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
+import { describeOutcome, finding, notApplicable, skip } from './finding.js';
 import type { Check, CheckContext, Exchange } from './types.js';
+import { headerKey } from '../http/headers.js';
 
 const ID = 'auth_required';
 
@@ -15,7 +16,7 @@ function inputFault(context: CheckContext, exchange: Exchange): string | undefin
   if (testCase.expect.intent === 'invalid' && !breaksAuth(testCase, context.facts)) return tagLabel(testCase);
   const result = context.contract.validateRequest({ method: testCase.method, path: testCase.path, headers: testCase.headers, ...(testCase.rawBody === undefined ? {} : { rawBody: testCase.rawBody }) });
   if (!result.matched) return undefined;
-  const isKey = (issue: { part: string; pointer: string }): boolean => issue.part === 'headers' && context.facts.apiKeyHeaders.includes(issue.pointer.slice(1).toLowerCase());
+  const isKey = (issue: { part: string; pointer: string }): boolean => issue.part === 'headers' && context.facts.apiKeyHeaders.includes(headerKey(issue.pointer.slice(1)));
   const issue = [...result.intent, ...result.strict].find((found) => !isKey(found));
   return issue ? `${issue.part}${issue.pointer}:${issue.keyword}` : undefined;
 }
@@ -33,14 +34,17 @@ export const authRequired: Check = {
   description: 'requests with the API key missing or wrong that are not refused 401 (400 allowed, with a warning, when the input is bad too)',
   documents: '`security: ApiKeyAuth` (X-API-KEY header) and `responses.401` "User is not authenticated."',
   applies: (testCase) => testCase.key !== 'valid',
-  run(context, exchange) {
-    const { response } = exchange;
+  needsResponse: true,
+  // A gateway's global rate limiter may answer before authentication: no evidence either way.
+  onRateLimited: 'skip',
+  beforeAnswer(context) {
     if (context.facts.apiKeyHeaders.length === 0) return notApplicable('the operation needs no API key');
     if (!context.facts.statuses.includes(UNAUTHENTICATED_STATUS)) return skip(`the contract documents no ${UNAUTHENTICATED_STATUS}`);
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
+    return undefined;
+  },
+  run(context, exchange) {
+    const { response } = exchange;
     if (response.status === UNAUTHENTICATED_STATUS) return [];
-    // A gateway's global rate limiter may answer before authentication: no evidence either way.
-    if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     const how = exchange.case.key === 'missing' ? 'without an API key' : 'with a wrong API key';
     const refusedInput = response.status === BAD_INPUT_STATUS || (response.status === UNSUPPORTED_MEDIA_TYPE_STATUS && sendsUnsupportedMediaType(exchange.case, context.facts));
     const fault = refusedInput ? inputFault(context, exchange) : undefined;

@@ -1,6 +1,7 @@
 /** Questions checks ask about a case and its scenario. */
 import type { RequestCase } from '../arbitraries/types.js';
-import { mediaEssence } from '../validators/index.js';
+import { headerKey, headerValue } from '../http/headers.js';
+import { mediaEssence } from '../http/media-type.js';
 import type { ContractFacts } from './facts.js';
 import type { Scenario } from './types.js';
 
@@ -14,7 +15,7 @@ export const sendsValidKey = (testCase: RequestCase): boolean => testCase.key ==
 export function breaksAuth(testCase: RequestCase, facts: ContractFacts): boolean {
   if (testCase.expect.intent !== 'invalid') return false;
   const { part, pointer, keyword } = testCase.expect.breaks;
-  return keyword === 'auth' || (part === 'headers' && facts.apiKeyHeaders.includes(pointer.slice(1).toLowerCase()));
+  return keyword === 'auth' || (part === 'headers' && facts.apiKeyHeaders.includes(headerKey(pointer.slice(1))));
 }
 
 /** A case's invalid tag as the arbitraries name kinds (without the variant): `path/id:pattern`, `body/syncedEntityId:maxLength`. */
@@ -50,6 +51,6 @@ export const UNKNOWN_DATA = 'no provider state or fixture: whether the customer 
  */
 export function sendsUnsupportedMediaType(testCase: RequestCase, facts: ContractFacts): boolean {
   if (facts.requestMediaType === undefined || testCase.rawBody === undefined) return false;
-  const sent = Object.entries(testCase.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  const sent = headerValue(testCase.headers, 'content-type');
   return sent === undefined || mediaEssence(sent) !== mediaEssence(facts.requestMediaType);
 }

@@ -2,7 +2,7 @@
 import type { JsonSchema } from '../contract/types.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
 import { documentedView } from './documented-view.js';
-import { describeOutcome, finding, isTransportFailure, jsonOf, literal, propertyOf, skip } from './finding.js';
+import { describeOutcome, finding, isTransportFailure, jsonOf, literal, noResponse, propertyOf, RATE_LIMITED, skip } from './finding.js';
 import { atPointer } from '../contract/json.js';
 import { firstDifference } from './json-diff.js';
 import type { CheckContext, CheckResult, Exchange, Finding, RelatedExchange, Relation, ResponseOutcome } from './types.js';
@@ -13,9 +13,10 @@ export type Comparison =
   | { readonly kind: 'different'; readonly what: string; readonly expected: string; readonly actual: string }
   | { readonly kind: 'incomparable'; readonly reason: string };
 
+/** Why an answer cannot be compared: none came, or a limiter's (the reasons runCheck gives for the primary one). */
 function incomparable(outcome: ResponseOutcome): string | undefined {
-  if (isTransportFailure(outcome)) return `no response (${outcome.error})`;
-  return outcome.status === RATE_LIMITED_STATUS ? 'rate limited (429): no evidence either way' : undefined;
+  if (isTransportFailure(outcome)) return noResponse(outcome);
+  return outcome.status === RATE_LIMITED_STATUS ? RATE_LIMITED : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** content_type: a documented status comes with its documented media type. */
-import { mediaEssence } from '../validators/index.js';
-import { finding, headerOf, isTransportFailure, notApplicable, skip } from './finding.js';
+import { mediaEssence } from '../http/media-type.js';
+import { finding, headerOf, notApplicable } from './finding.js';
 import type { Check } from './types.js';
 
 const ID = 'content_type';
@@ -11,9 +11,9 @@ export const contentType: Check = {
   description: 'a Content-Type other than the documented media type for that status (or none)',
   documents: '`responses.<status>.content`: each documented response names its media type (application/json)',
   applies: () => true,
+  needsResponse: true,
   run(context, exchange) {
     const { response } = exchange;
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     const media = context.facts.mediaType(response.status);
     if (media === undefined) return notApplicable(`status ${response.status} documents no body`);
     const actual = headerOf(response, 'content-type');

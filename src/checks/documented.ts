@@ -3,6 +3,7 @@
  * documented enum a given situation calls for. Each is checked against the contract at run time (a constant the
  * contract does not document makes its check skip with a reason, never pass).
  */
+import { TOO_MANY_REQUESTS } from '../http/retry.js';
 
 /** RFC 9110 §15.5.1: the status for a request the server will not process because of a client error. */
 export const BAD_INPUT_STATUS = 400;
@@ -18,8 +19,8 @@ export const FORBIDDEN_STATUS = 403;
 /** RFC 9110 §15.5.5: the status for a resource that does not exist. */
 export const NOT_FOUND_STATUS = 404;
 
-/** RFC 6585 §4: the status for a client over its rate limit, with an optional `Retry-After`. */
-export const RATE_LIMITED_STATUS = 429;
+/** RFC 6585 §4: the status for a client over its rate limit, with an optional `Retry-After` (HTTP's, src/http). */
+export const RATE_LIMITED_STATUS = TOO_MANY_REQUESTS;
 
 /** The 400 code for input that breaks the documented schema (others in the 400 enum describe business rules). */
 export const BAD_INPUT_CODE = 'BadUserInput';

@@ -1,5 +1,5 @@
 /** error_code_documented: an error body's `code` is one its status documents. */
-import { finding, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
+import { finding, jsonOf, literal, notApplicable, propertyOf } from './finding.js';
 import type { Check } from './types.js';
 
 const ID = 'error_code_documented';
@@ -18,9 +18,9 @@ export const errorCodeDocumented: Check = {
   description: 'error codes outside the enum documented for that status',
   documents: '`<status> … ErrorResponseDto.code`: an enum per status (e.g. 404: CustomerNotFound, IntegrationNotFound, …)',
   applies: () => true,
+  needsResponse: true,
   run(context, exchange) {
     const { response } = exchange;
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     const codes = context.facts.errorCodes(response.status);
     if (codes === undefined) return notApplicable(`status ${response.status} documents no error code`);
     const body = jsonOf(response);

@@ -1,6 +1,7 @@
 /** Facts about the operation that checks need, read from the contract model once, so no check hard-codes them. */
 import type { JsonSchema, OasSchema, OperationModel, Reading } from '../contract/types.js';
-import { headerKey, type OperationContract } from '../validators/index.js';
+import { headerKey } from '../http/headers.js';
+import type { OperationContract } from '../validators/index.js';
 import type { CheckContext } from './types.js';
 import { isJsonObject } from '../contract/json.js';
 import { templateParams } from '../contract/path.js';

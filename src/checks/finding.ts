@@ -4,6 +4,7 @@ import type {
   CheckOutcome, Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
 } from './types.js';
 import { isJsonObject, jsonText } from '../contract/json.js';
+import { headerValue } from '../http/headers.js';
 
 /** True when no response arrived. */
 export function isTransportFailure(outcome: ResponseOutcome): outcome is TransportFailure {
@@ -11,11 +12,7 @@ export function isTransportFailure(outcome: ResponseOutcome): outcome is Transpo
 }
 
 /** A response header by case-insensitive name. */
-export function headerOf(response: ReceivedResponse, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  const found = Object.entries(response.headers).find(([key]) => key.toLowerCase() === wanted);
-  return found?.[1];
-}
+export const headerOf = (response: ReceivedResponse, name: string): string | undefined => headerValue(response.headers, name);
 
 /** A response body read as JSON: the runner's parse when given, else `rawBody` parsed here. */
 export type JsonBody = { readonly kind: 'json'; readonly value: unknown } | { readonly kind: 'empty' } | { readonly kind: 'invalid'; readonly error: string };
@@ -108,6 +105,12 @@ export const failsCheck = (kind: FindingKind): boolean => kind === 'violation' |
 
 /** The check cannot judge this exchange, and says why. */
 export const skip = (reason: string): Skipped => ({ skipped: reason });
+
+/** Why an exchange without a response is not judged. */
+export const noResponse = (failure: TransportFailure): string => `no response (${failure.error})`;
+
+/** Why a 429 is not judged by a check about something else: a limiter's answer says nothing either way. */
+export const RATE_LIMITED = 'rate limited (429): no evidence either way';
 
 /** The check has nothing to say about this exchange. */
 export const notApplicable = (reason: string): NotApplicable => ({ notApplicable: reason });

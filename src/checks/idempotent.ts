@@ -11,6 +11,8 @@ export const idempotent: Check = {
   description: 'the same valid request sent twice answered differently (status, 200 body, or error code)',
   documents: 'RFC 9110 §9.2.2 for a full replacement of the documented field: PATCH {syncedEntityId} twice → the same 200 body',
   needs: 'repeat',
+  needsResponse: true,
+  onRateLimited: 'skip',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
   run: (context, exchange) => compareRelated(ID, context, exchange, 'repeat', (related, what) => `the same request (${related.label}) was answered with a different ${what}`),
 };

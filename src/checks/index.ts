@@ -4,8 +4,6 @@ export { CHECKS, CHECK_IDS, checkById, selectChecks } from './registry.js';
 export { runCheck, runChecks, type CheckRun } from './run.js';
 export { intentUnder, judgeDrift, versionName, type DriftJudge } from './drift.js';
 export { contractFacts, createCheckContext, type ContractFacts } from './facts.js';
-export { retryAfterMs } from './retry-after-wait.js';
-export { parseRetryAfter } from '../validators/retry-after.js';
 export { isTransportFailure, cutBytes, trimResponse, failsRun, failsCheck, failingFindings } from './finding.js';
 export { tagLabel } from './cases.js';
 export {

@@ -1,8 +1,8 @@
 /** invalid_input_rejected: input that breaks the contract gets the documented bad-input answer. */
 import { breaksAuth, sendsUnsupportedMediaType, tagLabel } from './cases.js';
-import { BAD_INPUT_CODE, BAD_INPUT_STATUS, RATE_LIMITED_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
+import { BAD_INPUT_CODE, BAD_INPUT_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
 import { listCodes } from './error-code-documented.js';
-import { describeOutcome, finding, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
+import { describeOutcome, finding, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
 import { addressesOperation, OFF_TEMPLATE, onlyIntentRejects } from './scope.js';
 import type { Check } from './types.js';
 
@@ -21,24 +21,28 @@ export const invalidInputRejected: Check = {
   documents: '`responses.400` "bad request." with BadInputErrorResponseDto.code (BadUserInput for schema violations)',
   applies: (testCase) => testCase.expect.intent === 'invalid' && testCase.key === 'valid',
   judgesAnyPath: true,
-  run(context, exchange) {
-    const { scenario, response } = exchange;
+  needsResponse: true,
+  onRateLimited: 'skip',
+  beforeAnswer(context, exchange) {
+    const { scenario } = exchange;
     if (breaksAuth(exchange.case, context.facts)) return notApplicable('an API-key case (auth_required)');
-    const tag = tagLabel(exchange.case);
     if (onlyIntentRejects(context, exchange)) {
       // The contract as written allows the value: every answer it documents for the case is acceptable.
       return [finding(ID, exchange, {
         kind: 'contract-defect',
-        message: `input ${tag} breaks only a repair of the intent reading; the contract as written allows it, so no answer is demanded (see \`stigg-contract lint\`)`,
+        message: `input ${tagLabel(exchange.case)} breaks only a repair of the intent reading; the contract as written allows it, so no answer is demanded (see \`stigg-contract lint\`)`,
         expected: 'any documented answer',
-        actual: describeOutcome(response),
+        actual: describeOutcome(exchange.response),
       })];
     }
     if (!addressesOperation(context, exchange)) return notApplicable(OFF_TEMPLATE);
     if (scenario.kind === 'forbidden' || scenario.kind === 'rate-limited') return notApplicable(`scenario ${scenario.kind}`);
     if (!context.facts.statuses.includes(BAD_INPUT_STATUS)) return skip(`the contract documents no ${BAD_INPUT_STATUS}`);
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
-    if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
+    return undefined;
+  },
+  run(context, exchange) {
+    const { response } = exchange;
+    const tag = tagLabel(exchange.case);
     if (response.status === UNSUPPORTED_MEDIA_TYPE_STATUS && sendsUnsupportedMediaType(exchange.case, context.facts)) {
       return [finding(ID, exchange, {
         kind: 'warning',

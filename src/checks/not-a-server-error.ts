@@ -2,8 +2,8 @@
 import { finding, isTransportFailure, jsonOf, show } from './finding.js';
 import { addressesOperation } from './scope.js';
 import type { Check } from './types.js';
+import { isJsonMediaType } from '../http/media-type.js';
 
-const isJsonMedia = (media: string): boolean => /^application\/(.+\+)?json\b/i.test(media);
 const ID = 'not_a_server_error';
 
 /** Flags 5xx statuses, transport failures (on any path), and unparseable bodies on documented JSON responses. */
@@ -32,7 +32,7 @@ export const notAServerError: Check = {
     // Outside the operation's template a router answers in its own format (an HTML 404 page is legitimate).
     if (!addressesOperation(context, exchange)) return [];
     const media = context.facts.mediaType(response.status);
-    if (media !== undefined && isJsonMedia(media)) {
+    if (media !== undefined && isJsonMediaType(media)) {
       const body = jsonOf(response);
       if (body.kind === 'invalid') {
         return [finding(ID, exchange, {

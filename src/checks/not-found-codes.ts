@@ -1,7 +1,7 @@
 /** not_found_codes: a missing customer or integration is answered 404 with the code that says which. */
-import { expectsValid, scenarioMismatch, sendsValidKey, UNKNOWN_DATA } from './cases.js';
-import { NOT_FOUND_CODES, NOT_FOUND_STATUS, RATE_LIMITED_STATUS } from './documented.js';
-import { describeOutcome, finding, isTransportFailure, jsonOf, notApplicable, literal, propertyOf, skip } from './finding.js';
+import { expectsValid, sendsValidKey } from './cases.js';
+import { NOT_FOUND_CODES, NOT_FOUND_STATUS } from './documented.js';
+import { describeOutcome, finding, jsonOf, literal, propertyOf, skip } from './finding.js';
 import type { Check } from './types.js';
 
 const ID = 'not_found_codes';
@@ -12,16 +12,13 @@ export const notFoundCodes: Check = {
   description: 'a missing customer or integration not answered 404 with CustomerNotFound / IntegrationNotFound',
   documents: '`responses.404` "CustomerIntegration not found." with NotFoundErrorResponseDto.code (CustomerNotFound, IntegrationNotFound)',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
+  scenarios: ['no-customer', 'no-integration'],
+  needsResponse: true,
+  onRateLimited: 'skip',
   run(context, exchange) {
     const { scenario, response } = exchange;
-    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
-    if (scenario.kind !== 'no-customer' && scenario.kind !== 'no-integration') return notApplicable(`scenario ${scenario.kind}`);
-    const mismatch = scenarioMismatch(exchange.case, scenario, context.facts);
-    if (mismatch !== undefined) return skip(mismatch);
     const code = scenario.kind === 'no-customer' ? NOT_FOUND_CODES.customer : NOT_FOUND_CODES.integration;
     if (!(context.facts.errorCodes(NOT_FOUND_STATUS) ?? []).includes(code)) return skip(`the contract documents no ${NOT_FOUND_STATUS} ${code}`);
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
-    if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     const what = scenario.kind === 'no-customer' ? 'a customer that does not exist' : 'an integration the customer does not have';
     const expected = `${NOT_FOUND_STATUS} ${code}`;
     if (response.status !== NOT_FOUND_STATUS) {

@@ -11,6 +11,8 @@ export const optionalHeadersHarmless: Check = {
   description: 'X-ACCOUNT-ID / X-ENVIRONMENT-ID (present, absent, garbage) changing the answer to an API-key request',
   documents: 'header parameters X-ACCOUNT-ID and X-ENVIRONMENT-ID: optional, "Ignored for API-key auth."',
   needs: 'header-variant',
+  needsResponse: true,
+  onRateLimited: 'skip',
   applies: sendsValidKey,
   run: (context, exchange) => compareRelated(ID, context, exchange, 'header-variant', (related, what) => `with ${related.label} the answer had a different ${what}`),
 };

@@ -1,8 +1,8 @@
 /** rate_limit_shape: a 429 says why (its code) and when to come back (`Retry-After`). */
 import { expectsValid, sendsValidKey } from './cases.js';
 import { RATE_LIMITED_CODE, RATE_LIMITED_STATUS } from './documented.js';
-import { describeOutcome, finding, headerOf, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, show, skip } from './finding.js';
-import { parseRetryAfter } from '../validators/retry-after.js';
+import { describeOutcome, finding, headerOf, jsonOf, literal, notApplicable, propertyOf, show } from './finding.js';
+import { parseRetryAfter } from '../http/retry-after.js';
 import type { Check, Exchange, Finding, ReceivedResponse } from './types.js';
 
 const ID = 'rate_limit_shape';
@@ -49,9 +49,9 @@ export const rateLimitShape: Check = {
   description: 'a 429 without message and RateLimitExceeded, with a malformed Retry-After; no 429 while rate limited',
   documents: '`responses.429` "Too many requests." with TooManyRequestsErrorResponseDto.code RateLimitExceeded; RFC 9110 §10.2.3 Retry-After',
   applies: () => true,
+  needsResponse: true,
   run(context, exchange) {
     const { response, scenario } = exchange;
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     if (response.status === RATE_LIMITED_STATUS) return shapeFindings(exchange, response, context.facts.errorCodes(RATE_LIMITED_STATUS) ?? []);
     const meantToBeLimited = scenario.kind === 'rate-limited' && expectsValid(exchange.case) && sendsValidKey(exchange.case);
     if (!meantToBeLimited) return notApplicable(`answered ${response.status}`);

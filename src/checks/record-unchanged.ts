@@ -4,7 +4,7 @@
  * tenant's integration with the same id, about another integration of the customer, or an update that resets data.
  */
 import { childPointer, isJsonObject } from '../contract/json.js';
-import { expectsValid, sendsValidKey, UNKNOWN_DATA } from './cases.js';
+import { expectsValid, sendsValidKey } from './cases.js';
 import { finding, literal, notApplicable, skip } from './finding.js';
 import { successRecord } from './success-record.js';
 import type { Check, Finding } from './types.js';
@@ -42,11 +42,15 @@ export const recordUnchanged: Check = {
   description: 'a success answer whose vendor or syncData is not the addressed integration\'s as set up (another tenant\'s or integration\'s record, or data the update reset)',
   documents: '`requestBody` carries only syncedEntityId; `responses.200` "The updated customer integration object." → the other fields are the integration\'s own',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
+  scenarios: ['existing'],
+  needsResponse: true,
+  beforeAnswer(_context, { scenario }) {
+    return scenario.kind === 'existing' && scenario.record === undefined ? skip('the record as set up is unknown (a --fixture, not set up through the state URL)') : undefined;
+  },
   run(context, exchange) {
     const { scenario } = exchange;
-    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
-    if (scenario.kind !== 'existing') return notApplicable(`scenario ${scenario.kind}`);
-    if (scenario.record === undefined) return skip('the record as set up is unknown (a --fixture, not set up through the state URL)');
+    // Narrowing only: the declared scenarios and beforeAnswer have set every other exchange aside.
+    if (scenario.kind !== 'existing' || scenario.record === undefined) return notApplicable(`scenario ${scenario.kind}`);
     const gate = successRecord(context, exchange);
     if (!('record' in gate)) return gate;
     const where = context.facts.envelope === undefined ? '' : `/${context.facts.envelope}`;

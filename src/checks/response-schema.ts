@@ -1,6 +1,6 @@
 /** response_schema: a documented response's body matches its schema, read as the validators read it. */
 import type { ValidationIssue } from '../validators/index.js';
-import { finding, isTransportFailure, notApplicable, skip } from './finding.js';
+import { finding, notApplicable } from './finding.js';
 import type { Check, Finding } from './types.js';
 
 const ID = 'response_schema';
@@ -25,9 +25,9 @@ export const responseSchema: Check = {
   description: 'response bodies that do not match the documented schema of their status',
   documents: '`responses.<status>.content.application/json.schema` (e.g. CustomerIntegrationResponseDto for 200)',
   applies: () => true,
+  needsResponse: true,
   run(context, exchange) {
     const { response } = exchange;
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     // The runner's parsed body spares a second JSON.parse; otherwise the raw text is parsed (and judged) here.
     const body = response.body !== undefined ? { body: response.body } : { rawBody: response.rawBody };
     const result = context.contract.validateResponse({ status: response.status, headers: response.headers, ...body });

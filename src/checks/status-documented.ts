@@ -1,7 +1,7 @@
 /** status_documented: every status the provider answers with is one the operation documents. */
 import { sendsUnsupportedMediaType } from './cases.js';
 import { UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
-import { finding, headerOf, isTransportFailure, show, skip } from './finding.js';
+import { finding, headerOf, show } from './finding.js';
 import type { Check } from './types.js';
 
 const ID = 'status_documented';
@@ -15,9 +15,9 @@ export const statusDocumented: Check = {
   description: 'statuses the contract does not document, redirects included',
   documents: 'the operation\'s `responses` list every status a client must handle',
   applies: () => true,
+  needsResponse: true,
   run(context, exchange) {
     const { response } = exchange;
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
     const { statuses } = context.facts;
     if (statuses.includes(response.status)) return [];
     // HTTP's own answer to a body the operation does not take (invalid_input_rejected notes it).

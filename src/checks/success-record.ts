@@ -1,18 +1,13 @@
-/** The gate shared by checks that read the record of a successful answer (update_applied, addressed_resource). */
-import { scenarioMismatch } from './cases.js';
-import { isTransportFailure, jsonOf, notApplicable, propertyOf, skip } from './finding.js';
-import type { CheckContext, Exchange, NotApplicable, Skipped } from './types.js';
+/** The gate shared by checks that read the record of a successful answer (update_applied, addressed_resource, record_unchanged). */
+import { jsonOf, notApplicable, propertyOf } from './finding.js';
+import type { AnsweredExchange, CheckContext, NotApplicable } from './types.js';
 
 /** The record a success answer carries (`data`), or why there is none to read. */
-export type RecordOrReason = { readonly record: Readonly<Record<string, unknown>> } | Skipped | NotApplicable;
+export type RecordOrReason = { readonly record: Readonly<Record<string, unknown>> } | NotApplicable;
 
-/** Reads the success record; only on existing or unknown data, and only when the answer is the documented success. */
-export function successRecord(context: CheckContext, exchange: Exchange): RecordOrReason {
-  const { scenario, response } = exchange;
-  if (scenario.kind !== 'existing' && scenario.kind !== 'unknown') return notApplicable(`scenario ${scenario.kind}`);
-  const mismatch = scenarioMismatch(exchange.case, scenario, context.facts);
-  if (mismatch !== undefined) return skip(mismatch);
-  if (isTransportFailure(response)) return skip(`no response (${response.error})`);
+/** Reads the success record, only when the answer is the documented success (the checks declare their scenarios). */
+export function successRecord(context: CheckContext, exchange: AnsweredExchange): RecordOrReason {
+  const { response } = exchange;
   if (response.status !== context.facts.successStatus) return notApplicable(`answered ${response.status}`);
   const body = jsonOf(response);
   const { envelope } = context.facts;

@@ -159,8 +159,13 @@ export interface CheckContext {
   readonly facts: ContractFacts;
 }
 
-/** One check: a pure function of (context, exchange), with an id for `--checks` and the behaviour it enforces. */
-export interface Check {
+/** An exchange whose request was answered: what a check that needs a response receives. */
+export interface AnsweredExchange extends Exchange {
+  readonly response: ReceivedResponse;
+}
+
+/** What every check declares besides its judgement; runCheck applies the preconditions, in this order. */
+interface CheckDeclaration {
   readonly id: string;
   /** One line: what it catches. */
   readonly description: string;
@@ -173,7 +178,33 @@ export interface Check {
    * every other check finds such an exchange not applicable.
    */
   readonly judgesAnyPath?: true;
+  /**
+   * The data scenarios the check judges; absent, every one. On unknown data it then skips (no evidence about the data),
+   * on another scenario it is not applicable, and on a scenario about other ids than the case addresses it skips.
+   */
+  readonly scenarios?: readonly Scenario['kind'][];
+  /** `skip`: a 429 is a rate limiter's answer, no evidence either way. Absent: a 429 is judged like any answer. */
+  readonly onRateLimited?: 'skip';
   /** Whether the check is about this kind of case at all (runners may use it to plan what to send). */
   applies(testCase: RequestCase): boolean;
+  /**
+   * What the check decides from the case, its data and the contract alone, before runCheck looks at the answer
+   * (whether one came, whether it is a 429); undefined to go on. For a result that must not wait on the answer.
+   */
+  beforeAnswer?(context: CheckContext, exchange: Exchange): CheckResult | undefined;
+}
+
+/** A check that judges answers: without one (a transport failure) it skips, saying why, and `run` sees the response. */
+export interface AnswerCheck extends CheckDeclaration {
+  readonly needsResponse: true;
+  run(context: CheckContext, exchange: AnsweredExchange): CheckResult;
+}
+
+/** A check that judges a transport failure too (not_a_server_error). */
+export interface OutcomeCheck extends CheckDeclaration {
+  readonly needsResponse?: false;
   run(context: CheckContext, exchange: Exchange): CheckResult;
 }
+
+/** One check: a pure function of (context, exchange), with an id for `--checks` and the behaviour it enforces. */
+export type Check = AnswerCheck | OutcomeCheck;

@@ -23,6 +23,8 @@ export const updateApplied: Check = {
   description: 'a success answer whose record does not hold the value just sent (null included)',
   documents: '`requestBody` UpdateCustomerIntegrationRequestDto.syncedEntityId → `responses.200` "The updated customer integration object."',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
+  scenarios: ['existing', 'unknown'],
+  needsResponse: true,
   run(context, exchange) {
     const field = context.facts.updateField;
     if (field === undefined) return skip('the request body schema has no single required field to compare');

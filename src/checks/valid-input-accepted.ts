@@ -1,7 +1,6 @@
 /** valid_input_accepted: a valid request on existing data succeeds. */
-import { expectsValid, scenarioMismatch, sendsValidKey, UNKNOWN_DATA } from './cases.js';
-import { RATE_LIMITED_STATUS } from './documented.js';
-import { describeOutcome, finding, isTransportFailure, notApplicable, skip } from './finding.js';
+import { expectsValid, sendsValidKey } from './cases.js';
+import { describeOutcome, finding, skip } from './finding.js';
 import { onlyStrictRejects } from './scope.js';
 import type { Check } from './types.js';
 
@@ -13,16 +12,13 @@ export const validInputAccepted: Check = {
   description: 'valid requests on an existing customer integration that are not answered with the documented success',
   documents: '`responses.200`: "The updated customer integration object." for any request the contract allows',
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
+  scenarios: ['existing'],
+  needsResponse: true,
+  onRateLimited: 'skip',
   run(context, exchange) {
-    const { scenario, response } = exchange;
-    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
-    if (scenario.kind !== 'existing') return notApplicable(`scenario ${scenario.kind}`);
-    const mismatch = scenarioMismatch(exchange.case, scenario, context.facts);
-    if (mismatch !== undefined) return skip(mismatch);
+    const { response } = exchange;
     const success = context.facts.successStatus;
     if (success === undefined) return skip('the contract documents no 2xx response');
-    if (isTransportFailure(response)) return skip(`no response (${response.error})`);
-    if (response.status === RATE_LIMITED_STATUS) return skip('rate limited (429): no evidence either way');
     if (response.status === success) return [];
     if (onlyStrictRejects(context, exchange)) {
       // The contract as written forbids what its intent allows: refusing the request is one of its readings.

@@ -1,7 +1,8 @@
 /** The typed client for PATCH /api/v1/customers/{id}/integrations/{integrationId}: the consumer of the Pact tests. */
 import { getGlobalDispatcher } from 'undici';
 import { buildPath } from '../contract/path.js';
-import { decodeContent } from '../content-coding.js';
+import { decodeContent } from '../http/content-coding.js';
+import { fieldValue } from '../http/headers.js';
 import { StiggTransportError } from './errors/index.js';
 import { OPERATION } from './operation.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
@@ -58,7 +59,7 @@ export class StiggIntegrationsClient {
       });
       const bytes = Buffer.from(await response.body.arrayBuffer());
       const coding = response.headers['content-encoding'];
-      const decoded = await decodeContent(bytes, Array.isArray(coding) ? coding.join(',') : coding, MAX_DECODED_BYTES);
+      const decoded = await decodeContent(bytes, coding === undefined ? undefined : fieldValue(coding), MAX_DECODED_BYTES);
       if (!decoded.ok) throw new StiggTransportError(redact(`${label}: ${decoded.message}`), false);
       return { status: response.statusCode, headers: response.headers, text: decoded.bytes.toString('utf8') };
     } catch (error) {

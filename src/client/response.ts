@@ -1,9 +1,9 @@
 /** Turns an HTTP response into the typed result or the typed error for its status. */
-import type { HeaderValues } from '../validators/validate-exchange.js';
+import type { HeaderValues } from '../http/headers.js';
 import { preview, type OperationContract, type ValidationIssue } from '../validators/index.js';
 import { ContractViolationError, ERROR_BY_STATUS, RateLimitedError, UnexpectedResponseError, type ApiErrorDetails } from './errors/index.js';
 import { scrubDeep } from '../secrets.js';
-import { retryAfterSeconds } from '../validators/retry-after.js';
+import { retryAfterSeconds } from '../http/retry-after.js';
 import type { CustomerIntegration } from './types.js';
 import { isJsonObject } from '../contract/json.js';
 

@@ -1,9 +1,7 @@
 import { ContractLoadError } from '../errors.js';
+import { isJsonMediaType } from '../http/media-type.js';
 import { isJsonObject } from './json.js';
 import type { OasSchema } from './types.js';
-
-/** A JSON media type: `application/json` or `application/*+json`, parameters allowed. */
-export const isJsonMediaType = (type: string): boolean => /^application\/(.+\+)?json\b/i.test(type);
 
 /**
  * The JSON media type of a `content` map and its schema (the harness speaks JSON): undefined when the map is absent

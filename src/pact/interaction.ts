@@ -1,5 +1,6 @@
 /** A catalogue entry as a pact interaction: the entry's examples with matchers derived from the contract's schemas. */
-import { headerKey, type OperationContract } from '../validators/index.js';
+import { headerKey } from '../http/headers.js';
+import type { OperationContract } from '../validators/index.js';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { FAKE_API_KEY, type CatalogueEntry } from './catalogue.js';
 import { deriveMatchers, mediaTypeRegex } from './matchers.js';

@@ -23,7 +23,8 @@ process.on('uncaughtException', (error) => void transportErrors.push(error.messa
 
 const options = JSON.parse(await text(process.stdin)) as Omit<PactVerificationOptions, 'apiKey'>;
 const key = process.env['STIGG_CONTRACT_PACT_KEY'] ?? '';
-const keyHeader = options.keyHeader.toLowerCase();
+// The parent sends the key header's name folded as HTTP compares names (src/http), the form Pact's headers have here.
+const keyHeader = options.keyHeader;
 // The native verifier filters by description with a regular expression (PACT_DESCRIPTION): the exact texts, escaped.
 if (options.onlyDescriptions?.length) {
   const exact = options.onlyDescriptions.map((description) => description.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
@@ -35,12 +36,20 @@ function describeMismatch(mismatch: unknown): string {
   return node?.mismatches?.map((m) => m.mismatch ?? '').join('; ') || node?.message || JSON.stringify(mismatch);
 }
 
+/** The status the provider answered where the pact expects another (Pact's StatusMismatch), when that is why it failed. */
+function actualStatus(mismatch: unknown): number | undefined {
+  const node = mismatch as { mismatches?: Array<{ type?: string; actual?: unknown }> } | undefined;
+  const status = node?.mismatches?.find((m) => m.type === 'StatusMismatch')?.actual;
+  return typeof status === 'number' ? status : undefined;
+}
+
 function interactions(core: CoreResult): InteractionResult[] {
   const failures = [...(core.errors ?? []).map((e) => ({ ...e, pending: false })), ...(core.pendingErrors ?? []).map((e) => ({ ...e, pending: true }))];
   return (core.interactionResults ?? []).map(({ description, result }) => {
     const failure = failures.find((f) => f.interaction.endsWith(` - ${description}`) || f.interaction === description);
     const passed = result === 'OK';
-    return { description, passed, pending: failure?.pending ?? false, ...(passed || !failure ? {} : { message: describeMismatch(failure.mismatch) }) };
+    const status = passed || !failure ? undefined : actualStatus(failure.mismatch);
+    return { description, passed, pending: failure?.pending ?? false, ...(passed || !failure ? {} : { message: describeMismatch(failure.mismatch) }), ...(status === undefined ? {} : { actualStatus: status }) };
   });
 }
 

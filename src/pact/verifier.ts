@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { ConfigurationError, TransportError } from '../errors.js';
+import { headerKey } from '../http/headers.js';
 import { basicAuthSecrets, redact } from '../secrets.js';
 
 /**
@@ -62,6 +63,8 @@ export interface InteractionResult {
   readonly passed: boolean;
   readonly pending: boolean;
   readonly message?: string;
+  /** The status the provider answered where the pact expects another (e.g. 429 from a rate limiter). */
+  readonly actualStatus?: number;
 }
 
 /** The outcome of a pact verification run. */
@@ -113,7 +116,7 @@ const LOAD_FAILURE = 'Failed to load pact';
 
 /** Runs @pact-foundation/pact's Verifier in a child process and returns structured per-interaction results. */
 export function verifyPacts(options: PactVerificationOptions): Promise<PactVerificationResult> {
-  const { apiKey, ...rest } = options;
+  const { apiKey, ...rest } = { ...options, keyHeader: headerKey(options.keyHeader) };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, childCommand(), {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],

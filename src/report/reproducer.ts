@@ -3,6 +3,7 @@ import { quote } from 'shell-quote';
 import { KEY_EXPRESSION } from '../arbitraries/index.js';
 import { API_KEY_PLACEHOLDER } from '../checks/documented.js';
 import type { Finding, Replay, Reproducer, SentRequest } from '../checks/types.js';
+import { headerValue } from '../http/headers.js';
 
 /** Characters that mean nothing special inside double quotes (so `"X-API-KEY: $STIGG_API_KEY"` reads as written). */
 const PLAIN_IN_DOUBLE_QUOTES = /^[A-Za-z0-9 _.,:;/=+-]*$/;
@@ -46,7 +47,7 @@ function wordWithKey(text: string): string {
 /** `-H` arguments; curl needs `Name;` to send an empty value (`Name:` would remove the header). */
 function headerWords(headers: Readonly<Record<string, string>>, hasBody: boolean): string[] {
   const words = Object.entries(headers).flatMap(([name, value]) => ['-H', wordWithKey(value === '' ? `${name};` : `${name}: ${value}`)]);
-  const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  const hasContentType = headerValue(headers, 'content-type') !== undefined;
   // With a body and no Content-Type, curl would add application/x-www-form-urlencoded; `Content-Type:` stops it.
   return hasBody && !hasContentType ? [...words, '-H', 'Content-Type:'] : words;
 }

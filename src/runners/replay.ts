@@ -14,6 +14,7 @@ import { createStateClient, type StateChange } from './verify/state-client.js';
 import { openTarget } from './verify/target.js';
 import { createTransport } from './verify/transport.js';
 import { apiKeyHeaderOf } from '../contract/operation.js';
+import { headerKey } from '../http/headers.js';
 
 /** Everything a regression test needs: the recorded request, its intent and data state, and the check. */
 export interface RegressionSpec {
@@ -41,7 +42,7 @@ export function caseOf(spec: RegressionSpec, keyHeader: string, template: string
   const headers: Record<string, string> = {};
   let key: RequestCase['key'] = 'missing';
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name.toLowerCase() !== keyHeader.toLowerCase()) headers[name] = value;
+    if (headerKey(name) !== headerKey(keyHeader)) headers[name] = value;
     else key = value === API_KEY_PLACEHOLDER ? 'valid' : { wrong: value };
   }
   const raw = matchPath(template, request.path) ?? {};

@@ -5,7 +5,8 @@
  * response (`status`, `headers`, `body`, `text`), an axios response (`status`, `headers`, `data`, `config`).
  */
 import { ConfigurationError } from '../errors.js';
-import type { HeaderValues, RequestExchange, ResponseExchange } from './validate-exchange.js';
+import type { HeaderValues } from '../http/headers.js';
+import type { RequestExchange, ResponseExchange } from './validate-exchange.js';
 import { isJsonObject } from '../contract/json.js';
 
 /** What a value was recognised as. */

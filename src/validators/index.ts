@@ -2,9 +2,7 @@
 export { bindOperation, type OperationContract } from './bind.js';
 export { openContract, openContractSync } from './open-contract.js';
 
-export type { ExchangeResult, HeaderValues, RequestExchange, ResponseExchange } from './validate-exchange.js';
-export { normaliseHeaders, mediaEssence } from './validate-exchange.js';
+export type { ExchangeResult, RequestExchange, ResponseExchange } from './validate-exchange.js';
 export { verdictOf, preview, formatIssue, defectsOnly, distinctIssues, type Part, type ValidationIssue, type Verdict } from './issue.js';
 export { recogniseExchange, headersOf, requestExchangeOf, responseExchangeOf, type RecognisedExchange } from './exchange-input.js';
 export type { PartSchemas } from './schemas.js';
-export { headerKey } from './schemas.js';

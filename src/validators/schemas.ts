@@ -1,5 +1,6 @@
 import { toJsonSchema, type TranslateOptions } from '../contract/translate.js';
 import type { JsonSchema, OperationModel } from '../contract/types.js';
+import { headerKey } from '../http/headers.js';
 
 /** The JSON Schemas of every part of one operation, in one reading. */
 export interface PartSchemas {
@@ -10,9 +11,6 @@ export interface PartSchemas {
   readonly body?: JsonSchema;
   readonly responses: ReadonlyMap<number, JsonSchema | undefined>;
 }
-
-/** Lower-cased header names, as HTTP compares them. */
-export const headerKey = (name: string): string => name.toLowerCase();
 
 /** Translates every part of the operation's contract into JSON Schema (strict, or repaired via `options.rewrite`). */
 export function partSchemas(operation: OperationModel, options: TranslateOptions): PartSchemas {

@@ -2,10 +2,8 @@ import { decodeSegment, matchPath } from '../contract/path.js';
 import type { OperationModel, Reading } from '../contract/types.js';
 import type { CompiledParts, PartValidator } from './compile.js';
 import { preview, verdictOf, type Part, type ValidationIssue, type Verdict } from './issue.js';
-import { headerKey } from './schemas.js';
-
-/** Header values as callers give them: a string, or the values of a repeated header. */
-export type HeaderValues = Readonly<Record<string, string | readonly string[] | undefined>>;
+import { mediaEssence } from '../http/media-type.js';
+import { normaliseHeaders, type HeaderValues } from '../http/headers.js';
 
 /** A request as seen on the wire: the raw path (percent-encoded), headers, and a parsed `body` or raw `rawBody`. */
 export interface RequestExchange {
@@ -28,18 +26,6 @@ export interface ResponseExchange {
 export type ExchangeResult =
   | { readonly matched: false; readonly verdict: 'unmatched'; readonly reason: string }
   | { readonly matched: true; readonly strict: ValidationIssue[]; readonly intent: ValidationIssue[]; readonly verdict: Verdict; readonly params: Readonly<Record<string, string>> };
-
-/** Header names lower-cased, repeated values joined as HTTP folds them. */
-export function normaliseHeaders(headers: HeaderValues = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[headerKey(name)] = typeof value === 'string' ? value : value.join(', ');
-  }
-  return out;
-}
-
-/** The media type's essence (`type/subtype`, lower case), without parameters. */
-export const mediaEssence = (contentType: string): string => (contentType.split(';')[0] ?? '').trim().toLowerCase();
 
 function contentTypeIssue(part: Part, pointer: string, expected: string, actual: string | undefined): ValidationIssue[] {
   if (actual !== undefined && mediaEssence(actual) === mediaEssence(expected)) return [];

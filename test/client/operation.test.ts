@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { openContract } from '../../src/validators/index.js';
 import { OPERATION } from '../../src/client/index.js';
-import { retryAfterSeconds } from '../../src/validators/retry-after.js';
+import { retryAfterSeconds } from '../../src/http/retry-after.js';
 
 describe('client: OPERATION', () => {
   it('names the method, path template and headers the contract documents', async () => {

@@ -1,7 +1,8 @@
 import { childPointer } from '../../contract/json.js';
 import { ConfigurationError } from '../../errors.js';
 import type { JsonSchema } from '../../contract/types.js';
-import { headerKey, type OperationContract, type Part } from '../../validators/index.js';
+import { headerKey } from '../../http/headers.js';
+import type { OperationContract, Part } from '../../validators/index.js';
 import { isJsonObject } from '../../contract/json.js';
 import { templateParams } from '../../contract/path.js';
 

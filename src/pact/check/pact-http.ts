@@ -1,9 +1,12 @@
 /** A pact interaction (spec 2, 3 or 4) as the exchanges the validators take, with where each part sits in the file. */
 import type { RequestExchange, ResponseExchange } from '../../validators/index.js';
 import { isJsonObject } from '../../contract/json.js';
+import { findHeader, headerValue } from '../../http/headers.js';
+import { isJsonMediaType } from '../../http/media-type.js';
 
 type Node = Record<string, unknown>;
-const isJsonType = (contentType: string | undefined): boolean => contentType === undefined || /^application\/(.+\+)?json\b/i.test(contentType.trim());
+/** A body without a Content-Type is read as Pact reads it, as JSON. */
+const isJsonType = (contentType: string | undefined): boolean => contentType === undefined || isJsonMediaType(contentType);
 
 /** One side of an HTTP interaction, read out of the pact. */
 export interface PactSide {
@@ -21,12 +24,6 @@ export interface PactSide {
 export interface PactHttp {
   readonly request: PactSide & { readonly exchange: RequestExchange; readonly query: unknown };
   readonly response: PactSide & { readonly exchange: ResponseExchange };
-}
-
-function headerValue(headers: Readonly<Record<string, string | readonly string[]>>, name: string): string | undefined {
-  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
-  const value = found?.[1];
-  return typeof value === 'string' ? value : value?.[0];
 }
 
 /** Reads a side's headers and body; a spec-4 body's declared content type fills in a missing Content-Type header. */
@@ -70,5 +67,4 @@ export function httpOf(interaction: Node, location: string): PactHttp | { readon
 }
 
 /** The header's name as the pact spells it (for pointers), or the given name when absent. */
-export const headerNameIn = (headers: Readonly<Record<string, unknown>>, lower: string): string =>
-  Object.keys(headers).find((name) => name.toLowerCase() === lower) ?? lower;
+export const headerNameIn = (headers: Readonly<Record<string, string | readonly string[]>>, lower: string): string => findHeader(headers, lower)?.name ?? lower;

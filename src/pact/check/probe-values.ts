@@ -6,6 +6,7 @@ import { coverage, leaves, replaceAt } from './json-path.js';
 import { admission } from './probes.js';
 import { admitsMessage, freshIssue, matcherFinding, touches, undecidable } from './probe.js';
 import type { LocatedRule } from './rules.js';
+import { headerKey } from '../../http/headers.js';
 
 /** Validates the side with some of its exchange replaced. */
 export type Revalidate = (change: Partial<RequestExchange & ResponseExchange>) => ExchangeResult;
@@ -52,7 +53,7 @@ export function probeBody(ctx: InteractionContext, sideName: 'request' | 'respon
 export function probeHeaders(ctx: InteractionContext, sideName: 'request' | 'response', side: PactSide, rules: readonly LocatedRule[], revalidate: Revalidate): PactFinding[] {
   const baseline = revalidate({});
   return rules.filter((rule) => rule.category === 'header').flatMap((rule) => {
-    const lower = String(rule.tokens[0] ?? '').toLowerCase();
+    const lower = headerKey(String(rule.tokens[0] ?? ''));
     const name = headerNameIn(side.headers, lower);
     const current = side.headers[name];
     const value = typeof current === 'string' ? current : current?.[0];

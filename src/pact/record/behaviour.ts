@@ -12,6 +12,7 @@ import type { OperationContract } from '../../validators/index.js';
 import type { CatalogueEntry, JsonValue } from '../catalogue.js';
 import { STATE, type ProviderState } from '../state-names.js';
 import { isJsonObject } from '../../contract/json.js';
+import { headerKey } from '../../http/headers.js';
 
 /** One valid exchange of a client, as the mock logged it (the key header redacted, never needed here). */
 export interface RecordedExchange {
@@ -44,8 +45,8 @@ export function documentedOnly(schema: JsonSchema | undefined, value: unknown): 
 
 /** The documented optional headers the client sent, by the contract's names. */
 function optionalHeaders(contract: OperationContract, headers: Readonly<Record<string, string>>): Record<string, string> {
-  const sent = contract.operation.headerParams.filter((param) => !param.required && headers[param.name.toLowerCase()] !== undefined);
-  return Object.fromEntries(sent.map((param) => [param.name, headers[param.name.toLowerCase()] as string]));
+  const sent = contract.operation.headerParams.filter((param) => !param.required && headers[headerKey(param.name)] !== undefined);
+  return Object.fromEntries(sent.map((param) => [param.name, headers[headerKey(param.name)] as string]));
 }
 
 /** The error behaviours a state can bring about: the state, the description, and the pointers kept exact. */

@@ -17,6 +17,7 @@ import { admitNullables } from '../nullable-rules.js';
 import { loadPact, serialisePact, writeFileAtomic } from '../pact-file.js';
 import { behaviourOf, type RecordedExchange } from './behaviour.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
+import { headerKey } from '../../http/headers.js';
 
 /** What was written, and what could not be recorded (with how many exchanges each reason covers). */
 export interface RecordedPact {
@@ -30,8 +31,8 @@ async function replay(spec: InteractionSpec, exchange: RecordedExchange, contrac
   const keyHeader = apiKeyHeaderOf(contract.operation);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(keyHeader ? { [keyHeader]: FAKE_API_KEY } : {}) };
   for (const name of Object.keys(spec.request.headers)) {
-    const sent = exchange.headers[name.toLowerCase()];
-    if (sent !== undefined && name.toLowerCase() !== keyHeader?.toLowerCase() && name.toLowerCase() !== 'content-type') headers[name] = sent;
+    const sent = exchange.headers[headerKey(name)];
+    if (sent !== undefined && headerKey(name) !== (keyHeader && headerKey(keyHeader)) && headerKey(name) !== 'content-type') headers[name] = sent;
   }
   // A client of its own: each interaction has a new mock server, and a pooled keep-alive socket to an earlier one on
   // a port reused since would carry the request to nobody.

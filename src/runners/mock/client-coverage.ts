@@ -12,6 +12,7 @@ import { documentedDrills, drillLabel } from './drills.js';
 import type { LogEntry } from './log.js';
 import { classify, shapeLineName, type Dimension } from '../../checks/response-shapes.js';
 import { isJsonObject } from '../../contract/json.js';
+import { headerKey } from '../../http/headers.js';
 
 /** The groups of the coverage, in report order. */
 export type CoverageGroup = 'statuses received' | 'requests sent' | 'success shapes served' | 'error drills received';
@@ -88,7 +89,7 @@ export class CoverageTally {
       this.#add('requests sent', `${name} needing percent-encoding`, (_e, f) => f.processed && f.params[name] !== undefined && encodeSegment(f.params[name] as string, 'pchar') !== f.params[name]);
     }
     for (const param of this.contract.operation.headerParams.filter((header) => !header.required)) {
-      const key = param.name.toLowerCase();
+      const key = headerKey(param.name);
       this.#add('requests sent', `header ${param.name}`, (entry, f) => f.processed && entry.request.headers[key] !== undefined);
     }
   }

@@ -10,7 +10,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { BAD_INPUT_CODE } from '../../checks/index.js';
-import { codingsOf, decodeContent } from '../../content-coding.js';
+import { codingsOf, decodeContent } from '../../http/content-coding.js';
+import { isJsonMediaType } from '../../http/media-type.js';
 import type { BodyIssue, MockReply } from './types.js';
 
 /** A reply's media type when the contract documents none for its status (every status here documents this one). */
@@ -91,9 +92,7 @@ export const payloadOf = (reply: MockReply): string => reply.rawBody ?? (reply.b
 
 /** The Content-Type header for a media type: JSON ones with `; charset=utf-8`, as the common JSON servers send them. */
 export function contentTypeHeader(mediaType: string): string {
-  const essence = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
-  const json = essence === JSON_CONTENT_TYPE || essence.endsWith('+json');
-  return json && !/;\s*charset=/i.test(mediaType) ? `${mediaType}; charset=utf-8` : mediaType;
+  return isJsonMediaType(mediaType) && !/;\s*charset=/i.test(mediaType) ? `${mediaType}; charset=utf-8` : mediaType;
 }
 
 /** Writes the reply as `mediaType`; a body left unread is discarded afterwards, or the connection closed when it is (or says it is) too big. */

@@ -10,7 +10,8 @@ import type { PactHttp } from '../../pact/check/pact-http.js';
 import { coverage } from '../../pact/check/json-path.js';
 import type { LocatedRule, RuleSet } from '../../pact/check/rules.js';
 import { evaluateMatcher, evaluateRuleSet, type Admits } from '../../pact/matching/evaluate.js';
-import { mediaEssence, normaliseHeaders } from '../../validators/index.js';
+import { headerKey, normaliseHeaders } from '../../http/headers.js';
+import { mediaEssence } from '../../http/media-type.js';
 import type { MockRequest } from './types.js';
 import { isJsonObject } from '../../contract/json.js';
 
@@ -74,7 +75,7 @@ function children(expected: unknown, actual: unknown, path: Path, rules: readonl
 }
 
 function headerAccepts(expected: string, actual: string, name: string, rules: readonly LocatedRule[]): boolean {
-  const set = rules.find((rule) => rule.category === 'header' && String(rule.tokens[0] ?? '').toLowerCase() === name)?.rules;
+  const set = rules.find((rule) => rule.category === 'header' && headerKey(String(rule.tokens[0] ?? '')) === name)?.rules;
   if (set) return evaluatorOf(set)(expected, actual);
   return name === 'content-type' ? mediaEssence(expected) === mediaEssence(actual) : expected.trim() === actual.trim();
 }

@@ -14,6 +14,7 @@ import { requestMatches } from './pact-match.js';
 import { statusHeaders } from './respond.js';
 import type { MockReply, MockRequest } from './types.js';
 import { isJsonObject } from '../../contract/json.js';
+import { normaliseHeaders } from '../../http/headers.js';
 
 /** One interaction the mock can answer with. */
 export interface PactEntry {
@@ -46,7 +47,7 @@ function statesOf(interaction: Record<string, unknown>): string[] {
 
 function replyOf(http: PactHttp): MockReply {
   const { status, headers = {}, body, rawBody } = http.response.exchange;
-  const flat = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), typeof value === 'string' ? value : (value ?? []).join(', ')]));
+  const flat = normaliseHeaders(headers);
   // A 429 always says when to come back, even when the pact leaves Retry-After out.
   return { status, headers: { ...statusHeaders(status), ...flat }, ...(rawBody === undefined ? {} : { rawBody }), ...(body === undefined ? {} : { body }) };
 }

@@ -1,7 +1,7 @@
 /** One exchange of the mock, end to end: read the request, decide, log the line, then reply. */
 import { BAD_INPUT_STATUS, BAD_INPUT_CODE } from '../../checks/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normaliseHeaders } from '../../validators/index.js';
+import { normaliseHeaders } from '../../http/headers.js';
 import { decide, type MockContext } from './decide.js';
 import { JSON_CONTENT_TYPE, readBody, writeReply } from './http-io.js';
 import type { ConformanceLog } from './log-file.js';

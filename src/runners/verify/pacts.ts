@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
 import { loadPact } from '../../pact/pact-file.js';
+import { Backoff, TOO_MANY_REQUESTS, withRetryAfter } from '../../http/retry.js';
 import { verifyPacts, type BrokerSource, type PactVerificationOptions, type PactVerificationResult } from '../../pact/verifier.js';
 import { STATE_CHANGE_TIMEOUT_MS, type StateChange } from './state-client.js';
 import { startStateRelay } from './state-relay.js';
@@ -78,7 +79,7 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
       ...(pactUrls ? { pactUrls } : {}),
       ...(options.broker ? { broker: options.broker } : {}),
     };
-    result = await againWhileRateLimited(request, await verifyPacts(request), options.rateLimitWaitsMs ?? RATE_LIMIT_WAITS_MS);
+    result = await verifyWaitingOutLimiter(request, options.rateLimitWaitsMs ?? RATE_LIMIT_WAITS_MS);
   } finally {
     await relay?.close();
   }
@@ -88,28 +89,35 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
   return { ran: true, passed: result.passed, notices: result.notices, tornDown };
 }
 
-/** An interaction the provider's rate limiter refused: Pact's status mismatch with 429 as the actual status. */
-const refusedByLimiter = (message: string | undefined): boolean => /\bexpected \d{3} but was 429\b/.test(message ?? '');
+/** The interactions a rate limiter refused: the provider answered 429 where the pact expects another status. */
+const refusedByLimiter = (result: PactVerificationResult): string[] =>
+  result.interactions.filter((interaction) => !interaction.passed && interaction.actualStatus === TOO_MANY_REQUESTS).map((interaction) => interaction.description);
 
-/** How long to wait before each new try of the refused interactions (Pact's verifier does not say the Retry-After). */
+/** How long to wait before each new try of the refused interactions (Pact's verifier does not pass the Retry-After on). */
 const RATE_LIMIT_WAITS_MS = [1_000, 2_000, 4_000];
 
+/** `result` with the interactions verified again in their place. */
+function merged(result: PactVerificationResult, again: PactVerificationResult): PactVerificationResult {
+  const retried = new Map(again.interactions.map((interaction) => [interaction.description, interaction]));
+  const interactions = result.interactions.map((interaction) => retried.get(interaction.description) ?? interaction);
+  return { ...result, interactions, passed: interactions.every((interaction) => interaction.passed || interaction.pending), notices: [...result.notices, ...again.notices] };
+}
+
 /**
- * Verifies again, after a wait, the interactions a rate limiter answered 429 where the pact expects another status:
- * a limiter refusing a request says nothing of the provider's behaviour (see docs/checks.md). Not when results are
- * published to a broker, which has the first verdict already.
+ * Verifies the pacts, then again, after a wait, the interactions a rate limiter answered 429 where the pact expects
+ * another status, through the one retry loop: a limiter refusing a request says nothing of the provider's behaviour
+ * (see docs/checks.md). Not when results are published to a broker, which has the first verdict already.
  */
-async function againWhileRateLimited(request: PactVerificationOptions, first: PactVerificationResult, waitsMs: readonly number[]): Promise<PactVerificationResult> {
-  if (request.broker?.publishVerificationResult) return first;
-  let result = first;
-  for (const waitMs of waitsMs) {
-    const refused = result.interactions.filter((interaction) => !interaction.passed && refusedByLimiter(interaction.message)).map((interaction) => interaction.description);
-    if (refused.length === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
-    const again = await verifyPacts({ ...request, onlyDescriptions: refused });
-    const retried = new Map(again.interactions.map((interaction) => [interaction.description, interaction]));
-    const interactions = result.interactions.map((interaction) => retried.get(interaction.description) ?? interaction);
-    result = { ...result, interactions, passed: interactions.every((interaction) => interaction.passed || interaction.pending), notices: [...result.notices, ...again.notices] };
-  }
-  return result;
+async function verifyWaitingOutLimiter(request: PactVerificationOptions, waitsMs: readonly number[]): Promise<PactVerificationResult> {
+  let result: PactVerificationResult | undefined;
+  const attempt = async (): Promise<PactVerificationResult> => {
+    result = result === undefined ? await verifyPacts(request) : merged(result, await verifyPacts({ ...request, onlyDescriptions: refusedByLimiter(result) }));
+    return result;
+  };
+  const attempts = request.broker?.publishVerificationResult ? 1 : waitsMs.length + 1;
+  const backoff = new Backoff(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+  return withRetryAfter(attempt, (answer) => (refusedByLimiter(answer).length > 0 ? { retryAfterMs: undefined } : false), backoff, {
+    maxAttempts: attempts,
+    defaultWaitMs: (retry) => waitsMs[retry] ?? 0,
+  });
 }

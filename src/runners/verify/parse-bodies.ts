@@ -3,10 +3,11 @@
  * request is on the wire rather than between two requests.
  */
 import type { Exchange, ResponseOutcome } from '../../checks/index.js';
+import { isJsonMediaType } from '../../http/media-type.js';
 
 /** A JSON body parsed; anything else (not JSON, not labelled JSON, empty, no response) stays raw. */
 function parsed(outcome: ResponseOutcome): ResponseOutcome {
-  if ('error' in outcome || outcome.body !== undefined || outcome.rawBody === '' || !/json/i.test(outcome.headers['content-type'] ?? '')) return outcome;
+  if ('error' in outcome || outcome.body !== undefined || outcome.rawBody === '' || !isJsonMediaType(outcome.headers['content-type'] ?? '')) return outcome;
   try {
     return { ...outcome, body: JSON.parse(outcome.rawBody) as unknown };
   } catch {

@@ -5,6 +5,7 @@ import type { Scenario } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { Fixture } from './plan.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
+import { headerKey } from '../../http/headers.js';
 
 /** One generated case and the data state it meets. */
 export interface PlannedCase {
@@ -28,7 +29,7 @@ function scenarioOf(testCase: RequestCase, aimedAt: Scenario): Scenario {
  */
 function unauthenticatedWithBadInput(contract: OperationContract, params: Readonly<Record<string, string>> | undefined): fc.Arbitrary<RequestCase> {
   const keyHeader = apiKeyHeaderOf(contract.operation);
-  const keyPointer = `/${(keyHeader ?? '').toLowerCase()}`;
+  const keyPointer = `/${headerKey(keyHeader ?? '')}`;
   const otherBreaks = invalidRequest(contract, { ...(params ? { params } : {}), where: (kind) => !(kind.part === 'headers' && kind.pointer === keyPointer) });
   return otherBreaks.map((testCase): RequestCase => ({ ...testCase, key: 'missing', expect: { intent: 'invalid', breaks: { part: 'headers', pointer: keyPointer, keyword: 'required' } } }));
 }

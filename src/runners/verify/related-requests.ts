@@ -5,6 +5,7 @@
 import type { RequestCase } from '../../arbitraries/index.js';
 import type { Check } from '../../checks/index.js';
 import type { OperationContract } from '../../validators/index.js';
+import { headerKey } from '../../http/headers.js';
 
 const GARBAGE = 'garbage %% ~!@#$ \t x';
 
@@ -24,7 +25,7 @@ function shapeOf(contract: OperationContract): VariantShape {
   if (known) return known;
   const names = contract.operation.headerParams.filter((p) => !p.required).map((p) => p.name);
   const shape: VariantShape = {
-    optional: new Set(names.map((name) => name.toLowerCase())),
+    optional: new Set(names.map(headerKey)),
     garbage: Object.fromEntries(names.map((name) => [name, GARBAGE])),
     absentLabel: `${names.join(' and ')} absent`,
     garbageLabel: `${names.join(' and ')}: ${JSON.stringify(GARBAGE)}`,
@@ -38,7 +39,7 @@ export function headerVariants(testCase: RequestCase, contract: OperationContrac
   const shape = shapeOf(contract);
   if (shape.optional.size === 0) return [];
   const without: Record<string, string> = {};
-  for (const name in testCase.headers) if (!shape.optional.has(name.toLowerCase())) without[name] = testCase.headers[name] as string;
+  for (const name in testCase.headers) if (!shape.optional.has(headerKey(name))) without[name] = testCase.headers[name] as string;
   return [
     { label: shape.absentLabel, headers: without },
     { label: shape.garbageLabel, headers: { ...without, ...shape.garbage } },

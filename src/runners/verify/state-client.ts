@@ -1,9 +1,8 @@
 /** The Pact state-change protocol, client side: POST {state, params, action} to the provider's state URL. */
 import { request } from 'undici';
 import { TransportError } from '../../errors.js';
-import { parseRetryAfter } from '../../validators/retry-after.js';
-import { RATE_LIMITED_STATUS } from '../../checks/index.js';
-import { Backoff } from './backoff.js';
+import { fieldValue } from '../../http/headers.js';
+import { Backoff, rateLimitRefusal, withRetryAfter } from '../../http/retry.js';
 
 export type StateAction = 'setup' | 'teardown';
 
@@ -42,8 +41,6 @@ export interface StateAnswer {
 /** POSTs a state-change body; network failures throw a TransportError naming `label`. */
 export type StatePoster = (body: string, label: string) => Promise<StateAnswer>;
 
-const headerText = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
-
 /**
  * POSTs to `stateUrl`, bounded by `timeoutMs` per call. A 429 (a gateway's limiter in front of the state URL too) is
  * waited out as its Retry-After says (1 s without one) and the body sent again, within the budget and the number of
@@ -51,21 +48,15 @@ const headerText = (value: string | string[] | undefined): string | undefined =>
  */
 export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StatePoster {
   const waits = new Backoff(backoff.maxWaitMs, backoff.budgetMs);
-  return async (body, label) => {
-    for (let attempt = 1; ; attempt++) {
-      let answer: StateAnswer & { retryAfter: string | undefined };
-      try {
-        const response = await request(stateUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
-        answer = { status: response.statusCode, text: await response.body.text(), contentType: headerText(response.headers['content-type']), retryAfter: headerText(response.headers['retry-after']) };
-      } catch (error) {
-        throw new TransportError(`${label} failed: ${(error as Error).message}`, stateUrl, { cause: error });
-      }
-      if (answer.status !== RATE_LIMITED_STATUS || attempt >= backoff.maxAttempts) return answer;
-      waits.told(answer.retryAfter === undefined ? undefined : parseRetryAfter(answer.retryAfter, Date.now()));
-      if (!waits.canRetry) return answer;
-      await waits.wait();
+  return (body, label) => withRetryAfter(async () => {
+    try {
+      const response = await request(stateUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
+      const contentType = response.headers['content-type'];
+      return { status: response.statusCode, text: await response.body.text(), contentType: contentType === undefined ? undefined : fieldValue(contentType), headers: response.headers };
+    } catch (error) {
+      throw new TransportError(`${label} failed: ${(error as Error).message}`, stateUrl, { cause: error });
     }
-  };
+  }, (answer) => rateLimitRefusal(answer.status, answer.headers), waits, backoff);
 }
 
 /** A state client for `stateUrl` (see createStatePoster for timeouts and 429s). */

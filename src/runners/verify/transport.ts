@@ -6,7 +6,8 @@
  */
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { ReceivedResponse, ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
-import { codingsOf, decodeContent } from '../../content-coding.js';
+import { codingsOf, decodeContent } from '../../http/content-coding.js';
+import { normaliseHeaders } from '../../http/headers.js';
 
 export interface TransportOptions {
   readonly baseUrl: string;
@@ -38,12 +39,6 @@ function kindOf(error: unknown): TransportErrorKind {
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return 'connection-reset';
   if (code.startsWith('HPE_') || code === 'UND_ERR_INFO') return 'protocol';
   return 'other';
-}
-
-function headersOf(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
 }
 
 /** Why an exchange was abandoned: the whole of it took longer than the deadline. */
@@ -107,7 +102,7 @@ function collect(limit: number, started: (abort: (reason: Error) => void) => voi
     },
     onResponseStart(controller, statusCode, raw) {
       status = statusCode;
-      headers = headersOf(raw);
+      headers = normaliseHeaders(raw);
       chunks = [];
       size = 0;
       const declared = Number(headers['content-length']);

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect } from 'chai';
 import { StiggIntegrationsClient } from '../../../src/client/index.js';
-import { parseRetryAfter } from '../../../src/checks/index.js';
+import { parseRetryAfter } from '../../../src/http/retry-after.js';
 import { responseSeed } from '../../../src/runners/mock/index.js';
 import { API_KEY, closeAll, record, send, shippedContract, startMock, type Answer } from './helpers.js';
 

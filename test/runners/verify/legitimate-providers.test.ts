@@ -1,9 +1,11 @@
 import { expect } from 'chai';
-import { CHECK_IDS } from '../../../src/checks/index.js';
+import { CHECK_IDS, CHECKS, createCheckContext } from '../../../src/checks/index.js';
+import { openContract } from '../../../src/validators/index.js';
 import { BROKEN } from '../../fixtures/providers/broken.js';
 import { everyLegitimateDeparture, LEGITIMATE } from '../../fixtures/providers/legitimate.js';
 import { startVariantProvider, type Departure } from '../../fixtures/providers/proxy.js';
 import { limiter, runVerify } from './helpers.js';
+import { judgedTally, underJudged } from './judged.js';
 
 const API_KEY = 'e2e-key-for-legitimate-providers';
 /** Five fixed seeds: the verdict must not depend on the draw. */
@@ -14,14 +16,18 @@ const seedOf = (index: number): number => SEEDS[index % SEEDS.length] ?? SEEDS[0
 
 const limit = limiter(3);
 
-/** One verify run against a provider departing as given: its violations (none expected), exit code, and wait. */
+/**
+ * One verify run against a provider departing as given: its violations (none expected), exit code, wait, and the
+ * checks that judged fewer exchanges than the run planned for them (none expected: a check that judges nothing fails).
+ */
 async function clean(departure: Departure, seed: number, options: { skipPacts?: boolean } = {}) {
   const provider = await startVariantProvider(departure, API_KEY);
+  const counter = judgedTally(createCheckContext(await openContract()), CHECKS);
   try {
-    const { report, exitCode, summary } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, seed, runs: 20, timeoutMs: 2000, ...options });
+    const { report, exitCode, summary } = await runVerify({ baseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, seed, runs: 20, timeoutMs: 2000, ...options }, counter);
     const violations = report.findings.filter((g) => g.kind === 'violation').map((g) => `${g.check}: ${g.finding.message} (${g.finding.request.method} ${g.finding.request.path.slice(0, 60)} → ${g.finding.actual.slice(0, 80)})`);
     const failedPacts = report.pacts.filter((p) => !p.passed).map((p) => `${p.description}: ${p.message ?? ''}`);
-    return { seed, exitCode, violations, failedPacts, summary, waitedMs: report.meta.rateLimitWaitMs ?? 0 };
+    return { seed, exitCode, violations, failedPacts, summary, waitedMs: report.meta.rateLimitWaitMs ?? 0, underJudged: underJudged(counter.tally), tally: counter.tally };
   } finally {
     await provider.close();
   }
@@ -58,6 +64,7 @@ describe('verify passes every legitimate variant provider, on every seed', funct
     it(`${variant.id} (seed ${seedOf(index)}): ${variant.departure}`, async () => {
       const result = await runs.get(variant.id);
       expect(result?.violations).to.deep.equal([]);
+      expect(result?.underJudged).to.deep.equal([]);
       expect(result?.exitCode).to.equal(0);
       expect(result?.summary.stopped).to.equal(undefined);
       // Behind the gateway's limiter the run backs off as told, and says how long it waited.
@@ -71,6 +78,7 @@ describe('verify passes every legitimate variant provider, on every seed', funct
       expect(result?.failedPacts).to.deep.equal([]);
       if (seed === SEEDS[0]) expect(result?.summary.pacts).to.include({ ran: true, passed: true });
       expect(result?.violations).to.deep.equal([]);
+      expect(result?.underJudged).to.deep.equal([]);
       expect(result?.exitCode).to.equal(0);
       expect(result?.summary.stopped).to.equal(undefined);
     });

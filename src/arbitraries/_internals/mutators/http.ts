@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mediaEssence } from '../../../validators/index.js';
+import { mediaEssence } from '../../../http/media-type.js';
 import type { HeaderCase, RawBody } from '../../types.js';
 import { codePointString } from '../code-point-string.js';
 import type { Model } from '../model.js';

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { retryAfterMs } from '../../src/checks/retry-after-wait.js';
-import { parseHttpDate, parseRetryAfter, retryAfterSeconds } from '../../src/validators/retry-after.js';
-import { error, ok } from './fixtures.js';
+import { parseHttpDate, parseRetryAfter, retryAfterMs, retryAfterSeconds } from '../../src/http/retry-after.js';
+import { rateLimitRefusal } from '../../src/http/retry.js';
 
 const NOW = Date.UTC(2015, 9, 21, 7, 27, 58);
 
@@ -33,18 +32,20 @@ describe('Retry-After', () => {
     expect(parseHttpDate('Sun Nov  6 08:49:37 1994')).to.equal(instant);
   });
 
-  it('one reader for the client, the checks and the back-off: they agree on every value (an ISO timestamp is malformed for all)', () => {
+  it('one reader for the client, the checks and the retry loop: they agree on every value (an ISO timestamp is malformed for all)', () => {
     const values = [...cases.map(([value]) => value), '2025-01-01T00:00:30Z', '2015-10-21T07:28:00Z', 'Wed, 21 Oct 2015 07:28:30 GMT', '+5', '5 ', '', '1e3', '007'];
     for (const value of values) {
-      const ms = retryAfterMs({ response: error(429, 'RateLimitExceeded', { 'Retry-After': value }) }, NOW);
+      const ms = parseRetryAfter(value, NOW);
+      expect(retryAfterMs(value, NOW), value).to.equal(ms);
       expect(retryAfterSeconds(value, NOW), value).to.equal(ms === undefined ? undefined : Math.ceil(ms / 1000));
+      const refusal = rateLimitRefusal(429, { 'Retry-After': value }, NOW);
+      expect(refusal && refusal.retryAfterMs, value).to.equal(ms);
     }
     expect(retryAfterSeconds('2025-01-01T00:00:30Z', NOW)).to.equal(undefined);
   });
 
-  it('tells the runner how long to back off after an exchange', () => {
-    expect(retryAfterMs({ response: error(429, 'RateLimitExceeded', { 'Retry-After': '2' }) }, NOW)).to.equal(2000);
-    expect(retryAfterMs({ response: ok() }, NOW)).to.equal(undefined);
-    expect(retryAfterMs({ response: { error: 'timeout', message: 'slow' } }, NOW)).to.equal(undefined);
+  it('a repeated header is read by its first value; an absent one names no wait', () => {
+    expect(retryAfterMs(['5', '9'], NOW)).to.equal(5000);
+    expect(retryAfterMs(undefined, NOW)).to.equal(undefined);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP-date (IMF-fixdate, or the two obsolete forms recipients
- * must accept, §5.6.7). The one reader the client, the checks and verify's back-off share: anything else (an ISO
+ * must accept, §5.6.7). The one reader the client, the checks and every retry loop share: anything else (an ISO
  * timestamp, a negative number, words) is malformed.
  */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -44,9 +44,14 @@ export function parseRetryAfter(value: string, now: number): number | undefined 
   return date === undefined ? undefined : Math.max(0, date - now);
 }
 
+/** The wait a Retry-After header asks for, in ms (a repeated header: its first value); undefined when absent or malformed. */
+export function retryAfterMs(header: string | readonly string[] | undefined, now: number = Date.now()): number | undefined {
+  const value = typeof header === 'string' ? header : header?.[0];
+  return value === undefined ? undefined : parseRetryAfter(value, now);
+}
+
 /** Reads a Retry-After header as whole seconds to wait (rounded up); undefined when absent or malformed. */
 export function retryAfterSeconds(header: string | readonly string[] | undefined, now: number = Date.now()): number | undefined {
-  const value = typeof header === 'string' ? header : header?.[0];
-  const ms = value === undefined ? undefined : parseRetryAfter(value, now);
+  const ms = retryAfterMs(header, now);
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
