@@ -9,6 +9,7 @@ import { fanOut, type RunListener } from './events/index.js';
 import { createReportBuilder, exitCodeOf, type ExitCode, type VerifyReport } from './report/index.js';
 import { resolveVerifyOptions, type VerifyOptions } from './runners/verify/options.js';
 import { verify as runVerify, type VerifySummary } from './runners/verify/verify-runner.js';
+import { campaignMeta } from './runners/verify/campaign/report-meta.js';
 import { openContract, type OperationContract } from './validators/index.js';
 
 export { VERIFY_DEFAULTS, resolveVerifyOptions, randomSeed, type VerifyOptions, type ResolvedVerifyOptions } from './runners/verify/options.js';
@@ -44,9 +45,9 @@ export async function verify(first?: OperationContract | VerifyOptions, second?:
     checks: selectChecks(full.checks),
     baseUrl: full.baseUrl ?? 'embedded reference provider',
     seed: full.seed,
-    runs: full.runs,
     strictContract: full.strictContract,
     invalidKinds: invalidKinds(bound),
+    ...campaignMeta(full),
   });
   const started = performance.now();
   const summary = await runVerify(bound, full, fanOut(builder, listener));

@@ -42,6 +42,8 @@ export interface Flag<T> {
   readonly repeatable?: true;
   /** The default as `--help` shows it: the library's own value, rendered (never a second copy of it). */
   readonly shownDefault?: string;
+  /** The `--no-…` form's description, for a flag that can also be turned off (the option is then `false`). */
+  readonly negation?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export function defineFlags<O>(command: Command, table: FlagTable<O>): Command {
     const option = new Option(row.flags, row.shownDefault === undefined ? row.description : `${row.description} (default: ${row.shownDefault})`);
     if (row.repeatable) option.argParser((value: string, all: string[] | undefined) => [...(all ?? []), value]);
     command.addOption(option);
+    if (row.negation !== undefined) command.addOption(new Option(`--no-${new Option(row.flags).name()}`, row.negation));
   }
   return command;
 }

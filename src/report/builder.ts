@@ -1,12 +1,13 @@
 /** The report builder: the runner feeds it outcomes as they come; `build` returns the Report. */
 import type { InvalidKind } from '../arbitraries/types.js';
-import type { PhaseOutcome, RunListener } from '../events/index.js';
+import type { FailureReplay, PhaseOutcome, RunListener } from '../events/index.js';
 import { checkById } from '../checks/registry.js';
 import type { CheckRun } from '../checks/run.js';
 import type { Check, Exchange, Finding, FindingKind } from '../checks/types.js';
 import type { OperationContract } from '../validators/index.js';
 import { createCoverage } from './coverage.js';
 import { reproducerFor } from './reproducer.js';
+import { findingSignature } from './model.js';
 import type { CheckSummary, FindingGroup, PactResult, VerifyReport } from './types.js';
 
 /** What the report says about the run besides outcomes. */
@@ -21,6 +22,10 @@ export interface ReportBuilderOptions {
   readonly strictContract?: boolean;
   /** Every kind of invalid request the generators make (arbitraries' `invalidKinds`), for "not covered". */
   readonly invalidKinds?: readonly InvalidKind[];
+  /** The run's shard, the random phase's seeds and the fuzzing budget (campaigns). */
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly seeds?: readonly number[];
+  readonly maxTimeMs?: number;
 }
 
 /** Accumulates a run as its listener (the CLI hands it to the runner); call `build` once at the end. */
@@ -35,6 +40,11 @@ export interface ReportBuilder extends RunListener {
 
 const KIND_ORDER: readonly FindingKind[] = ['violation', 'contract-defect', 'warning'];
 
+/** Groups in report order: by check (in `ids` order), then kind (violations first), then larger groups first. */
+export function orderGroups<G extends Pick<FindingGroup, 'check' | 'kind' | 'count'>>(groups: readonly G[], ids: readonly string[]): G[] {
+  return [...groups].sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.count - a.count);
+}
+
 /** A message with quoted values and long numbers blanked: findings with the same shape are the same problem. */
 export function messageShape(message: string): string {
   return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d{4,}/g, 'N');
@@ -48,8 +58,9 @@ const requestSize = (finding: Finding): number => finding.request.url.length + (
 export function createReportBuilder(options: ReportBuilderOptions): ReportBuilder {
   const order = options.checks.map((check) => check.id);
   const tallies = new Map<string, Tallies>(order.map((id) => [id, newTallies()]));
-  const groups = new Map<string, { check: string; kind: FindingKind; shape: string; count: number; finding: Finding }>();
+  const groups = new Map<string, { check: string; kind: FindingKind; shape: string; count: number; finding: Finding; confirmed?: { reproduced: number; of: number } }>();
   const pacts: PactResult[] = [];
+  const failureReplays: FailureReplay[] = [];
   const phases: PhaseOutcome[] = [];
   const coverage = createCoverage(options.contract, options.invalidKinds ? { invalidKinds: options.invalidKinds } : {});
   let exchanges = 0;
@@ -97,6 +108,11 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     onAbort: (reason) => void (aborted ??= reason),
     onBackoff: (waitedMs) => void (rateLimitWaitMs = waitedMs),
     onStopped: (reason, notRun) => void (stopped ??= { reason, notRun }),
+    onFailureReplayed: (replay) => void failureReplays.push(replay),
+    onConfirmed(finding, reproduced, of) {
+      const group = groups.get(`${finding.check}\u0000${finding.kind}\u0000${messageShape(finding.message)}`);
+      if (group) group.confirmed = { reproduced: (group.confirmed?.reproduced ?? 0) + reproduced, of: (group.confirmed?.of ?? 0) + of };
+    },
     build(durationMs) {
       const ids = [...order, ...[...tallies.keys()].filter((id) => !order.includes(id))];
       const checks: CheckSummary[] = ids.map((id) => {
@@ -108,9 +124,8 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         const about = { id, description: check?.description ?? '', documents: check?.documents ?? '' };
         return { ...about, passed, failed, skipped, notApplicable, skipReasons, findings: { ...tally.kinds } };
       });
-      const findings: FindingGroup<Finding>[] = [...groups.values()]
-        .sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.count - a.count)
-        .map((group) => ({ ...group, finding: { ...group.finding, reproducer: reproducerFor(group.finding) } }));
+      const findings: FindingGroup<Finding>[] = orderGroups([...groups.values()], ids)
+        .map((group) => ({ ...group, signature: findingSignature(group), finding: { ...group.finding, reproducer: reproducerFor(group.finding) } }));
       const count = (kind: FindingKind): number => findings.filter((g) => g.kind === kind).reduce((sum, g) => sum + g.count, 0);
       const { contract } = options;
       return {
@@ -127,6 +142,9 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs } : {}),
           strictContract: options.strictContract ?? false,
           ...(stopped === undefined ? {} : { stopped }),
+          ...(options.shard === undefined ? {} : { shard: options.shard }),
+          ...(options.seeds === undefined ? {} : { seeds: options.seeds }),
+          ...(options.maxTimeMs === undefined ? {} : { maxTimeMs: options.maxTimeMs }),
         },
         totals: {
           exchanges,
@@ -139,6 +157,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         findings,
         pacts: [...pacts],
         ...(phases.length === 0 ? {} : { phases: [...phases] }),
+        ...(failureReplays.length === 0 ? {} : { failureReplays: [...failureReplays] }),
         coverage: coverage.snapshot(),
         ...(aborted === undefined ? {} : { aborted: { reason: aborted } }),
       };
