@@ -31,6 +31,7 @@ export function campaignProgress(stream: ProgressStream, options: CampaignProgre
   const now = options.now ?? Date.now;
   const interval = options.intervalMs ?? 5000;
   let started = 0;
+  let running = false;
   let cases = 0;
   let failing = 0;
   let lastAt = 0;
@@ -47,11 +48,13 @@ export function campaignProgress(stream: ProgressStream, options: CampaignProgre
   };
   return {
     onStart() {
-      started = now();
+      [started, running] = [now(), true];
       stream.write(`${label}: a campaign of ${clock(options.maxTimeMs)}: the systematic phase in full, then random cases until the time is spent\n`);
       lastAt = started;
     },
     onExchange(_exchange, runs) {
+      // The failure database's replays come before the campaign starts.
+      if (!running) return;
       cases++;
       failing += failingFindings(runs, options.strictContract);
       if (now() - lastAt >= interval) line();
