@@ -64,6 +64,19 @@ describe('verify campaigns: a failure database replayed first, confirmation', fu
       expect(entries(dir).map((entry) => entry['seen'])).to.deep.equal([2, 2, 2]);
     });
 
+    it('is replayed from a read-only copy too, which is never written; what the run replays is copied into its own database', async () => {
+      const own = mkdtempSync(join(tmpdir(), 'stigg-own-'));
+      const before = readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8'));
+      try {
+        const result = await run(broken, { seed: 17, runs: 10, failures: own, failuresFrom: dir });
+        expect(result.report.failureReplays?.map((replay) => [replay.status, replay.source, replay.note])).to.deep.equal(Array(3).fill(['still-failing', 'read-only', `copied into ${own}`]));
+        expect(readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8'))).to.deep.equal(before);
+        expect(readdirSync(own).sort()).to.deep.equal(readdirSync(dir).sort());
+      } finally {
+        rmSync(own, { recursive: true, force: true });
+      }
+    });
+
     it('is marked fixed once the provider is fixed: kept with --keep-fixed, pruned otherwise', async () => {
       const fixed = await startVariantProvider({}, KEY);
       try {

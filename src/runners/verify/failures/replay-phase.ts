@@ -2,8 +2,9 @@
  * The failure database replayed first, before the run sets up its own data: each entry's data recreated through the
  * state URL, its exact request sent (the key filled in at send time), judged by every check (the report shows what
  * it finds), its data torn down. An entry whose check still fails is still failing (and confirmed like any finding);
- * one whose check passes is fixed: pruned, or kept marked fixed with `keepFixed`. A read-only entry is never written:
- * one still failing is copied into the writable database. A shard replays the entries of the units it owns.
+ * one whose check passes is fixed: pruned, or kept marked fixed with `keepFixed`. The read-only directory is never
+ * written: its entries this run replays are copied into the writable database unless they are pruned. A shard
+ * replays the entries of the units it owns.
  */
 import { runChecks, type CheckContext, type Exchange } from '../../../checks/index.js';
 import type { FailureReplay, ReplayStatus, RunListener } from '../../../events/index.js';
@@ -88,21 +89,28 @@ async function confirmEntry(entry: FailureEntry, exchange: Exchange, inputs: Rep
   }
 }
 
-/** What became of the entry on disk. */
+/**
+ * What became of the entry on disk. The writable database ends up holding every entry this shard owns that is not
+ * pruned — read-only ones copied in — so that the shards' databases, put together, are the next run's (docs/campaigns.md).
+ */
 function settle(stored: StoredEntry, status: ReplayStatus, inputs: ReplayInputs, confirmed: FailureEntry['confirmed']): string | undefined {
   const { entry, source } = stored;
   const now = inputs.now();
+  const copied = source === 'read-only' && inputs.store.dir !== undefined ? `copied into ${inputs.store.dir}` : undefined;
   if (status === 'still-failing') {
     const { fixedAt: _fixedAt, ...rest } = entry;
     inputs.store.write({ ...rest, lastSeen: now, seen: entry.seen + 1, status: 'failing', ...(confirmed ? { confirmed } : {}) });
-    return source === 'read-only' && inputs.store.dir !== undefined ? `copied into ${inputs.store.dir}` : undefined;
+    return copied;
   }
-  if (status !== 'fixed') return undefined;
-  if (source === 'read-only') return 'the read-only copy is left as it is';
+  if (status === 'not-judged') {
+    if (source === 'read-only') inputs.store.write(entry);
+    return copied;
+  }
   if (inputs.keepFixed) {
     inputs.store.write({ ...entry, status: 'fixed', fixedAt: entry.fixedAt ?? now });
-    return 'kept, marked fixed (--keep-fixed)';
+    return `kept, marked fixed (--keep-fixed)${copied === undefined ? '' : `, ${copied}`}`;
   }
+  if (source === 'read-only') return 'not copied (the read-only copy is left as it is)';
   inputs.store.remove(entry.key);
   return 'pruned';
 }
@@ -115,7 +123,8 @@ export async function replayFailures(entries: readonly StoredEntry[], inputs: Re
     const done = await replayOne(stored, inputs);
     sent += done.sent;
     const confirmed = done.status === 'still-failing' && done.exchange ? await confirmEntry(stored.entry, done.exchange, inputs) : stored.entry.confirmed;
-    const note = settle(stored, done.status, inputs, confirmed) ?? done.note;
+    const settled = settle(stored, done.status, inputs, confirmed);
+    const note = [done.note, settled].filter((text) => text !== undefined).join('; ') || undefined;
     const replay: FailureReplay = { key: stored.entry.key, check: stored.entry.check, status: done.status, source: stored.source, ...(note === undefined ? {} : { note }) };
     inputs.listener.onFailureReplayed?.(replay);
   }
