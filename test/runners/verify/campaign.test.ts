@@ -38,7 +38,7 @@ describe('verify campaigns: a failure database replayed first, confirmation', fu
 
     it('is found by a --max-time campaign in its random phase, and recorded with its exact request (no key)', async () => {
       let first = -1;
-      const result = await run(broken, { seed: 13, maxTimeMs: 30_000, runs: 4000, failures: dir }, (index) => void (first = first < 0 ? index : first));
+      const result = await run(broken, { seed: 13, maxTimeMs: 30_000, runs: 1600, failures: dir }, (index) => void (first = first < 0 ? index : first));
       const group = result.report.findings.find((g) => g.check === 'not_a_server_error' && g.kind === 'violation');
       expect(group, JSON.stringify(result.report.totals)).to.not.equal(undefined);
       // Found among the random cases, after the systematic phase (which never sends the rare input).
