@@ -52,6 +52,9 @@ export interface Plan {
   readonly unitChanges?: ReadonlyMap<string, readonly StateChange[]>;
 }
 
+/** The seed of the edge fixtures' records: theirs, like their ids, are the same in every run. */
+const EDGE_RECORDS_SEED = 0;
+
 /** The unit of the data a run draws from its seed: every shard sets it up (the random phase aims at it). */
 export const DRAWN_UNIT = 'drawn';
 
@@ -67,13 +70,15 @@ export function layOutPlan(contract: OperationContract, existing: number, seed: 
   const ids = drawIds(contract, existing + 3, seed, new Set(edges.map((fixture) => fixture.customerId)), tag);
   const drawn = withSharedIds(ids.slice(0, existing));
   const existingEdges = edges.filter((fixture) => fixture.presence === 'existing');
-  // The drawn pairs take the most varied records first, so the tenant twins differ in vendor and syncData.
-  const records = recordParamsList(contract, existingEdges.length + drawn.length, seed);
-  const recordOf = (index: number): Record<string, unknown> => records[(index + drawn.length) % Math.max(1, records.length)] ?? {};
-  const steps = edgeSteps(contract, edges, assignRecords(contract, existingEdges, recordOf), params, tag);
+  // The edge customers' records are the same whatever the seed, as their ids are: two runs side by side set up the
+  // same data on them. The drawn pairs take the seed's most varied records, so the tenant twins differ in vendor and syncData.
+  const edgeRecords = recordParamsList(contract, existingEdges.length, EDGE_RECORDS_SEED);
+  const edgeRecordOf = (index: number): Record<string, unknown> => edgeRecords[index % Math.max(1, edgeRecords.length)] ?? {};
+  const records = recordParamsList(contract, drawn.length, seed);
+  const steps = edgeSteps(contract, edges, assignRecords(contract, existingEdges, edgeRecordOf), params, tag);
   const step = (change: StateChange, pair: Pair, scenario: Scenario): PlanStep => ({ change, fixture: { params: params(pair.customerId, pair.integrationId), scenario, unit: DRAWN_UNIT }, customerId: pair.customerId, refusable: false });
   for (const [index, pair] of drawn.entries()) {
-    const record = recordOf(index - drawn.length);
+    const record = records[index % Math.max(1, records.length)] ?? {};
     steps.push(step({ state: STATE.withIntegration, params: { ...pair, ...record } }, pair, { kind: 'existing', ...pair, record: keptFields(contract, record) }));
   }
   const [missing, partial, denied] = ids.slice(existing);

@@ -59,4 +59,14 @@ describe('verify --shard i/n', function () {
       await provider.close();
     }
   });
+
+  it('two independent runs with other seeds at the same time give no finding either (own customers tagged, edge records the same)', async () => {
+    const provider = await startVariantProvider({}, KEY);
+    try {
+      const runs = await Promise.all([41, 42].map((seed) => run(provider, { seed, runs: 80 })));
+      for (const result of runs) expect(result.report.findings.filter((group) => group.kind === 'violation').map((group) => `${group.check}: ${group.finding.message}`)).to.deep.equal([]);
+    } finally {
+      await provider.close();
+    }
+  });
 });
