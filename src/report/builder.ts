@@ -52,7 +52,8 @@ export function messageShape(message: string): string {
 
 interface Tallies { passed: number; failed: number; skipped: number; notApplicable: number; reasons: Map<string, number>; kinds: Record<FindingKind, number> }
 const newTallies = (): Tallies => ({ passed: 0, failed: 0, skipped: 0, notApplicable: 0, reasons: new Map(), kinds: { violation: 0, 'contract-defect': 0, warning: 0 } });
-const requestSize = (finding: Finding): number => finding.request.url.length + (finding.request.rawBody?.length ?? 0);
+/** How big a request is, to keep the smallest as a finding's example: its URL and body, in UTF-16 units. */
+export const requestSize = (request: { readonly url: string; readonly rawBody?: string | undefined }): number => request.url.length + (request.rawBody?.length ?? 0);
 
 /** Starts a report. */
 export function createReportBuilder(options: ReportBuilderOptions): ReportBuilder {
@@ -80,7 +81,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     if (!group) groups.set(key, { check: finding.check, kind: finding.kind, shape, count: 1, finding });
     else {
       group.count++;
-      if (requestSize(finding) < requestSize(group.finding)) group.finding = finding;
+      if (requestSize(finding.request) < requestSize(group.finding.request)) group.finding = finding;
     }
   };
 

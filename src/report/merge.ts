@@ -5,14 +5,14 @@
  * of a split run that is missing makes the merge a run that could not be done (exit 2): part of a run is no verdict.
  */
 import { ConfigurationError } from '../errors.js';
-import { orderGroups } from './builder.js';
+import { orderGroups, requestSize } from './builder.js';
 import { findingSignature, isExchangeFinding, mergeCoverage } from './model.js';
 import { mergeMeta } from './merge-meta.js';
 import type { FindingKind } from '../checks/types.js';
 import type { PhaseOutcome } from '../events/index.js';
 import type { CheckSummary, FindingGroup, Report, ReportFinding } from './types.js';
 
-const size = (finding: ReportFinding): number => (isExchangeFinding(finding) ? finding.request.url.length + (finding.request.rawBody?.length ?? 0) : 0);
+const size = (finding: ReportFinding): number => (isExchangeFinding(finding) ? requestSize(finding.request) : 0);
 
 /** Finding groups joined by check and signature. */
 function mergeFindings(reports: readonly Report[], ids: readonly string[]): FindingGroup[] {

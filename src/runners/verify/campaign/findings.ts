@@ -5,7 +5,7 @@
  */
 import { failsRun, type CheckRun, type Exchange, type Finding } from '../../../checks/index.js';
 import type { RunListener } from '../../../events/index.js';
-import { findingSignature, messageShape } from '../../../report/index.js';
+import { findingSignature, messageShape, requestSize } from '../../../report/index.js';
 
 /** One distinct failing finding and the exchange that showed it. */
 export interface TrackedFinding {
@@ -22,8 +22,6 @@ export const signatureOf = (finding: Pick<Finding, 'check' | 'kind' | 'message'>
 
 /** The key of a finding in the tracker and the failure database. */
 export const keyOf = (finding: Pick<Finding, 'check' | 'kind' | 'message'>): string => `${finding.check}-${signatureOf(finding)}`;
-
-const size = (exchange: Exchange): number => exchange.request.url.length + (exchange.request.rawBody?.length ?? 0);
 
 /** Scenarios a request alone recreates (with its data): a torn-down state is a sequence, not a request. */
 export const replayable = (exchange: Exchange): boolean => exchange.scenario.kind !== 'torn-down';
@@ -51,7 +49,7 @@ export class FindingTracker {
       for (const finding of run.outcome.findings.filter((f) => failsRun(f.kind, this.strictContract))) {
         const key = keyOf(finding);
         const known = this.#found.get(key);
-        if (known && size(known.exchange) <= size(exchange)) continue;
+        if (known && requestSize(known.exchange.request) <= requestSize(exchange.request)) continue;
         const tracked = { key, signature: signatureOf(finding), finding, exchange };
         this.#found.set(key, tracked);
         this.onChange(tracked);

@@ -11,8 +11,8 @@ import type { ResolvedVerifyOptions } from '../options.js';
 import { applyPlan, layOutPlan, namedFixtures, type Fixture, type Plan } from '../plan.js';
 import { edgePath } from '../replay-path.js';
 import type { StateClient } from '../state-client.js';
-import { systematicCases, type SystematicCase } from '../systematic.js';
-import { formatShard, isSharded, ownerOf, runTag } from './shard.js';
+import { paramsKey, systematicCases, type SystematicCase } from '../systematic.js';
+import { isSharded, ownerOf, runTag } from './shard.js';
 import { randomPhaseFixtures, shareOf, withoutRefused } from './share.js';
 
 /** The data a run set up and the cases it sends. */
@@ -27,8 +27,6 @@ export interface RunData {
   /** What the random phase aims at. */
   readonly randomFixtures: readonly Fixture[];
 }
-
-const pairKey = (fixture: Fixture, names: readonly string[]): string => JSON.stringify(names.map((name) => fixture.params[name] ?? ''));
 
 /** Refuses an `edge:N` replay this run cannot send: past the list, another shard's, or on data the provider refused. */
 function checkEdgeReplay(index: number | undefined, data: Omit<RunData, 'plan' | 'fixtures' | 'randomFixtures'>, options: ResolvedVerifyOptions, unitOfCase: (index: number) => string | undefined): void {
@@ -50,13 +48,10 @@ export async function prepareRunData(contract: OperationContract, options: Resol
   const edgeCases = systematic ? systematicCases(contract, all) : [];
   const share = shareOf(all, edgeCases, options.shard, names);
   const plan: Plan = states ? await applyPlan(steps, states, share.keeps) : { fixtures: [], changes: [] };
-  const refused = new Set((plan.refused ?? []).map((fixture) => pairKey(fixture, names)));
+  const refused = new Set((plan.refused ?? []).map((fixture) => paramsKey(fixture.params, names)));
   const indices = withoutRefused(edgeCases, share.cases, plan.refused ?? [], names);
   const unitOf = new Map(all.map((fixture) => [fixture.params[names[0] ?? ''] ?? '', fixture.unit] as const));
   checkEdgeReplay(edgeReplay, { edgeCases, indices }, options, (index) => unitOf.get(edgeCases[index]?.case.params[names[0] ?? ''] ?? ''));
-  const randomFixtures = randomPhaseFixtures(all).filter((fixture) => !refused.has(pairKey(fixture, names)));
+  const randomFixtures = randomPhaseFixtures(all).filter((fixture) => !refused.has(paramsKey(fixture.params, names)));
   return { plan, fixtures: [...named, ...plan.fixtures], edgeCases, indices, randomFixtures };
 }
-
-/** The shard as reports and progress name it (`2/4`), or undefined for a whole run. */
-export const shardLabel = (options: ResolvedVerifyOptions): string | undefined => (isSharded(options.shard) ? formatShard(options.shard) : undefined);

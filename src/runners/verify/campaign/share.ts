@@ -6,7 +6,7 @@
  * its own copy, so every shard's random phase meets the same kind of data as an unsharded run's.
  */
 import { DRAWN_UNIT, type Fixture, type PlanStep } from '../plan.js';
-import type { SystematicCase } from '../systematic.js';
+import { paramsKey, type SystematicCase } from '../systematic.js';
 import { ownerOf, type Shard } from './shard.js';
 
 /** How many of the edge fixtures the random phase aims at, besides every other fixture. */
@@ -30,8 +30,6 @@ export interface Share {
   keeps(step: PlanStep): boolean;
 }
 
-const pairKey = (params: Readonly<Record<string, string>>, names: readonly string[]): string => JSON.stringify(names.map((name) => params[name] ?? ''));
-
 /**
  * The share of `shard` (the whole run when it is 1/1): cases by the unit of the customer they address (by index when
  * they address none), steps by unit, plus the units the random phase aims at.
@@ -52,9 +50,9 @@ export function shareOf(fixtures: readonly Fixture[], cases: readonly Systematic
 
 /** The cases of `indices` that address no fixture the state URL refused (each left out, as the refused fixture is). */
 export function withoutRefused(cases: readonly SystematicCase[], indices: ReadonlySet<number>, refused: readonly Fixture[], names: readonly string[]): Set<number> {
-  const gone = new Set(refused.map((fixture) => pairKey(fixture.params, names)));
+  const gone = new Set(refused.map((fixture) => paramsKey(fixture.params, names)));
   return new Set([...indices].filter((index) => {
     const planned = cases[index];
-    return planned !== undefined && !gone.has(pairKey(planned.case.params, names));
+    return planned !== undefined && !gone.has(paramsKey(planned.case.params, names));
   }));
 }

@@ -6,7 +6,7 @@
 import { apiKeyHeaderOf } from '../../../contract/operation.js';
 import type { Exchange } from '../../../checks/index.js';
 import { STATE } from '../../../pact/state-names.js';
-import { curlCommand } from '../../../report/index.js';
+import { curlCommand, requestSize } from '../../../report/index.js';
 import type { OperationContract } from '../../../validators/index.js';
 import { keyHeaderSpelling, type Confirmation } from '../campaign/confirm.js';
 import type { TrackedFinding } from '../campaign/findings.js';
@@ -26,8 +26,6 @@ export function dataOf(plan: Plan, customerParam: string | undefined): (exchange
     return { states, ...(unit === undefined ? {} : { unit }) };
   };
 }
-
-const size = (request: { readonly url: string; readonly rawBody?: string | undefined }): number => request.url.length + (request.rawBody?.length ?? 0);
 
 /** What the recorder writes with. */
 export interface RecorderInputs {
@@ -63,7 +61,7 @@ export class FailureRecorder {
     const now = this.inputs.now();
     const seen = previous === undefined ? 1 : previous.seen + (this.#touched.has(tracked.key) ? 0 : 1);
     const history = { firstSeen: previous?.firstSeen ?? now, lastSeen: now, seen, status: 'failing' as const };
-    if (previous !== undefined && size(previous.request) <= size(exchange.request)) return this.#put({ ...withoutFix(previous), ...history });
+    if (previous !== undefined && requestSize(previous.request) <= requestSize(exchange.request)) return this.#put({ ...withoutFix(previous), ...history });
     const spelling = keyHeaderSpelling(exchange, apiKeyHeaderOf(this.inputs.contract.operation));
     const { operation } = this.inputs.contract;
     this.#put({
