@@ -7,6 +7,7 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_OPERATION } from '../contract/select.js';
 import { ConfigurationError } from '../errors.js';
+import { formatDuration } from '../report/duration.js';
 
 /** An integer flag within [min, max], or a ConfigurationError naming the flag and the range. */
 export function parseInteger(value: string, flag: string, min: number, max: number): number {
@@ -25,11 +26,7 @@ export function parseDuration(value: string, flag: string, min: number, max: num
   return ms;
 }
 
-/** A duration in ms as a person writes it: `10m`, `90s`, `1500ms`. */
-export function formatDuration(ms: number): string {
-  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms}ms`;
-}
+export { formatDuration };
 
 /** One flag, typed by the value of the option it sets. */
 export interface Flag<T> {

@@ -1,9 +1,8 @@
 /** What the console and JUnit say about a campaign: the shard and seeds, confirmed findings, the failure database. */
+import { formatDuration } from './duration.js';
 import type { FindingGroup, Report } from './types.js';
 
 type Paint = (code: number, text: string) => string;
-
-const duration = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 
 /** Header lines: which shard this was (and how to join it with the others), the random seeds, the time budget. */
 export function campaignHeader(report: Report): string[] {
@@ -11,7 +10,7 @@ export function campaignHeader(report: Report): string[] {
   const parts: string[] = [];
   if (meta.shard) parts.push(`shard ${meta.shard.index}/${meta.shard.count} (join the shards' JSON reports with \`stigg-contract report merge\`)`);
   if (meta.seeds && meta.seeds.length > 0 && !meta.merged && (meta.shard || meta.seeds.length > 1 || meta.seeds[0] !== meta.seed)) parts.push(`random-phase seed${meta.seeds.length === 1 ? '' : 's'} ${meta.seeds.join(', ')}`);
-  if (meta.maxTimeMs !== undefined) parts.push(`fuzzed for --max-time ${duration(meta.maxTimeMs)}`);
+  if (meta.maxTimeMs !== undefined) parts.push(`fuzzed for --max-time ${formatDuration(meta.maxTimeMs)}`);
   return parts.length === 0 ? [] : [parts.join(' · ')];
 }
 

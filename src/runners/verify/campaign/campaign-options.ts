@@ -3,6 +3,7 @@
  * (`maxTimeMs`) sits with the run's hard cap (`maxDurationMs`) and its count of cases (`runs`).
  */
 import { ConfigurationError } from '../../../errors.js';
+import { formatDuration } from '../../../report/duration.js';
 import { formatShard, isSharded, MAX_SHARDS, parseShard, WHOLE_RUN, type Shard } from './shard.js';
 
 export type { Shard } from './shard.js';
@@ -35,8 +36,6 @@ function checkedShard(shard: string | Shard | undefined): Shard {
   return { index: shard.index, count: shard.count };
 }
 
-const ms = (value: number): string => (value % 60_000 === 0 ? `${value / 60_000}m` : value % 1000 === 0 ? `${value / 1000}s` : `${value}ms`);
-
 /**
  * The shard, the failure database, and the budget: with `maxTimeMs` the random phase runs until the time is spent
  * (`runs`, when given, still caps it), and the hard cap defaults to the budget plus its own default (for shrinking,
@@ -52,7 +51,7 @@ export function campaignOptions(options: CampaignInput, defaults: CampaignDefaul
   const { maxTimeMs } = options;
   if (maxTimeMs === undefined) return { shard, runs: options.runs ?? defaults.runs, maxDurationMs: options.maxDurationMs ?? defaults.maxDurationMs, failures };
   if (options.maxDurationMs !== undefined && options.maxDurationMs < maxTimeMs) {
-    throw new ConfigurationError(`--max-time ${ms(maxTimeMs)} is longer than --max-duration ${ms(options.maxDurationMs)}, the hard cap that would end the campaign first: raise --max-duration, or leave it out (it then defaults to --max-time plus ${ms(defaults.maxDurationMs)})`);
+    throw new ConfigurationError(`--max-time ${formatDuration(maxTimeMs)} is longer than --max-duration ${formatDuration(options.maxDurationMs)}, the hard cap that would end the campaign first: raise --max-duration, or leave it out (it then defaults to --max-time plus ${formatDuration(defaults.maxDurationMs)})`);
   }
   return {
     shard,
