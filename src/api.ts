@@ -16,5 +16,5 @@ export type { VerifySummary } from './runners/verify/verify-runner.js';
 export { replayRegression, type RegressionSpec, type ReplayOptions } from './runners/replay.js';
 export { startMockServer, type MockServer, type MockServerOptions } from './runners/mock/index.js';
 export { startReferenceProvider, type ReferenceProvider, type ReferenceProviderOptions } from './provider/index.js';
-export { formatConsole, formatJson, formatJunit, parseReport, exitCodeOf, type Report } from './report/index.js';
+export { formatConsole, formatJson, formatJunit, parseReport, mergeReports, exitCodeOf, type Report } from './report/index.js';
 export { HarnessError, ContractLoadError, ConfigurationError, TransportError } from './errors.js';

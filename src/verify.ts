@@ -11,6 +11,7 @@ import { contractVersionOf } from './report/verdict.js';
 import { resolveVerifyOptions, type VerifyOptions } from './runners/verify/options.js';
 import { driftJudge, judgingDrift } from './runners/verify/drift.js';
 import { verify as runVerify, type VerifySummary } from './runners/verify/verify-runner.js';
+import { campaignMeta } from './runners/verify/campaign/report-meta.js';
 import { openContract, type OperationContract } from './validators/index.js';
 
 export { VERIFY_DEFAULTS, resolveVerifyOptions, randomSeed, type VerifyOptions, type ResolvedVerifyOptions } from './runners/verify/options.js';
@@ -46,10 +47,10 @@ export async function verify(first?: OperationContract | VerifyOptions, second?:
     checks: selectChecks(full.checks),
     baseUrl: full.baseUrl ?? 'embedded reference provider',
     seed: full.seed,
-    runs: full.runs,
     strictContract: full.strictContract,
     invalidKinds: invalidKinds(bound),
     ...(full.nextContract === undefined ? {} : { nextContract: contractVersionOf(full.nextContract), failOnDrift: full.failOnDrift }),
+    ...campaignMeta(full),
   });
   const started = performance.now();
   const outputs = fanOut(builder, listener);

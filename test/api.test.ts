@@ -44,15 +44,15 @@ describe('the library surface (stigg-contract) and the docs stay in step', () =>
 
   it('verify() needs no argument but what it is asked to change: defaults for the rest, no listener', async () => {
     const { verify, VERIFY_DEFAULTS } = (await import('stigg-contract')) as typeof import('../src/api.js');
-    expect(VERIFY_DEFAULTS).to.deep.equal({ runs: 200, timeoutMs: 5000, concurrency: 4, strictContract: false, failOnDrift: false, maxBodyBytes: 2 ** 20, maxDurationMs: 600_000, maxBackoffMs: 5000, shrinkMs: 15_000, existingFixtures: 12, systematic: true });
-    const result = await verify({ runs: 5, seed: 7, skipPacts: true, systematic: false });
+    expect(VERIFY_DEFAULTS).to.deep.equal({ runs: 200, timeoutMs: 5000, concurrency: 4, strictContract: false, failOnDrift: false, maxBodyBytes: 2 ** 20, maxDurationMs: 600_000, maxBackoffMs: 5000, shrinkMs: 15_000, existingFixtures: 12, systematic: true, failures: '.stigg-contract/failures', keepFixed: false, confirm: 2, randomSeeds: 1 });
+    const result = await verify({ runs: 5, seed: 7, skipPacts: true, systematic: false, failures: false });
     expect(result.exitCode, JSON.stringify(result.report.totals)).to.equal(0);
     expect(result.seed).to.equal(7);
     expect(result.embedded).to.equal(true);
     expect(result.pacts).to.deep.equal({ ran: false, reason: 'skipPacts is set' });
     // Every phase of the plan, in order, each with what it sent or why it was skipped; the report shows the same.
     expect(result.phases.map((outcome) => (outcome.ran ? `${outcome.phase}: ${outcome.cases > 0}` : `${outcome.phase}: ${outcome.reason}`))).to.deep.equal([
-      'pacts: skipPacts is set', 'pact-teardowns: phase 1 did not run', 'systematic: systematic is off', 'random: true', 'states: true',
+      'failures: no failure database (--no-failures)', 'pacts: skipPacts is set', 'pact-teardowns: phase 1 did not run', 'systematic: systematic is off', 'random: true', 'confirm: no finding to confirm', 'states: true',
     ]);
     expect(result.report.phases).to.deep.equal(result.phases);
     expect(result.report.meta.seed).to.equal(7);
@@ -61,10 +61,10 @@ describe('the library surface (stigg-contract) and the docs stay in step', () =>
   it('verify() takes a contract first too, and then the options and the listener', async () => {
     const { verify, openContract } = (await import('stigg-contract')) as typeof import('../src/api.js');
     let exchanges = 0;
-    const result = await verify(await openContract(), { runs: 3, seed: 8, skipPacts: true, systematic: false }, { onExchange: () => void exchanges++ });
+    const result = await verify(await openContract(), { runs: 3, seed: 8, skipPacts: true, systematic: false, failures: false }, { onExchange: () => void exchanges++ });
     expect(result.seed).to.equal(8);
     expect(exchanges).to.equal(result.report.totals.exchanges).and.be.above(0);
-    const optionsFirst = await verify({ runs: 3, seed: 9, skipPacts: true, systematic: false }, { onExchange: () => void exchanges++ });
+    const optionsFirst = await verify({ runs: 3, seed: 9, skipPacts: true, systematic: false, failures: false }, { onExchange: () => void exchanges++ });
     expect(optionsFirst.seed).to.equal(9);
     expect(exchanges).to.equal(result.report.totals.exchanges + optionsFirst.report.totals.exchanges);
   });

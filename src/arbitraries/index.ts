@@ -18,3 +18,4 @@ export {
 export { schemaArbitrary, type WalkOptions, type TextStyle } from './schema.js';
 export { serialiseBody } from './_internals/build.js';
 export { fillKey, KEY_EXPRESSION, NEAR_MISS_KEYS, type NearMissKey } from './key-expressions.js';
+export { tagProblem } from './as-tagged.js';

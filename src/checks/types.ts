@@ -73,6 +73,8 @@ export interface RelatedExchange {
 export interface Replay {
   readonly seed: number;
   readonly path?: string;
+  /** The shard of a sharded run (`2/4`): its data and its random phase's seed depend on it. */
+  readonly shard?: string;
 }
 
 /** One generated case, sent and answered: everything a check looks at. */

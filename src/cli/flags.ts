@@ -7,6 +7,7 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_OPERATION } from '../contract/select.js';
 import { ConfigurationError } from '../errors.js';
+import { formatDuration } from '../report/duration.js';
 
 /** An integer flag within [min, max], or a ConfigurationError naming the flag and the range. */
 export function parseInteger(value: string, flag: string, min: number, max: number): number {
@@ -25,11 +26,7 @@ export function parseDuration(value: string, flag: string, min: number, max: num
   return ms;
 }
 
-/** A duration in ms as a person writes it: `10m`, `90s`, `1500ms`. */
-export function formatDuration(ms: number): string {
-  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms}ms`;
-}
+export { formatDuration };
 
 /** One flag, typed by the value of the option it sets. */
 export interface Flag<T> {
@@ -42,6 +39,8 @@ export interface Flag<T> {
   readonly repeatable?: true;
   /** The default as `--help` shows it: the library's own value, rendered (never a second copy of it). */
   readonly shownDefault?: string;
+  /** The `--no-…` form's description, for a flag that can also be turned off (the option is then `false`). */
+  readonly negation?: string;
 }
 
 /**
@@ -60,6 +59,7 @@ export function defineFlags<O>(command: Command, table: FlagTable<O>): Command {
     const option = new Option(row.flags, row.shownDefault === undefined ? row.description : `${row.description} (default: ${row.shownDefault})`);
     if (row.repeatable) option.argParser((value: string, all: string[] | undefined) => [...(all ?? []), value]);
     command.addOption(option);
+    if (row.negation !== undefined) command.addOption(new Option(`--no-${new Option(row.flags).name()}`, row.negation));
   }
   return command;
 }

@@ -4,7 +4,8 @@
  * listen. Both sides depend on this interface and neither on the other, so the
  * dependency direction stays one way (checks → events → runners, and events → report).
  */
-import type { CheckRun, Exchange } from '../checks/index.js';
+import type { CheckRun, Exchange, Finding } from '../checks/index.js';
+import type { EpochStart, FailureReplay } from './campaign-events.js';
 import type { ClientExchange } from './client-exchange.js';
 
 /** The result of verifying one pact interaction (the runner fills it). */
@@ -37,6 +38,12 @@ export interface RunListener {
   onBackoff?(waitedMs: number): void;
   /** The run stopped before its end (a signal, a provider that stopped answering); `notRun` planned cases were not sent. */
   onStopped?(reason: string, notRun: number): void;
+  /** A campaign's random phase started an epoch (a fresh seed: progress prints it). */
+  onEpoch?(epoch: EpochStart): void;
+  /** A finding was sent again `of` times, and failed the same way (same check, same signature) `reproduced` times. */
+  onConfirmed?(finding: Finding, reproduced: number, of: number): void;
+  /** An entry of the failure database was replayed. */
+  onFailureReplayed?(replay: FailureReplay): void;
   onFinish?(): void;
 }
 
@@ -51,6 +58,9 @@ export function fanOut(...listeners: readonly RunListener[]): Required<RunListen
     onAbort: (reason) => listeners.forEach((listener) => listener.onAbort?.(reason)),
     onBackoff: (waitedMs) => listeners.forEach((listener) => listener.onBackoff?.(waitedMs)),
     onStopped: (reason, notRun) => listeners.forEach((listener) => listener.onStopped?.(reason, notRun)),
+    onEpoch: (epoch) => listeners.forEach((listener) => listener.onEpoch?.(epoch)),
+    onConfirmed: (finding, reproduced, of) => listeners.forEach((listener) => listener.onConfirmed?.(finding, reproduced, of)),
+    onFailureReplayed: (replay) => listeners.forEach((listener) => listener.onFailureReplayed?.(replay)),
     onFinish: () => listeners.forEach((listener) => listener.onFinish?.()),
   };
 }

@@ -1,12 +1,13 @@
 /** The report builder: the runner feeds it outcomes as they come; `build` returns the Report. */
 import type { InvalidKind } from '../arbitraries/types.js';
-import type { PhaseOutcome, RunListener } from '../events/index.js';
+import type { FailureReplay, PhaseOutcome, RunListener } from '../events/index.js';
 import { checkById } from '../checks/registry.js';
 import type { CheckRun } from '../checks/run.js';
 import { FINDING_KINDS, type Check, type Exchange, type Finding, type FindingKind } from '../checks/types.js';
 import type { OperationContract } from '../validators/index.js';
 import { createCoverage } from './coverage.js';
 import { reproducerFor } from './reproducer.js';
+import { findingSignature } from './model.js';
 import type { CheckSummary, ContractVersion, FindingGroup, PactResult, VerifyReport } from './types.js';
 import { contractMeta } from './verdict.js';
 
@@ -26,6 +27,10 @@ export interface ReportBuilderOptions {
   readonly nextContract?: ContractVersion;
   /** Contract drift fails the run (`--fail-on-drift`). */
   readonly failOnDrift?: boolean;
+  /** The run's shard, the random phase's seeds and the fuzzing budget (campaigns). */
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly seeds?: readonly number[];
+  readonly maxTimeMs?: number;
 }
 
 /** Accumulates a run as its listener (the CLI hands it to the runner); call `build` once at the end. */
@@ -38,6 +43,11 @@ export interface ReportBuilder extends RunListener {
   build(durationMs: number): VerifyReport;
 }
 
+/** Groups in report order: by check (in `ids` order), then kind (violations first), then larger groups first. */
+export function orderGroups<G extends Pick<FindingGroup, 'check' | 'kind' | 'count'>>(groups: readonly G[], ids: readonly string[]): G[] {
+  return [...groups].sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || b.count - a.count);
+}
+
 /** A message with quoted values and long numbers blanked: findings with the same shape are the same problem. */
 export function messageShape(message: string): string {
   return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d{4,}/g, 'N');
@@ -45,14 +55,16 @@ export function messageShape(message: string): string {
 
 interface Tallies { passed: number; failed: number; skipped: number; notApplicable: number; reasons: Map<string, number>; kinds: Record<FindingKind, number> }
 const newTallies = (): Tallies => ({ passed: 0, failed: 0, skipped: 0, notApplicable: 0, reasons: new Map(), kinds: { violation: 0, 'contract-defect': 0, warning: 0, 'contract-drift': 0 } });
-const requestSize = (finding: Finding): number => finding.request.url.length + (finding.request.rawBody?.length ?? 0);
+/** How big a request is, to keep the smallest as a finding's example: its URL and body, in UTF-16 units. */
+export const requestSize = (request: { readonly url: string; readonly rawBody?: string | undefined }): number => request.url.length + (request.rawBody?.length ?? 0);
 
 /** Starts a report. */
 export function createReportBuilder(options: ReportBuilderOptions): ReportBuilder {
   const order = options.checks.map((check) => check.id);
   const tallies = new Map<string, Tallies>(order.map((id) => [id, newTallies()]));
-  const groups = new Map<string, { check: string; kind: FindingKind; shape: string; count: number; finding: Finding }>();
+  const groups = new Map<string, { check: string; kind: FindingKind; shape: string; count: number; finding: Finding; confirmed?: { reproduced: number; of: number } }>();
   const pacts: PactResult[] = [];
+  const failureReplays: FailureReplay[] = [];
   const phases: PhaseOutcome[] = [];
   const coverage = createCoverage(options.contract, options.invalidKinds ? { invalidKinds: options.invalidKinds } : {});
   let exchanges = 0;
@@ -72,7 +84,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     if (!group) groups.set(key, { check: finding.check, kind: finding.kind, shape, count: 1, finding });
     else {
       group.count++;
-      if (requestSize(finding) < requestSize(group.finding)) group.finding = finding;
+      if (requestSize(finding.request) < requestSize(group.finding.request)) group.finding = finding;
     }
   };
 
@@ -100,6 +112,11 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     onAbort: (reason) => void (aborted ??= reason),
     onBackoff: (waitedMs) => void (rateLimitWaitMs = waitedMs),
     onStopped: (reason, notRun) => void (stopped ??= { reason, notRun }),
+    onFailureReplayed: (replay) => void failureReplays.push(replay),
+    onConfirmed(finding, reproduced, of) {
+      const group = groups.get(`${finding.check}\u0000${finding.kind}\u0000${messageShape(finding.message)}`);
+      if (group) group.confirmed = { reproduced: (group.confirmed?.reproduced ?? 0) + reproduced, of: (group.confirmed?.of ?? 0) + of };
+    },
     build(durationMs) {
       const ids = [...order, ...[...tallies.keys()].filter((id) => !order.includes(id))];
       const checks: CheckSummary[] = ids.map((id) => {
@@ -111,9 +128,8 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         const about = { id, description: check?.description ?? '', documents: check?.documents ?? '' };
         return { ...about, passed, failed, skipped, notApplicable, skipReasons, findings: { ...tally.kinds } };
       });
-      const findings: FindingGroup<Finding>[] = [...groups.values()]
-        .sort((a, b) => ids.indexOf(a.check) - ids.indexOf(b.check) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || b.count - a.count)
-        .map((group) => ({ ...group, finding: { ...group.finding, reproducer: reproducerFor(group.finding) } }));
+      const findings: FindingGroup<Finding>[] = orderGroups([...groups.values()], ids)
+        .map((group) => ({ ...group, signature: findingSignature(group), finding: { ...group.finding, reproducer: reproducerFor(group.finding) } }));
       const count = (kind: FindingKind): number => findings.filter((g) => g.kind === kind).reduce((sum, g) => sum + g.count, 0);
       const { contract } = options;
       return {
@@ -129,6 +145,9 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs } : {}),
           strictContract: options.strictContract ?? false,
           ...(stopped === undefined ? {} : { stopped }),
+          ...(options.shard === undefined ? {} : { shard: options.shard }),
+          ...(options.seeds === undefined ? {} : { seeds: options.seeds }),
+          ...(options.maxTimeMs === undefined ? {} : { maxTimeMs: options.maxTimeMs }),
         },
         totals: {
           exchanges,
@@ -142,6 +161,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         findings,
         pacts: [...pacts],
         ...(phases.length === 0 ? {} : { phases: [...phases] }),
+        ...(failureReplays.length === 0 ? {} : { failureReplays: [...failureReplays] }),
         coverage: coverage.snapshot(),
         ...(aborted === undefined ? {} : { aborted: { reason: aborted } }),
       };

@@ -5,6 +5,7 @@ import { redact, redactDeep } from '../secrets.js';
 import { EXIT_CODES, exitCodeOf } from './exit-code.js';
 import { nextLine, pactSection, type Paint } from './console-contract.js';
 import { isExchangeFinding, versionText } from './model.js';
+import { campaignHeader, confirmationLabel, failureReplayLines } from './campaign-lines.js';
 import type { CheckSummary, Coverage, FindingGroup, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
@@ -34,7 +35,7 @@ function header(report: Report): string[] {
   parts.push(`${totals.exchanges} ${meta.unit ?? 'exchange'}${totals.exchanges === 1 ? '' : 's'}`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
   if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
   const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
-  return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...nextLine(report), ...(meta.notes ?? []), ...stopped, ''];
+  return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...nextLine(report), ...campaignHeader(report), ...(meta.notes ?? []), ...stopped, ''];
 }
 
 /** One line per run: each phase with what it sent, or why it was skipped. */
@@ -82,7 +83,7 @@ export function findingBody(finding: ReportFinding, indent: string, replayComman
 function findingLines(group: FindingGroup, meta: Report['meta'], paint: Paint): string[] {
   const symbol = failsRun(group.kind, meta.strictContract, meta.failOnDrift) ? paint(31, '✗') : paint(33, '!');
   return [
-    `${symbol} ${paint(1, group.check)} [${group.kind}] ${group.finding.message}${group.count > 1 ? `  ×${group.count}` : ''}`,
+    `${symbol} ${paint(1, group.check)} [${group.kind}] ${group.finding.message}${group.count > 1 ? `  ×${group.count}` : ''}${confirmationLabel(group)}`,
     ...findingBody(group.finding, '    ', 'stigg-contract verify'),
   ];
 }
@@ -142,6 +143,7 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
   const lines = [
     ...header(safe),
     ...phaseLines(safe, paint),
+    ...failureReplayLines(safe, paint),
     ...summaryTable(safe, paint),
     ...findingsSection(safe, paint, options.maxGroups ?? 50),
     ...pactSection(safe, paint),

@@ -43,12 +43,12 @@ function untriedKinds(kinds: readonly InvalidKind[], tried: readonly RequestTag[
   return [...new Set(untried.map((kind) => kind.id.replace(/#.*$/, '')))];
 }
 
-/** Edge classes counted by family: `path/id:char:+#first` → `path/id:char`, `path:pchar on …` → `path:pchar`. */
-function familyCounts(classes: ReadonlySet<string>): Counter {
-  const families: Counter = new Map();
-  for (const edgeClass of classes) bump(families, (edgeClass.split(' on ')[0] ?? edgeClass).split(':').slice(0, 2).join(':'));
-  return families;
-}
+/**
+ * The family of an edge class: `path/id:char:+#first` → `path/id:char`, `path:pchar on …` → `path:pchar`. The line counts
+ * exchanges per family: counts that add up, so the coverage of shards and runs merges (a count of distinct classes
+ * would count a class twice when two shards both sent it).
+ */
+const familyOf = (edgeClass: string): string => (edgeClass.split(' on ')[0] ?? edgeClass).split(':').slice(0, 2).join(':');
 
 /**
  * The catalogue's kinds by layer, one line each (`store edges`): the kinds seen, by name (`store/case-neighbours` →
@@ -71,7 +71,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
   const statuses: Counter = new Map();
   const codes = new Map<number, Counter>(codeStatuses.map((status) => [status, new Map()]));
   const tags: Counter = new Map();
-  const edgeClasses = new Set<string>();
+  const edgeFamilies: Counter = new Map();
   const edgeKindCounts: Counter = new Map();
   const tried: RequestTag[] = [];
   const dimensions = facts.successSchema ? shapeDimensions(facts.successSchema) : [];
@@ -95,7 +95,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
         if (!tags.has(tagLabel(exchange.case))) tried.push(expect.breaks);
         bump(tags, tagLabel(exchange.case));
       }
-      if (exchange.edgeClass !== undefined) edgeClasses.add(exchange.edgeClass);
+      if (exchange.edgeClass !== undefined) bump(edgeFamilies, familyOf(exchange.edgeClass));
       if (exchange.edgeKind !== undefined) bump(edgeKindCounts, exchange.edgeKind);
       observeResponse(exchange.response);
       for (const related of exchange.related ?? []) observeResponse(related.response);
@@ -106,7 +106,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
         ...codeStatuses.map((status) => ({ name: `${status} codes`, ...tally(codes.get(status) ?? new Map(), (facts.errorCodes(status, 'strict') ?? []).map(label)) })),
         ...dimensions.map((dimension) => ({ name: shapeLineName(dimension), ...tally(shapes.get(dimension) ?? new Map(), dimension.choices.map((choice) => choice.label)) })),
         { name: 'invalid-input tags', ...tally(tags, []), notCovered: untriedKinds(options.invalidKinds ?? [], tried) },
-        { name: 'edge classes', ...tally(familyCounts(edgeClasses), []) },
+        { name: 'edge classes', ...tally(edgeFamilies, []) },
         ...layerLines(edgeKindCounts),
       ];
     },

@@ -2,7 +2,8 @@
 export type * from './types.js';
 export { coverageLine, findingSignature, isExchangeFinding, mergeCoverage, tally } from './model.js';
 export { parseReport } from './parse.js';
-export { createReportBuilder, messageShape, type ReportBuilder, type ReportBuilderOptions } from './builder.js';
+export { mergeReports } from './merge.js';
+export { createReportBuilder, messageShape, orderGroups, requestSize, type ReportBuilder, type ReportBuilderOptions } from './builder.js';
 export { createCoverage, type CoverageOptions, type CoverageTracker } from './coverage.js';
 export { formatConsole, type ConsoleOptions } from './console.js';
 export { formatJson, type JsonOptions } from './json-report.js';

@@ -3,6 +3,7 @@ import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
 import { redact, redactDeep } from '../secrets.js';
 import { isExchangeFinding, versionText } from './model.js';
+import { confirmationLabel } from './campaign-lines.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 /** junit-report-builder: it ships CommonJS whose module.exports is the builder; under NodeNext the default import is it. */
@@ -30,11 +31,14 @@ function groupText(group: FindingGroup): string {
       ...(finding.reproducer?.replay ? [`  replay:   stigg-contract verify ${finding.reproducer.replay}`] : []),
     ]
     : [`  at:       ${finding.location}`, ...finding.details.map((detail) => `  detail:   ${detail}`)];
-  return [`[${group.kind}] ${finding.message}${group.count > 1 ? ` (×${group.count})` : ''}`, ...body].join('\n');
+  return [`[${group.kind}] ${finding.message}${group.count > 1 ? ` (×${group.count})` : ''}${confirmationLabel(group)}`, ...body].join('\n');
 }
 
+/** `.shard2of4` for a shard's test cases (their class names stay apart when CI joins the shards' files), else nothing. */
+const shardSuffix = (report: Report): string => (report.meta.shard ? `.shard${report.meta.shard.index}of${report.meta.shard.count}` : '');
+
 function checkCase(suite: TestSuite, check: CheckSummary, report: Report): void {
-  const testCase = suite.testCase().className('stigg-contract.checks').name(xmlSafe(check.id));
+  const testCase = suite.testCase().className(`stigg-contract.checks${shardSuffix(report)}`).name(xmlSafe(check.id));
   const groups = report.findings.filter((group) => group.check === check.id);
   const failing = groups.filter((group) => failsRun(group.kind, report.meta.strictContract, report.meta.failOnDrift));
   const details = groups.map(groupText).join('\n\n');
@@ -50,9 +54,9 @@ function checkCase(suite: TestSuite, check: CheckSummary, report: Report): void 
   } else if (details) testCase.standardOutput(xmlSafe(details));
 }
 
-function pactCase(suite: TestSuite, pact: PactResult): void {
+function pactCase(suite: TestSuite, pact: PactResult, report: Report): void {
   const name = `${pact.state ? `${pact.state} › ` : ''}${pact.description}`;
-  const testCase = suite.testCase().className('stigg-contract.pact').name(xmlSafe(name));
+  const testCase = suite.testCase().className(`stigg-contract.pact${shardSuffix(report)}`).name(xmlSafe(name));
   if (!pact.passed) testCase.failure(xmlSafe(pact.message ?? 'interaction failed'), 'pact');
 }
 
@@ -61,16 +65,19 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   const secrets = options.secrets ?? [];
   const safe = redactDeep(report, secrets);
   const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
-  const checks = builder.testSuite().name('checks').time((safe.meta.durationMs ?? 0) / 1000);
+  // A shard's suites say which shard they are: CI systems that join the shards' files natively keep them apart.
+  const shard = safe.meta.shard ? ` (shard ${safe.meta.shard.index}/${safe.meta.shard.count})` : '';
+  const checks = builder.testSuite().name(`checks${shard}`).time((safe.meta.durationMs ?? 0) / 1000);
   checks.property('contract', xmlSafe(versionText(safe.meta.contractTitle, safe.meta.contractVersion, safe.meta.contractFile)));
   const next = safe.meta.nextContract;
   if (next !== undefined) checks.property('nextContract', xmlSafe(versionText(next.title, next.version, next.file)));
   if (safe.meta.baseUrl !== undefined) checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
   if (safe.meta.seed !== undefined) checks.property('seed', String(safe.meta.seed));
+  if (safe.meta.shard) checks.property('shard', `${safe.meta.shard.index}/${safe.meta.shard.count}`);
   for (const check of safe.checks) checkCase(checks, check, safe);
   if (safe.pacts.length > 0) {
-    const pacts = builder.testSuite().name('pact');
-    for (const pact of safe.pacts) pactCase(pacts, pact);
+    const pacts = builder.testSuite().name(`pact${shard}`);
+    for (const pact of safe.pacts) pactCase(pacts, pact, safe);
   }
   if (safe.aborted) builder.testSuite().name('run').testCase().name('run').error(xmlSafe(safe.aborted.reason), 'aborted');
   return redact(builder.build(), secrets);

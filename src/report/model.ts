@@ -14,7 +14,9 @@ export const coverageLine = (coverage: Coverage, name: string): CoverageLine | u
 
 /** A tally: the counts seen, most first, and the documented values never seen. */
 export function tally(counter: ReadonlyMap<string, number>, documented: readonly string[]): Tally {
-  const seen = [...counter].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  // localeCompare finds canonically equivalent strings equal (`Café` in NFC and NFD): code units break the tie, so the
+  // order never depends on which was counted first (the coverage of shards merges to the same lines as one run's).
+  const seen = [...counter].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return { seen, notCovered: documented.filter((value) => !counter.has(value)) };
 }
 

@@ -100,9 +100,15 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
 /** Progress as a run listener: starts, ticks with the running count of failing findings, stops on finish or abort. */
 export function progressListener(progress: Progress, options: { readonly strictContract?: boolean } = {}): RunListener {
   let failing = 0;
+  let started = false;
   return {
-    onStart: (planned) => progress.start(planned),
+    onStart(planned) {
+      started = true;
+      progress.start(planned);
+    },
     onExchange(_exchange, runs) {
+      // The failure database's replays come before the plan is known (and before the start): they are no planned case.
+      if (!started) return;
       failing += failingFindings(runs, options.strictContract);
       progress.tick({ failing });
     },

@@ -76,10 +76,11 @@ export function curlCommand(request: SentRequest): string {
   return hasNul && rawBody !== undefined ? `${printfBody(rawBody)} ${command}` : command;
 }
 
-/** fast-check's replay flags: `--seed 42 --path 7:1`. */
+/** fast-check's replay flags: `--seed 42 --path 7:1` (with `--shard 2/4` for a shard's case). */
 export function replayFlags(replay: Replay): string {
+  const shard = replay.shard === undefined ? '' : ` --shard ${word(replay.shard)}`;
   const path = replay.path === undefined ? '' : ` --path ${word(replay.path)}`;
-  return `--seed ${Math.trunc(replay.seed)}${path}`;
+  return `--seed ${Math.trunc(replay.seed)}${shard}${path}`;
 }
 
 /** The reproducer of a finding: curl, and replay flags when the runner recorded seed/path. */

@@ -3,7 +3,7 @@
  * console, JSON and JUnit writers render and the CLI maps to an exit code. JSON reports parse back into it
  * (parse.ts), and it merges: findings carry a stable signature, coverage is counts.
  */
-import type { PactOutcome, PhaseOutcome } from '../events/index.js';
+import type { FailureReplay, PactOutcome, PhaseOutcome } from '../events/index.js';
 import type { Finding, FindingKind } from '../checks/types.js';
 
 /** Which command's verdict a report is. */
@@ -47,6 +47,14 @@ export interface ReportMeta {
   readonly strictContract: boolean;
   /** The run stopped before its end: why, and how many planned cases were not sent. */
   readonly stopped?: { readonly reason: string; readonly notRun: number };
+  /** The shard this run was (`verify --shard i/n`), absent for a whole run. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** The seeds of the random phase (a shard's: the run's seed plus its index less one). */
+  readonly seeds?: readonly number[];
+  /** The fuzzing budget (`--max-time`), when the run had one. */
+  readonly maxTimeMs?: number;
+  /** A merged report (`report merge`): the reports it joins, the shards among them, and shards of a split run missing. */
+  readonly merged?: { readonly reports: number; readonly shards: readonly string[]; readonly missing: readonly string[] };
 }
 
 /** How many times one skip reason came up. */
@@ -95,6 +103,10 @@ export interface FindingGroup<F extends ReportFinding = ReportFinding> {
   readonly shape: string;
   readonly count: number;
   readonly finding: F;
+  /** findingSignature of check, kind and shape: equal in every run and shard that found the same problem. */
+  readonly signature?: string;
+  /** The finding sent again `of` times failed the same way `reproduced` times: reproducible when all, else flaky. */
+  readonly confirmed?: { readonly reproduced: number; readonly of: number };
 }
 
 /** The result of verifying one pact interaction (filled by the runner). */
@@ -140,6 +152,8 @@ export interface Report<F extends ReportFinding = ReportFinding> {
   readonly pacts: readonly PactResult[];
   /** The run's phases in plan order: what each sent, or why it was skipped (verify). */
   readonly phases?: readonly PhaseOutcome[];
+  /** The failure database's entries replayed first, each still failing, fixed or not judged (verify). */
+  readonly failureReplays?: readonly FailureReplay[];
   readonly coverage: Coverage;
   /** Set when the run could not be done (provider unreachable, ...): exit code 2. */
   readonly aborted?: { readonly reason: string };

@@ -8,6 +8,7 @@ import type { Finding, Scenario } from '../checks/index.js';
 import { matchPath, decodeSegment } from '../contract/path.js';
 import { STATE } from '../pact/state-names.js';
 import type { OperationContract } from '../validators/index.js';
+import { replayFlags } from '../report/index.js';
 import type { RegressionSpec } from './replay.js';
 import { keptFields } from './verify/records.js';
 import type { StateChange } from './verify/state-client.js';
@@ -76,7 +77,7 @@ export function writeRegressionTests(findings: readonly Finding[], dir: string, 
       states,
       finding: { intent: finding.intent, request: finding.request, scenario },
     };
-    const replay = finding.replay ? `--seed ${finding.replay.seed}${finding.replay.path ? ` --path ${finding.replay.path}` : ''}` : 'no replay';
+    const replay = finding.replay ? replayFlags(finding.replay) : 'no replay';
     const file = join(dir, `${String(index + 1).padStart(2, '0')}-${finding.check}.test.mjs`);
     writeFileSync(file, testFile(spec, replay));
     return file;

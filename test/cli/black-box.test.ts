@@ -4,13 +4,15 @@
  * boxes (signals), in test/provider/serve-cli.test.ts and test/runners/mock/cli.test.ts. Every process starts at
  * once, so the suite costs about one start-up.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { startBrokerDouble, type BrokerDouble } from '../fixtures/broker-double.js';
 import { spawnCli, type CliRun } from '../helpers/cli.js';
 import { brokerEnv, CANARY, PROJECT_PACT, storePact } from '../pact/broker/helpers.js';
+import { formatJson } from '../../src/report/index.js';
+import { sampleReport } from '../report/fixtures.js';
 
 const RESPONSE = JSON.stringify({ status: 200, headers: { 'content-type': 'application/json' }, body: { data: { id: 'i', vendorIdentifier: 'NOPE', syncedEntityId: null, syncData: null } } });
 
@@ -43,6 +45,9 @@ describe('cli: every command as a black box (the built package)', function () {
     runs.set('can-i-deploy', spawnCli(['can-i-deploy', '--pacticipant', 'stigg-contract-client', '--version', 'v0'], { env }));
     runs.set('record-deployment', spawnCli(['record-deployment', '--pacticipant', 'stigg-contract-client', '--version', 'v0', '--environment', 'test'], { env }));
     runs.set('record-release', spawnCli(['record-release', '--pacticipant', 'stigg-contract-client', '--version', 'v0', '--environment', 'production'], { env }));
+    const shards = [1, 2].map((index) => join(elsewhere, `shard-${index}.json`));
+    for (const [index, file] of shards.entries()) await writeFile(file, formatJson(await sampleReport({ shard: { index: index + 1, count: 2 }, seeds: [7 + index] })));
+    runs.set('report', spawnCli(['report', 'merge', ...shards, '--no-color']));
   });
   after(async () => {
     await Promise.allSettled(runs.values());
@@ -53,7 +58,7 @@ describe('cli: every command as a black box (the built package)', function () {
   it('--help lists every command; --version prints the version', async () => {
     const help = await result('help');
     expect(help.code).to.equal(0);
-    for (const command of ['lint', 'validate', 'sample', 'serve', 'mock', 'verify', 'check-pact', 'diff', 'publish', 'can-i-deploy', 'record-deployment', 'record-release']) {
+    for (const command of ['lint', 'validate', 'sample', 'serve', 'mock', 'verify', 'check-pact', 'report', 'diff', 'publish', 'can-i-deploy', 'record-deployment', 'record-release']) {
       expect(help.stdout).to.match(new RegExp(`^  ${command} `, 'm'));
     }
     expect((await result('version')).stdout.trim()).to.match(/^\d+\.\d+\.\d+$/);
@@ -81,6 +86,12 @@ describe('cli: every command as a black box (the built package)', function () {
     expect(verify.code, verify.stderr).to.equal(0);
     expect(verify.stdout).to.include(`No pacts/ in ${elsewhere}: verifying the pacts shipped with stigg-contract`);
     expect(verify.stdout).to.include('Pact interactions (12/12 passed)').and.include('PASSED');
+  });
+
+  it('report merge: the shards\' reports as one, exit 1 for their violations', async () => {
+    const merged = await result('report');
+    expect([merged.code, merged.stderr]).to.deep.equal([1, '']);
+    expect(merged.stdout).to.include('merged 2 reports: shards 1/2, 2/2; random-phase seeds 7, 8').and.include('FAILED:');
   });
 
   it('publish, can-i-deploy, record-deployment, record-release against the broker double', async () => {

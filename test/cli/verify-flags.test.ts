@@ -50,7 +50,8 @@ describe('cli: verify refuses what it would otherwise ignore or fail on late (on
     const text = help.stdout.replace(/\s+/g, ' ');
     expect(text).to.contain('--runs <n> generated cases in the random phase (default: 200)');
     expect(text).to.contain('--timeout <ms> per-request deadline, body included (default: 5000)');
-    expect(text).to.contain('--max-duration <time> stop sending after this long');
+    expect(text).to.contain('--max-duration <time> hard cap: stop sending after this long');
+    expect(text).to.contain('--max-time <time> fuzz for a time budget');
     expect(text).to.contain('(default: 10m)');
     expect(text).to.contain('--broker-url');
   });
@@ -59,7 +60,7 @@ describe('cli: verify refuses what it would otherwise ignore or fail on late (on
     const run = await runCli(['verify', '--runs', '50', '--seed', '3', '--max-duration', '1ms', '--pacts', dir, '--no-color']);
     expect(run.code, run.stderr).to.equal(0);
     expect(run.stdout).to.match(/STOPPED EARLY: the run reached its maximum duration \(1 ms; --max-duration\); \d+ planned cases not run/);
-    expect(run.stdout).to.match(/phases: pacts skipped \(no pact files in .*\) · pact-teardowns skipped \(.*\) · systematic \d+ cases · random \d+ cases · states skipped \(the run stopped: the run reached its maximum duration/);
+    expect(run.stdout).to.match(/phases: failures skipped \(.*\) · pacts skipped \(no pact files in .*\) · pact-teardowns skipped \(.*\) · systematic \d+ cases · random \d+ cases · confirm skipped \(.*\) · states skipped \(the run stopped: the run reached its maximum duration/);
   });
 
   it('prints the seed first, before any report, so a run cut short can be replayed', async () => {

@@ -83,7 +83,7 @@ describe('cli: verify', function () {
     after(() => broken.close());
 
     it('exits 1, prints a curl reproducer and a replay that sends exactly the minimal case again', async () => {
-      const base = ['verify', '--base-url', broken.url, '--state-url', broken.stateUrl, '--api-key', key, '--no-color', '--timeout', '1000'];
+      const base = ['verify', '--base-url', broken.url, '--state-url', broken.stateUrl, '--api-key', key, '--no-color', '--timeout', '1000', '--no-failures'];
       const run = await runCli([...base, '--runs', '10', '--seed', '5'], { timeoutMs: 60_000 });
       expect(run.code).to.equal(1);
       expect(run.stdout).to.contain('update_applied').and.to.contain('curl --globoff --path-as-is -X PATCH').and.to.contain('"X-API-KEY: $STIGG_API_KEY"');
@@ -97,7 +97,7 @@ describe('cli: verify', function () {
     it('--save-failures writes regression tests that fail against the broken provider and pass against a correct one', async () => {
       // Inside the project, so the generated file resolves chai and stigg-contract as a user's project would.
       const saved = mkdtempSync(join(process.cwd(), '.stigg-contract', 'regressions-'));
-      const run = await runCli(['verify', '--base-url', broken.url, '--state-url', broken.stateUrl, '--api-key', key, '--runs', '10', '--seed', '5', '--checks', 'update_applied', '--save-failures', saved], { timeoutMs: 60_000 });
+      const run = await runCli(['verify', '--base-url', broken.url, '--state-url', broken.stateUrl, '--api-key', key, '--runs', '10', '--seed', '5', '--checks', 'update_applied', '--save-failures', saved, '--no-failures'], { timeoutMs: 60_000 });
       expect(run.code).to.equal(1);
       const files = readdirSync(saved).filter((f) => f.endsWith('.test.mjs'));
       expect(files.length).to.be.at.least(1);

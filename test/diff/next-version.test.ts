@@ -96,7 +96,7 @@ describe('diff: Stigg API 7.64.2 → the 7.65.0 fixture', () => {
     try {
       // No state URL: the seeded records only, since a 7.64.2 provider cannot hold AIRWALLEX or an invoicing syncData.
       const fixtures = SEED_FIXTURES.slice(0, 3).map(({ customerId, integrationId }) => `${customerId}/${integrationId}`);
-      const result = await verify(await openContract(NEXT), { baseUrl: provider.url, apiKey, fixtures, runs: 60, seed: 5, skipPacts: true });
+      const result = await verify(await openContract(NEXT), { baseUrl: provider.url, apiKey, fixtures, runs: 60, seed: 5, skipPacts: true, failures: false });
       expect(result.exitCode, JSON.stringify(result.report.findings.map((group) => group.finding.message))).to.equal(0);
     } finally {
       await provider.close();

@@ -55,10 +55,19 @@ async function withProcessState<T>(options: CliOptions, run: () => Promise<T>): 
 }
 
 /**
+ * A verify run's arguments with `--no-failures` added unless the test names a failure database itself: by default
+ * verify reads and writes `.stigg-contract/failures/` in the working directory, which tests share, so one test's
+ * finding would be replayed by the next (a test must not depend on another's leftovers).
+ */
+const ownFailures = (args: readonly string[]): readonly string[] =>
+  args[0] === 'verify' && !args.some((arg) => /^--(no-)?failures(-from)?(=|$)/.test(arg)) ? [...args, '--no-failures'] : args;
+
+/**
  * Runs the CLI in this process with buffered output, stdin from `input`. Runs queue one after another: each owns
  * process.env and the working directory while it runs.
  */
-export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+export function runCli(given: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const args = ownFailures(given);
   const next = queue.then(() => withProcessState(options, async () => {
     let stdout = '';
     let stderr = '';
@@ -77,7 +86,8 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 }
 
 /** Runs the built CLI as a child process, as a user would; bounded in time (SIGKILL after `timeoutMs`). */
-export function spawnCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+export function spawnCli(given: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const args = options.cwd === undefined ? ownFailures(given) : given;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cleanEnv(options.env), stdio: 'pipe' });
     let stdout = '';

@@ -7,6 +7,7 @@ import { CHECK_IDS } from '../../checks/index.js';
 import { ConfigurationError } from '../../errors.js';
 import { INTEGER_RANGES, VERIFY_DEFAULTS, type VerifyOptions } from '../../runners/verify/options.js';
 import { formatDuration, parseDuration, parseInteger, type Flag, type FlagTable } from '../flags.js';
+import { parseShard } from '../../runners/verify/campaign/shard.js';
 import { parseReports, type ReportTargets } from '../report-output.js';
 
 /** What only the CLI does with a run: where it writes, what it reads the contract from, how it prints. */
@@ -30,9 +31,10 @@ const integer = (option: Ranged, flags: string, description: string, shown = tru
   ...(shown && option in VERIFY_DEFAULTS ? { shownDefault: String(VERIFY_DEFAULTS[option as keyof typeof VERIFY_DEFAULTS]) } : {}),
 });
 
-/** A duration flag (`10m`) for an option in ms, its range and default the library option's. */
-const duration = (option: Ranged & keyof typeof VERIFY_DEFAULTS, flags: string, description: string): Flag<number> => ({
-  flags, description, parse: (value, flag) => parseDuration(value, flag, range(option)[0], range(option)[1]), shownDefault: formatDuration(VERIFY_DEFAULTS[option] as number),
+/** A duration flag (`10m`) for an option in ms, its range and default (when it has one) the library option's. */
+const duration = (option: Ranged, flags: string, description: string): Flag<number> => ({
+  flags, description, parse: (value, flag) => parseDuration(value, flag, range(option)[0], range(option)[1]),
+  ...(option in VERIFY_DEFAULTS ? { shownDefault: formatDuration(VERIFY_DEFAULTS[option as keyof typeof VERIFY_DEFAULTS] as number) } : {}),
 });
 
 const text = (flags: string, description: string): Flag<string> => ({ flags, description, parse: (value) => value });
@@ -55,7 +57,13 @@ export const VERIFY_FLAGS: FlagTable<VerifyOptions & VerifyCliOutputs> = {
   path: text('--path <path>', 'with --seed: replay exactly one case (as printed in a finding)'),
   timeoutMs: integer('timeoutMs', '--timeout <ms>', 'per-request deadline, body included'),
   concurrency: integer('concurrency', '--concurrency <n>', 'requests in flight'),
-  maxDurationMs: duration('maxDurationMs', '--max-duration <time>', 'stop sending after this long (90s, 10m, 2h); the report says STOPPED EARLY and counts the cases not run'),
+  maxDurationMs: duration('maxDurationMs', '--max-duration <time>', 'hard cap: stop sending after this long (90s, 10m, 2h), as Ctrl+C does; the report says STOPPED EARLY and counts the cases not run (with --max-time: --max-time plus 10m unless given, and never below it)'),
+  maxTimeMs: duration('maxTimeMs', '--max-time <time>', 'fuzz for a time budget (30s, 10m, 2h): the systematic phase in full, then random cases (new seeds per epoch) until this long after the first case; --runs, if given, still caps them. Not a stop: the run ends normally'),
+  shard: { flags: '--shard <i/n>', description: 'run shard i of n (numbered from 1): each systematic case and each provider state belongs to one shard, the random phase of shard i uses --seed plus i-1; merge the shards\' JSON reports with `stigg-contract report merge`', parse: (value) => parseShard(value) },
+  failures: { flags: '--failures <dir>', description: 'the failure database: every minimal failing request, replayed first on every run, written as findings appear', shownDefault: VERIFY_DEFAULTS.failures, parse: (value) => value, negation: 'no failure database: replay none, write none' },
+  failuresFrom: text('--failures-from <dir>', 'a read-only failure database (e.g. restored from a CI cache): replayed too, never written'),
+  keepFixed: { flags: '--keep-fixed', description: 'keep failure database entries that now pass, marked fixed (default: pruned after a passing replay)' },
+  confirm: integer('confirm', '--confirm <n>', 'send each finding again n times: reproducible (n of n) or flaky (k of n); 0 to skip'),
   checks: { flags: '--checks <ids>', description: `comma-separated checks to run (default: all): ${CHECK_IDS.join(', ')}`, parse: checkIds },
   report: { flags: '--report <targets>', description: 'write reports: junit=FILE,json=FILE', parse: parseReports },
   strictContract: { flags: '--strict-contract', description: 'contract defects fail the run too' },
@@ -78,6 +86,8 @@ export const VERIFY_FLAGS: FlagTable<VerifyOptions & VerifyCliOutputs> = {
   shrinkMs: null,
   existingFixtures: null,
   systematic: null,
+  // Library only: what the n shards of --shard i/n run together, in one process (the CLI spreads them over machines).
+  randomSeeds: null,
   // The CLI's own Ctrl+C handling sets it.
   signal: null,
 };

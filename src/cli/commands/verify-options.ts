@@ -11,4 +11,6 @@ export function refuseIgnoredFlags(flags: Readonly<Record<string, unknown>>, use
     if (given.length > 0) throw new ConfigurationError(`${given.join(', ')} ${given.length > 1 ? 'need' : 'needs'} a broker: --broker-url (or PACT_BROKER_BASE_URL with --provider-version)`);
   }
   if (flags['path'] !== undefined && flags['seed'] === undefined) throw new ConfigurationError('--path replays a case of one seeded run: give that run\'s --seed too');
+  if (flags['path'] !== undefined && flags['maxTime'] !== undefined) throw new ConfigurationError('--max-time is a fuzzing budget, and --path replays one case: give one of them');
+  if (flags['keepFixed'] === true && flags['failures'] === false) throw new ConfigurationError('--keep-fixed keeps entries of the failure database, and --no-failures turns it off: give one of them');
 }

@@ -5,6 +5,8 @@ import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerifi
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
 import { defaultPactsDir, PROVIDER } from '../../pact/names.js';
 import { createProgress, exitCodeOf, formatConsole, isExchangeFinding, progressListener, pactLine, trafficLines } from '../../report/index.js';
+import { campaignProgress } from '../../report/campaign-progress.js';
+import { databaseLines, seedLine } from './verify-campaign.js';
 import { writeRegressionTests } from '../../runners/regression-tests.js';
 import { resolveVerifyOptions, verify, type ResolvedVerifyOptions, type VerifyResult } from '../../verify.js';
 import { openContract, type OperationContract } from '../../validators/index.js';
@@ -75,11 +77,13 @@ async function parse(given: Readonly<Record<string, unknown>>, io: CliIo): Promi
 async function execute({ contract, options, outputs, controller, secrets }: Parsed, io: CliIo): Promise<VerifyResult> {
   const log = openLog(outputs.log, () => secrets);
   // The seed first, so a run cut short can still be replayed.
-  io.err(`verify: seed ${options.seed}${options.path ? `, replaying --path ${options.path}` : ''} (replay any finding with --seed ${options.seed} --path <its path>)`);
+  io.err(seedLine(options));
   const stopListening = onStopSignal(() => controller.abort());
-  const progress = createProgress(io.progress, { label: 'verify' });
+  const progress = options.maxTimeMs === undefined
+    ? progressListener(createProgress(io.progress, { label: 'verify' }), { strictContract: options.strictContract })
+    : campaignProgress(io.progress, { label: 'verify', maxTimeMs: options.maxTimeMs, strictContract: options.strictContract });
   try {
-    return await verify(contract, options, fanOut(progressListener(progress, { strictContract: options.strictContract }), log.listener));
+    return await verify(contract, options, fanOut(progress, log.listener));
   } finally {
     stopListening();
     await log.close();
@@ -96,6 +100,8 @@ function render(result: VerifyResult, { contract, options, outputs, controller, 
   if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
   for (const problem of [...result.setupProblems, ...result.teardownProblems]) io.err(`warning: ${problem}`);
   writeReports(outputs.report ?? {}, report, secrets);
+  for (const line of databaseLines(result.failures)) io.out(line);
+  for (const problem of result.failures.problems) io.err(`warning: ${problem}`);
   if (outputs.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), outputs.saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
   return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: options.strictContract, failOnDrift: options.failOnDrift });
 }

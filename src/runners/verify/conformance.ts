@@ -12,7 +12,7 @@ import type { PlannedCase } from './planned-cases.js';
 import type { RunControl } from './control.js';
 import { execute, executeRaw, type SendContext } from './execute.js';
 import { withParsedBodies } from './parse-bodies.js';
-import { parseReplayPath } from './replay-path.js';
+import { epochSeed, parseReplayPath } from './replay-path.js';
 import { fails, shrink } from './shrink.js';
 
 
@@ -29,6 +29,10 @@ export interface ConformanceOptions {
   readonly strictContract: boolean;
   /** Asked before each case and each shrink: a stopped run sends no more. */
   readonly control?: RunControl;
+  /** The replay coordinates findings print, when not `--seed <seed>` (a shard's: the run's seed and `--shard`). */
+  readonly replay?: { readonly seed: number; readonly shard?: string };
+  /** Told when each epoch's first case is drawn (a campaign prints every epoch's seed). */
+  readonly onEpoch?: (epoch: number, seed: number) => void;
 }
 
 export interface ConformanceSummary {
@@ -38,12 +42,22 @@ export interface ConformanceSummary {
   readonly interrupted: boolean;
 }
 
+/** The drawn cases, telling `onEpoch` as each epoch starts. */
+function* withEpochs(source: Iterable<DrawnCase>, options: ConformanceOptions): Generator<DrawnCase> {
+  let epoch = -1;
+  for (const drawn of source) {
+    if (drawn.epoch !== epoch) options.onEpoch?.((epoch = drawn.epoch), epochSeed(options.seed, epoch));
+    yield drawn;
+  }
+}
+
 /** Sends and judges every drawn case, remembering where each check first failed. */
 async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener, options: ConformanceOptions) {
   const firstFailure = new Map<string, { epoch: number; path: string }>();
   const deadline = Date.now() + options.maxDurationMs;
+  const coordinates = options.replay ?? { seed: options.seed };
   const loop: CaseLoop = {
-    send: (drawn) => executeRaw(drawn.planned, send, { seed: options.seed, path: drawn.replayPath }),
+    send: (drawn) => executeRaw(drawn.planned, send, { ...coordinates, path: drawn.replayPath }),
     judge(raw: Exchange, drawn: DrawnCase) {
       const exchange = withParsedBodies(raw);
       const runs = runChecks(send.checks, context, exchange);
@@ -52,7 +66,7 @@ async function explore(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, 
     },
     shouldStop: () => Date.now() > deadline || options.control?.stopped === true,
   };
-  const source = drawnCases(arbitrary, options.seed, options.runs);
+  const source = withEpochs(drawnCases(arbitrary, options.seed, options.runs), options);
   const result = options.concurrency === 1 ? await runPipelined(source, loop) : await runConcurrent(source, loop, options.concurrency);
   return { firstFailure, ...result };
 }
@@ -66,7 +80,7 @@ async function replay(arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, c
     return true;
   }), { seed: point.seed, path: point.path, numRuns: 1 });
   if (!planned) return 0;
-  const exchange = await execute(planned, send, { seed: options.seed, path: options.path });
+  const exchange = await execute(planned, send, { ...(options.replay ?? { seed: options.seed }), path: options.path });
   listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
   return 1;
 }
@@ -81,7 +95,7 @@ export async function runConformance(arbitrary: fc.Arbitrary<PlannedCase>, send:
   for (const [id, at] of explored.firstFailure) {
     if (options.control?.stopped) break;
     const check = send.checks.find((c) => c.id === id);
-    const minimal = check ? await shrink({ check, at, seed: options.seed, shrinkMs: options.shrinkMs, strictContract: options.strictContract }, arbitrary, send, context, listener) : undefined;
+    const minimal = check ? await shrink({ check, at, seed: options.seed, shrinkMs: options.shrinkMs, strictContract: options.strictContract, ...(options.replay ? { replay: options.replay } : {}) }, arbitrary, send, context, listener) : undefined;
     if (minimal) shrunk.set(id, minimal);
   }
   return { cases: explored.cases, shrunk, interrupted: explored.interrupted };

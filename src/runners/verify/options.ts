@@ -11,6 +11,7 @@ import type { BrokerSource } from '../../pact/verifier.js';
 import { defaultPactsDir } from '../../pact/names.js';
 import type { OperationContract } from '../../validators/index.js';
 import { assertReplayPath } from './replay-path.js';
+import { campaignOptions, type Shard } from './campaign/campaign-options.js';
 
 /** What a caller may set; every field is optional and defaulted by `resolveVerifyOptions`. */
 export interface VerifyOptions {
@@ -63,6 +64,23 @@ export interface VerifyOptions {
   readonly systematic?: boolean;
   /** Aborting it stops the run between cases (Ctrl+C): the summary says so, the report keeps what was done. */
   readonly signal?: AbortSignal;
+  /**
+   * A fuzzing budget: the systematic phase in full, then random cases until this long after the first case (new
+   * seeds per epoch). Raises `maxDurationMs` to this plus its default when that is not given; refused above it.
+   */
+  readonly maxTimeMs?: number;
+  /** The failure database: a directory replayed first and written as findings appear; `false`: none. */
+  readonly failures?: string | false;
+  /** A read-only failure database (a CI cache, a teammate's copy): replayed too, never written. */
+  readonly failuresFrom?: string;
+  /** Keep entries that replayed fixed (marked fixed) instead of pruning them. */
+  readonly keepFixed?: boolean;
+  /** How many times each finding is sent again to tell reproducible from flaky (0: never). */
+  readonly confirm?: number;
+  /** Run one shard of a run split n ways: `2/4`, or { index: 2, count: 4 } (numbered from 1). */
+  readonly shard?: string | Shard;
+  /** How many seeds the random phase runs, one after another (seed, seed + 1, …): what `n` shards run together. */
+  readonly randomSeeds?: number;
 }
 
 /** The defaults `resolveVerifyOptions` fills in: the CLI shows them in `--help`, the README lists them. */
@@ -78,13 +96,17 @@ export const VERIFY_DEFAULTS = {
   shrinkMs: 15_000,
   existingFixtures: 12,
   systematic: true,
+  failures: '.stigg-contract/failures',
+  keepFixed: false,
+  confirm: 2,
+  randomSeeds: 1,
 } as const;
 
-type Defaulted = keyof typeof VERIFY_DEFAULTS;
+type Defaulted = Exclude<keyof typeof VERIFY_DEFAULTS, 'failures'>;
 type Widen<T> = T extends number ? number : T extends boolean ? boolean : T;
 
 /** Every option given: what the runner takes. `checks` is the selected ids, in table order. */
-export type ResolvedVerifyOptions = Omit<VerifyOptions, Defaulted | 'seed' | 'pactsDir' | 'fixtures' | 'checks' | 'skipPacts'> & {
+export type ResolvedVerifyOptions = Omit<VerifyOptions, Defaulted | 'seed' | 'pactsDir' | 'fixtures' | 'checks' | 'skipPacts' | 'failures' | 'shard'> & {
   readonly [K in Defaulted]: Widen<(typeof VERIFY_DEFAULTS)[K]>;
 } & {
   readonly seed: number;
@@ -92,11 +114,13 @@ export type ResolvedVerifyOptions = Omit<VerifyOptions, Defaulted | 'seed' | 'pa
   readonly fixtures: readonly string[];
   readonly checks: readonly string[];
   readonly skipPacts: boolean;
+  readonly failures: string | false;
+  readonly shard: Shard;
 };
 
 /** The integer options and their ranges: the one place a bound is set (the CLI's flags check the same ones). */
 export const INTEGER_RANGES = {
-  runs: [1, 1_000_000],
+  runs: [1, 2 ** 31 - 1],
   seed: [-(2 ** 31), 2 ** 31 - 1],
   timeoutMs: [1, 600_000],
   concurrency: [1, 256],
@@ -105,6 +129,9 @@ export const INTEGER_RANGES = {
   maxBackoffMs: [0, 600_000],
   shrinkMs: [0, 600_000],
   existingFixtures: [0, 1000],
+  maxTimeMs: [1, 2 ** 31 - 1],
+  confirm: [0, 100],
+  randomSeeds: [1, 1000],
 } as const satisfies Readonly<Record<string, readonly [number, number]>>;
 
 /** A fresh seed when none is given: printed, so any run can be replayed. */
@@ -138,5 +165,6 @@ export function resolveVerifyOptions(options: VerifyOptions = {}): ResolvedVerif
     fixtures: options.fixtures ?? [],
     checks: selectChecks(options.checks).map((check) => check.id),
     skipPacts: options.skipPacts ?? options.path !== undefined,
+    ...campaignOptions(options, { runs: VERIFY_DEFAULTS.runs, maxDurationMs: VERIFY_DEFAULTS.maxDurationMs, runsMax: INTEGER_RANGES.runs[1], durationMax: INTEGER_RANGES.maxDurationMs[1], failures: VERIFY_DEFAULTS.failures }),
   };
 }

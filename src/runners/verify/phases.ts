@@ -9,7 +9,7 @@ import type { ResolvedVerifyOptions } from './options.js';
 import { parseEdgePath } from './replay-path.js';
 
 /** The phases of a run, in the order they run. */
-export const PHASES = ['pacts', 'pact-teardowns', 'systematic', 'random', 'states'] as const;
+export const PHASES = ['failures', 'pacts', 'pact-teardowns', 'systematic', 'random', 'confirm', 'states'] as const;
 
 /** One phase's name. */
 export type PhaseName = (typeof PHASES)[number];
@@ -32,13 +32,17 @@ export interface Phase {
 export function optionSkips(options: ResolvedVerifyOptions, hasStateUrl: boolean): Readonly<Record<PhaseName, string | undefined>> {
   const edge = parseEdgePath(options.path);
   const replaysRandom = options.path !== undefined && edge === undefined;
+  // Pact ids are fixed by the pact files, and the rate-limited state holds the whole key: one shard only.
+  const laterShard = options.shard.index > 1 ? `shard ${options.shard.index}/${options.shard.count}: only shard 1/${options.shard.count} runs it` : undefined;
   return {
-    pacts: options.path !== undefined ? '--path replays one phase 2 case' : options.skipPacts ? 'skipPacts is set' : undefined,
+    failures: options.path !== undefined ? '--path replays one case' : options.failures === false && options.failuresFrom === undefined ? 'no failure database (--no-failures)' : undefined,
+    pacts: options.path !== undefined ? '--path replays one phase 2 case' : options.skipPacts ? 'skipPacts is set' : laterShard,
     systematic: replaysRandom ? `--path ${options.path} replays one random case` : options.systematic ? undefined : 'systematic is off',
-    'pact-teardowns': options.path !== undefined ? '--path replays one case' : options.skipPacts ? 'phase 1 did not run' : undefined,
+    'pact-teardowns': options.path !== undefined ? '--path replays one case' : options.skipPacts || laterShard !== undefined ? 'phase 1 did not run' : undefined,
     random: edge !== undefined ? `--path edge:${edge} replays one systematic case` : undefined,
+    confirm: options.confirm === 0 ? 'confirm is 0' : undefined,
     states: !hasStateUrl ? 'no state URL: no provider state can be set up'
-      : options.path !== undefined ? '--path replays one case' : undefined,
+      : options.path !== undefined ? '--path replays one case' : laterShard,
   };
 }
 

@@ -2,15 +2,17 @@
  * The data a run needs, made true through the provider's state-change URL (or taken from `--fixture`): customers
  * with integrations — the edge ids (the same whatever the seed), ids drawn from the contract's arbitraries, two
  * customers holding the same integration id and one customer holding two integrations (tenant isolation) — a
- * missing customer, a missing integration, a customer the key may not access.
+ * missing customer, a missing integration, a customer the key may not access. Laid out first (a pure list of steps,
+ * each in a unit of data), then applied: a shard applies only the units it needs.
  */
-import fc from 'fast-check';
-import { edgeFixtureIds, pathParamArbitrary, pathParamNames, responseArbitrary } from '../../arbitraries/index.js';
+import { edgeFixtureIds, pathParamNames } from '../../arbitraries/index.js';
 import type { Scenario } from '../../checks/index.js';
+import { TransportError } from '../../errors.js';
 import { STATE } from '../../pact/state-names.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { StateChange, StateClient } from './state-client.js';
-import { setUpEdges } from './edge-setup.js';
+import { drawIds, recordParamsList, withSharedIds, type Pair } from './drawn.js';
+import { edgeSteps } from './edge-setup.js';
 import { assignRecords, keptFields } from './records.js';
 
 /** Path parameter values with the scenario they stand for. */
@@ -20,107 +22,111 @@ export interface Fixture {
   /** For the edge fixtures: the edge classes its varying value stands for, and its catalogue kind. */
   readonly edgeClass?: string;
   readonly edgeKind?: string;
+  /**
+   * The unit of data it belongs to, set up (and replayed) as one: `customer:<id>` for an edge customer, `own:<id>`
+   * for one of the run's own customers, `drawn` for the drawn data; absent for `--fixture` data (set up by nobody).
+   */
+  readonly unit?: string;
+}
+
+/** One step of the plan: the state change that makes a fixture true (none when an earlier step did). */
+export interface PlanStep {
+  readonly change?: StateChange;
+  readonly fixture: Fixture;
+  /** Its customer: a refused step leaves out the later steps of the same customer that rest on it. */
+  readonly customerId: string;
+  /** An edge fixture the state URL refuses is left out, named; any other refusal ends the run. */
+  readonly refusable: boolean;
 }
 
 /**
  * The fixtures of a run and the state changes that made them (to tear down, in reverse); `problems`, the edge
- * fixtures the provider's state URL refused to make true (each left out of the run, named).
+ * fixtures the provider's state URL refused to make true (each left out of the run, named); `refused`, those fixtures.
  */
 export interface Plan {
   readonly fixtures: readonly Fixture[];
   readonly changes: readonly StateChange[];
   readonly problems?: readonly string[];
+  readonly refused?: readonly Fixture[];
+  /** The changes each unit of data was made with, in order (what recreates a case's data on its own). */
+  readonly unitChanges?: ReadonlyMap<string, readonly StateChange[]>;
 }
 
-const successStatus = (contract: OperationContract): number => contract.operation.responses.find((r) => r.status >= 200 && r.status < 300)?.status ?? 200;
+/** The seed of the edge fixtures' records: theirs, like their ids, are the same in every run. */
+const EDGE_RECORDS_SEED = 0;
 
-type Pair = { customerId: string; integrationId: string };
-
-/**
- * Draws `count` pairs of valid path parameter values from the contract (deterministic for a seed), each with a
- * customer of its own and none of the `taken` customers (a "no customer" state must not delete another's data).
- */
-function drawIds(contract: OperationContract, count: number, seed: number, taken: ReadonlySet<string>): Pair[] {
-  const [customer, integration] = pathParamNames(contract);
-  if (customer === undefined || integration === undefined) return [];
-  const pairs = fc.sample(fc.record({ customerId: pathParamArbitrary(contract, customer), integrationId: pathParamArbitrary(contract, integration) }), { seed, numRuns: count * 3 });
-  const seen = new Set<string>(taken);
-  return pairs.filter((pair) => !seen.has(pair.customerId) && Boolean(seen.add(pair.customerId))).slice(0, count);
-}
+/** The unit of the data a run draws from its seed: every shard sets it up (the random phase aims at it). */
+export const DRAWN_UNIT = 'drawn';
 
 /**
- * The drawn existing pairs with tenant isolation made testable: the second customer holds the first one's
- * integration id (an answer from the wrong tenant shows), and the first customer holds the third pair's
- * integration too (an answer about its other integration shows).
+ * The plan's steps, in order (pure: the same for the same contract, seed and tag): the edge fixtures (absent ones
+ * before the records they neighbour), then `existing` drawn integrations (tenant twins among them), then the missing
+ * and forbidden data. `tag` makes the run's own customers unique to it.
  */
-function withSharedIds(pairs: readonly Pair[]): Pair[] {
-  const [first, second, third] = pairs;
-  if (!first || !second) return [...pairs];
-  const twins = [first, { customerId: second.customerId, integrationId: first.integrationId }];
-  const sibling = third && third.integrationId !== first.integrationId ? [{ customerId: first.customerId, integrationId: third.integrationId }] : third ? [third] : [];
-  return [...twins, ...sibling, ...pairs.slice(3)];
-}
-
-/**
- * The record params of "a customer with an integration" for `count` fixtures, taken from generated success
- * responses and chosen so that vendors and syncData shapes differ as much as they can: the report's coverage of
- * enum members and branches then reflects the provider, not the luck of the draw.
- */
-function recordParamsList(contract: OperationContract, count: number, seed: number): Array<Record<string, unknown>> {
-  // A couple of hundred draws hold every vendor and shape; the rest of `count` may repeat them. Documented members
-  // only: a typed store keeps nothing else, and what the contract does not document cannot be asked back.
-  const bodies = fc.sample(responseArbitrary(contract, successStatus(contract), { extras: false }), { seed, numRuns: count + 240 });
-  const records = bodies.map((body) => ((body as { data?: Record<string, unknown> } | undefined)?.data ?? {}));
-  const shape = (value: unknown): string => (value !== null && typeof value === 'object' ? Object.keys(value).sort().join(',') : String(value));
-  const chosen: Array<Record<string, unknown>> = [];
-  // First a new vendor each, then a new syncData shape each, then whatever comes.
-  const passes: Array<(record: Record<string, unknown>) => unknown> = [(r) => r['vendorIdentifier'], (r) => shape(r['syncData']), () => undefined];
-  for (const key of passes) {
-    const seen = new Set(chosen.map(key));
-    for (const record of records) {
-      if (chosen.length === count) break;
-      if (chosen.includes(record) || (key(record) !== undefined && seen.has(key(record)))) continue;
-      seen.add(key(record));
-      chosen.push(record);
-    }
-  }
-  return chosen.map((data) => ({ vendorIdentifier: data['vendorIdentifier'], syncedEntityId: data['syncedEntityId'] ?? null, syncData: data['syncData'] ?? null }));
-}
-
-/**
- * Builds the fixtures and sets them up through `states`: the edge fixtures (in their order: absent ones before the
- * records they neighbour), then `existing` drawn integrations (tenant twins among them), then the missing and
- * forbidden data.
- */
-export async function setUpPlan(contract: OperationContract, states: StateClient, existing: number, seed: number): Promise<Plan> {
+export function layOutPlan(contract: OperationContract, existing: number, seed: number, tag?: string): PlanStep[] {
   const [customerParam = 'id', integrationParam = 'integrationId'] = pathParamNames(contract);
+  const params = (customerId: string, integrationId: string): Record<string, string> => ({ [customerParam]: customerId, [integrationParam]: integrationId });
   const edges = edgeFixtureIds(contract);
-  const ids = drawIds(contract, existing + 3, seed, new Set(edges.map((fixture) => fixture.customerId)));
+  const ids = drawIds(contract, existing + 3, seed, new Set(edges.map((fixture) => fixture.customerId)), tag);
   const drawn = withSharedIds(ids.slice(0, existing));
-  const params = (pair: Pair): Record<string, string> => ({ [customerParam]: pair.customerId, [integrationParam]: pair.integrationId });
-  const fixtures: Fixture[] = [];
-  const changes: StateChange[] = [];
-  const apply = async (change: StateChange | undefined, fixture: Fixture): Promise<void> => {
-    if (change) {
-      await states.change(change, 'setup');
-      changes.push(change);
-    }
-    fixtures.push(fixture);
-  };
   const existingEdges = edges.filter((fixture) => fixture.presence === 'existing');
-  // The drawn pairs take the most varied records first, so the tenant twins differ in vendor and syncData.
-  const records = recordParamsList(contract, existingEdges.length + drawn.length, seed);
-  const recordOf = (index: number): Record<string, unknown> => records[(index + drawn.length) % Math.max(1, records.length)] ?? {};
-  const problems = await setUpEdges(contract, edges, assignRecords(contract, existingEdges, recordOf), params, apply);
+  // The edge customers' records are the same whatever the seed, as their ids are: two runs side by side set up the
+  // same data on them. The drawn pairs take the seed's most varied records, so the tenant twins differ in vendor and syncData.
+  const edgeRecords = recordParamsList(contract, existingEdges.length, EDGE_RECORDS_SEED);
+  const edgeRecordOf = (index: number): Record<string, unknown> => edgeRecords[index % Math.max(1, edgeRecords.length)] ?? {};
+  const records = recordParamsList(contract, drawn.length, seed);
+  const steps = edgeSteps(contract, edges, assignRecords(contract, existingEdges, edgeRecordOf), params, tag);
+  const step = (change: StateChange, pair: Pair, scenario: Scenario): PlanStep => ({ change, fixture: { params: params(pair.customerId, pair.integrationId), scenario, unit: DRAWN_UNIT }, customerId: pair.customerId, refusable: false });
   for (const [index, pair] of drawn.entries()) {
-    const record = recordOf(index - drawn.length);
-    await apply({ state: STATE.withIntegration, params: { ...pair, ...record } }, { params: params(pair), scenario: { kind: 'existing', ...pair, record: keptFields(contract, record) } });
+    const record = records[index % Math.max(1, records.length)] ?? {};
+    steps.push(step({ state: STATE.withIntegration, params: { ...pair, ...record } }, pair, { kind: 'existing', ...pair, record: keptFields(contract, record) }));
   }
   const [missing, partial, denied] = ids.slice(existing);
-  if (missing) await apply({ state: STATE.noCustomer, params: { customerId: missing.customerId } }, { params: params(missing), scenario: { kind: 'no-customer', customerId: missing.customerId } });
-  if (partial) await apply({ state: STATE.withoutIntegration, params: partial }, { params: params(partial), scenario: { kind: 'no-integration', ...partial } });
-  if (denied) await apply({ state: STATE.forbidden, params: { customerId: denied.customerId } }, { params: params(denied), scenario: { kind: 'forbidden', customerId: denied.customerId } });
-  return { fixtures, changes, problems };
+  if (missing) steps.push(step({ state: STATE.noCustomer, params: { customerId: missing.customerId } }, missing, { kind: 'no-customer', customerId: missing.customerId }));
+  if (partial) steps.push(step({ state: STATE.withoutIntegration, params: partial }, partial, { kind: 'no-integration', ...partial }));
+  if (denied) steps.push(step({ state: STATE.forbidden, params: { customerId: denied.customerId } }, denied, { kind: 'forbidden', customerId: denied.customerId }));
+  return steps;
+}
+
+/**
+ * Applies the steps `keep` selects, in order. A refused edge fixture (the state URL answered with an error) is left
+ * out with the later steps of its customer that rest on it, named in `problems`, and the run goes on (other edges of
+ * the same layer still probe the store); a state URL that cannot be reached, or a refused drawn fixture, throws.
+ */
+export async function applyPlan(steps: readonly PlanStep[], states: StateClient, keep: (step: PlanStep) => boolean = () => true): Promise<Plan> {
+  const fixtures: Fixture[] = [];
+  const changes: StateChange[] = [];
+  const problems: string[] = [];
+  const refusedFixtures: Fixture[] = [];
+  const refused = new Set<string>();
+  const unitChanges = new Map<string, StateChange[]>();
+  for (const step of steps.filter(keep)) {
+    if (!step.change && refused.has(step.customerId)) {
+      refusedFixtures.push(step.fixture);
+      continue;
+    }
+    try {
+      if (step.change) await states.change(step.change, 'setup');
+    } catch (error) {
+      if (!step.refusable || !(error instanceof TransportError) || error.status === undefined) throw error;
+      refused.add(step.customerId);
+      refusedFixtures.push(step.fixture);
+      problems.push(`edge fixture ${step.fixture.edgeClass ?? step.customerId} left out: ${error.message}`);
+      continue;
+    }
+    if (step.change) {
+      changes.push(step.change);
+      const unit = step.fixture.unit ?? '';
+      unitChanges.set(unit, [...(unitChanges.get(unit) ?? []), step.change]);
+    }
+    fixtures.push(step.fixture);
+  }
+  return { fixtures, changes, problems, refused: refusedFixtures, unitChanges };
+}
+
+/** Lays the plan out and applies all of it: the data of a whole run. */
+export async function setUpPlan(contract: OperationContract, states: StateClient, existing: number, seed: number, tag?: string): Promise<Plan> {
+  return applyPlan(layOutPlan(contract, existing, seed, tag), states);
 }
 
 /** Undoes a plan's state changes, newest first, but those `done` already; failures are collected, not thrown (teardown must finish). */

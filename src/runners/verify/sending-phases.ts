@@ -6,7 +6,10 @@
 import type { CheckContext } from '../../checks/index.js';
 import type { RunListener } from '../../events/index.js';
 import type { OperationContract } from '../../validators/index.js';
-import { runConformance, type ConformanceSummary } from './conformance.js';
+import type { ConformanceSummary } from './conformance.js';
+import { confirmFindings, type Confirmation } from './campaign/confirm.js';
+import type { FindingTracker } from './campaign/findings.js';
+import { runRandomPhase } from './campaign/random-phase.js';
 import type { RunControl } from './control.js';
 import type { SendContext } from './execute.js';
 import type { ResolvedVerifyOptions } from './options.js';
@@ -18,6 +21,7 @@ import { plannedStateCases, probePactTeardowns, runStatePhase } from './state-ph
 import type { SystematicCase } from './systematic.js';
 import { runSystematic, type SystematicSummary } from './systematic-run.js';
 import { hasEffect } from './teardown-probe.js';
+import { formatShard, isSharded } from './campaign/shard.js';
 
 /** What the sending phases work with, set up by the runner before they start. */
 export interface SendingRun {
@@ -26,10 +30,20 @@ export interface SendingRun {
   /** Why a phase is skipped for the options alone (phases.ts optionSkips). */
   readonly skips: Readonly<Record<PhaseName, string | undefined>>;
   readonly edgeCases: readonly SystematicCase[];
+  /** The indices of the cases this run (or shard) sends. */
+  readonly edgeIndices: ReadonlySet<number>;
   /** The systematic case a `--path edge:N` replays. */
   readonly edgeReplay: number | undefined;
   readonly plan: Plan;
   readonly fixtures: readonly Fixture[];
+  /** What the random phase aims at. */
+  readonly randomFixtures: readonly Fixture[];
+  /** The run's failing findings so far (the confirm phase sends each again). */
+  readonly tracker: FindingTracker;
+  /** Hears each confirmation (the failure database keeps it). */
+  readonly onConfirmed?: (confirmation: Confirmation) => void;
+  /** When the first case went out (a campaign's budget counts from there). */
+  readonly startedAt: number;
   /** The provider states Pact's verifier tore down in phase 1. */
   readonly pactTeardowns: readonly StateChange[];
   readonly send: SendContext;
@@ -54,6 +68,8 @@ export function sendingPhases(run: SendingRun, results: SendingResults): Phase[]
   const existing = run.fixtures.find((fixture) => fixture.scenario.kind === 'existing');
   const pactStates = new Set(run.pactTeardowns.filter(hasEffect).map((change) => change.state)).size;
   const stopped = (): string | undefined => (control.reason === undefined ? undefined : `the run stopped: ${control.reason}`);
+  const streams = isSharded(options.shard) ? 1 : options.randomSeeds;
+  const replayShard = isSharded(options.shard) ? { shard: formatShard(options.shard) } : {};
   return [
     {
       name: 'pact-teardowns', planned: pactStates,
@@ -61,16 +77,19 @@ export function sendingPhases(run: SendingRun, results: SendingResults): Phase[]
       run: () => probePactTeardowns(run.pactTeardowns, { contract, fixtures: run.fixtures, send, context, listener, seed: options.seed }, control),
     },
     {
-      name: 'systematic', planned: edgeReplay === undefined ? edgeCases.length : 1,
-      skip: () => skips.systematic ?? (edgeCases.length === 0 ? 'the contract gives no systematic case' : undefined),
-      run: async () => (results.systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs: run.remainingMs(), concurrency: options.concurrency, seed: options.seed, control, ...(edgeReplay === undefined ? {} : { only: edgeReplay }) })).cases,
+      name: 'systematic', planned: edgeReplay === undefined ? run.edgeIndices.size : 1,
+      skip: () => skips.systematic ?? (edgeCases.length === 0 ? 'the contract gives no systematic case' : run.edgeIndices.size === 0 ? 'no systematic case is this shard\'s' : undefined),
+      run: async () => (results.systematic = await runSystematic(edgeCases, send, context, listener, { maxDurationMs: run.remainingMs(), concurrency: options.concurrency, seed: options.seed, control, ...replayShard, ...(edgeReplay === undefined ? { indices: run.edgeIndices } : { only: edgeReplay }) })).cases,
     },
     {
-      name: 'random', planned: options.path === undefined ? options.runs : 1, skip: () => skips.random,
-      run: async () => (results.conformance = await runConformance(plannedCases(contract, randomPhaseFixtures(run.fixtures)), send, context, listener, {
-        runs: options.runs, seed: options.seed, concurrency: options.concurrency, strictContract: options.strictContract,
-        maxDurationMs: run.remainingMs(), shrinkMs: options.shrinkMs, control, ...(options.path === undefined ? {} : { path: options.path }),
-      })).cases,
+      // A campaign plans no count: it runs until its budget is spent.
+      name: 'random', planned: options.path !== undefined ? 1 : options.maxTimeMs !== undefined ? 0 : options.runs * streams, skip: () => skips.random,
+      run: async () => (results.conformance = await runRandomPhase({ arbitrary: plannedCases(contract, run.randomFixtures), options, send, context, listener, control, remainingMs: run.remainingMs, startedAt: run.startedAt })).cases,
+    },
+    {
+      name: 'confirm', planned: 0,
+      skip: () => skips.confirm ?? (run.tracker.all.length === 0 ? 'no finding to confirm' : stopped()),
+      run: () => confirmFindings(run.tracker.all, options.confirm, { send, context, listener, control, strictContract: options.strictContract, ...(run.onConfirmed ? { onConfirmed: run.onConfirmed } : {}) }),
     },
     {
       name: 'states', planned: plannedStateCases(run.plan),
@@ -83,18 +102,4 @@ export function sendingPhases(run: SendingRun, results: SendingResults): Phase[]
       },
     },
   ];
-}
-
-/** How many of the edge-id fixtures the random phase aims at, besides every other fixture. */
-const RANDOM_EDGE_FIXTURES = 12;
-
-/**
- * The random phase's fixtures: every drawn and scenario fixture, and a dozen of the edge ids spread over the list
- * (the systematic phase addressed each already; here they meet random bodies, headers and related requests).
- */
-function randomPhaseFixtures(fixtures: readonly Fixture[]): Fixture[] {
-  // Existing edge records only: the absent ones (neighbours, corpus ids) were each judged in the systematic phase.
-  const edges = fixtures.filter((fixture) => fixture.edgeClass !== undefined && fixture.scenario.kind === 'existing');
-  const step = Math.max(1, Math.floor(edges.length / RANDOM_EDGE_FIXTURES));
-  return [...fixtures.filter((fixture) => fixture.edgeClass === undefined), ...edges.filter((_, index) => index % step === 0).slice(0, RANDOM_EDGE_FIXTURES)];
 }

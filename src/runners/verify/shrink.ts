@@ -4,6 +4,7 @@
  * it with its replay coordinates.
  */
 import fc from 'fast-check';
+import { tagProblem } from '../../arbitraries/index.js';
 import { failsRun, runCheck, runChecks, type Check, type CheckContext, type CheckRun } from '../../checks/index.js';
 import { type RunListener } from '../../events/index.js';
 import type { PlannedCase } from './planned-cases.js';
@@ -21,20 +22,29 @@ export interface ShrinkTask {
   readonly seed: number;
   readonly shrinkMs: number;
   readonly strictContract: boolean;
+  /** The replay coordinates the minimal case prints, when not `--seed <seed>` (a shard's). */
+  readonly replay?: { readonly seed: number; readonly shard?: string };
 }
 
-/** Shrinks one check's failure; reports the minimal exchange and returns its printed replay path (undefined: no smaller case). */
+/**
+ * Shrinks one check's failure; reports the minimal exchange and returns its printed replay path (undefined: no smaller
+ * case). A smaller case counts only while it is still what its label says (tagProblem): an invalid case that shrinking
+ * made valid, or made break something else, is not that constraint's finding, and is never reported as one.
+ */
 export async function shrink(task: ShrinkTask, arbitrary: fc.Arbitrary<PlannedCase>, send: SendContext, context: CheckContext, listener: RunListener): Promise<string | undefined> {
   const { check, at } = task;
   const probe = { ...send, checks: [check] };
   const result = await fc.check(fc.asyncProperty(arbitrary, async (planned) => {
+    if (tagProblem(send.contract, planned.case) !== undefined) return true;
     const exchange = await execute(planned, probe);
     return !fails({ check: check.id, outcome: runCheck(check, context, exchange) }, task.strictContract);
   }), { seed: epochSeed(task.seed, at.epoch), path: at.path, endOnFailure: false, interruptAfterTimeLimit: task.shrinkMs, markInterruptAsFailure: false });
   const [minimal] = result.counterexample ?? [];
   if (!minimal || result.counterexamplePath === null || result.counterexamplePath === at.path) return undefined;
+  // Judged again after shrinking, whatever the property saw: only a case true to its label stands for its tag.
+  if (tagProblem(send.contract, minimal.case) !== undefined) return undefined;
   const path = randomPath(at.epoch, result.counterexamplePath);
-  const exchange = await execute(minimal, send, { seed: task.seed, path });
+  const exchange = await execute(minimal, send, { ...(task.replay ?? { seed: task.seed }), path });
   listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
   return path;
 }

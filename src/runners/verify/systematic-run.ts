@@ -26,12 +26,12 @@ const rename = (headers: Readonly<Record<string, string>>, from: string, to: str
   Object.fromEntries(Object.entries(headers).map(([name, value]) => [name === from ? to : name, value]));
 
 /** A transport that sends the key header `from` under the name `to`. */
-function renaming(transport: Transport, from: string, to: string): Transport {
+export function renaming(transport: Transport, from: string, to: string): Transport {
   return { prefix: transport.prefix, close: () => transport.close(), send: (request) => transport.send({ ...request, headers: rename(request.headers, from, to) }) };
 }
 
 /** The exchange as recorded, the key header under the name it was sent with. */
-function recorded(exchange: Exchange, from: string, to: string): Exchange {
+export function recorded(exchange: Exchange, from: string, to: string): Exchange {
   const related = exchange.related?.map((r) => ({ ...r, request: { ...r.request, headers: rename(r.request.headers, from, to) } }));
   return { ...exchange, request: { ...exchange.request, headers: rename(exchange.request.headers, from, to) }, ...(related ? { related } : {}) };
 }
@@ -43,6 +43,10 @@ export interface SystematicOptions {
   readonly seed: number;
   /** Send only the case at this index (a `--path edge:N` replay). */
   readonly only?: number;
+  /** Send only the cases at these indices (a shard's share); the others keep their index (`edge:N`). */
+  readonly indices?: ReadonlySet<number>;
+  /** The shard (`2/4`) the replay lines name: its data carries its tag. */
+  readonly shard?: string;
   /** Asked before each case: a stopped run sends no more. */
   readonly control?: RunControl;
 }
@@ -62,13 +66,13 @@ export async function runSystematic(cases: readonly SystematicCase[], send: Send
     const spelled = keyHeader !== undefined && planned.keyHeader !== undefined ? planned.keyHeader : undefined;
     const base = planned.scenario.kind === 'unknown' || planned.related === false ? unrelated : send;
     const context_ = spelled && keyHeader ? { ...base, transport: renaming(base.transport, keyHeader, spelled) } : base;
-    const raw = await executeRaw(planned, context_, { seed: options.seed, path: edgePath(index) });
+    const raw = await executeRaw(planned, context_, { seed: options.seed, ...(options.shard === undefined ? {} : { shard: options.shard }), path: edgePath(index) });
     const exchange = { ...withParsedBodies(spelled && keyHeader ? recorded(raw, keyHeader, spelled) : raw), edgeClass: planned.edgeClass, ...(planned.edgeKind === undefined ? {} : { edgeKind: planned.edgeKind }) };
     listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
   };
   let interrupted = false;
   for (const [index, planned] of cases.entries()) {
-    if (options.only !== undefined && index !== options.only) continue;
+    if (options.only !== undefined ? index !== options.only : options.indices?.has(index) === false) continue;
     if (Date.now() > deadline || options.control?.stopped) {
       interrupted = true;
       break;

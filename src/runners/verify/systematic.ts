@@ -37,7 +37,8 @@ function builder(contract: OperationContract): (parts: Parts) => RequestCase {
   return (parts) => buildRequest(contract, { headers: base.headers, body: base.body, ...parts });
 }
 
-const keyOf = (params: Params, names: readonly string[]): string => JSON.stringify(names.map((name) => params[name] ?? ''));
+/** The path parameters' values in template order, as one key (two fixtures or cases address the same data when equal). */
+export const paramsKey = (params: Params, names: readonly string[]): string => JSON.stringify(names.map((name) => params[name] ?? ''));
 
 /** The cases of these encodings that send different bytes (`pchar` and `unreserved` agree on most values). */
 function eachEncoding(build: (parts: Parts) => RequestCase, parts: Parts): RequestCase[] {
@@ -86,10 +87,10 @@ function partEdges(contract: OperationContract, targets: readonly Fixture[], bui
  */
 function pathEdges(contract: OperationContract, anchor: Fixture, existing: readonly Fixture[], build: (parts: Parts) => RequestCase): SystematicCase[] {
   const names = pathParamNames(contract);
-  const known = new Set(existing.map((fixture) => keyOf(fixture.params, names)));
+  const known = new Set(existing.map((fixture) => paramsKey(fixture.params, names)));
   return names.flatMap((name) => edgePathValues(contract, name).flatMap(({ value, edgeClass, kind }) => {
     const params = { ...anchor.params, [name]: value };
-    if (known.has(keyOf(params, names))) return [];
+    if (known.has(paramsKey(params, names))) return [];
     return eachEncoding(build, { params }).map((c) => ({ case: c, scenario: { kind: 'unknown' } as const, edgeClass, edgeKind: kind }));
   }));
 }

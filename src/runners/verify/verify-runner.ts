@@ -11,18 +11,19 @@ import type { ConformanceSummary } from './conformance.js';
 import { Backoff } from './backoff.js';
 import type { SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
-import { namedFixtures, setUpPlan, tearDownPlan, type Fixture, type Plan } from './plan.js';
+import { tearDownPlan } from './plan.js';
 import { createStateClient, STATE_CHANGE_TIMEOUT_MS, type StateChange } from './state-client.js';
-import { systematicCases } from './systematic.js';
 import type { SystematicSummary } from './systematic-run.js';
 import { sendingPhases, type SendingResults } from './sending-phases.js';
 import { parseEdgePath } from './replay-path.js';
-import { ConfigurationError } from '../../errors.js';
 import { openTarget, probe, stillAnswers } from './target.js';
 import { ProviderHealth, RunControl } from './control.js';
 import { createTransport } from './transport.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
 import type { ResolvedVerifyOptions } from './options.js';
+import { pathParamNames } from '../../arbitraries/index.js';
+import { prepareRunData } from './campaign/run-data.js';
+import { RunDatabase, type FailureDatabaseSummary } from './failures/database.js';
 import { optionSkips, plannedCases as totalPlanned, runPhases } from './phases.js';
 
 export type { VerifyOptions, ResolvedVerifyOptions } from './options.js';
@@ -46,6 +47,8 @@ export interface VerifySummary {
   readonly stateUrl?: string;
   /** Set when the run stopped before its end: why, and how many planned cases were not sent. */
   readonly stopped?: { readonly reason: string; readonly notRun: number };
+  /** What the failure database did: where it is, what this run wrote. */
+  readonly failures: FailureDatabaseSummary;
 }
 
 /**
@@ -61,8 +64,15 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
     await probe(contract, transport, target.baseUrl);
     const skips = optionSkips(options, target.stateUrl !== undefined);
     const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
+    // Setting up data may take a provider longer than answering a request: its own, longer bound.
+    const states = target.stateUrl ? createStateClient(target.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS)) : undefined;
+    const control = new RunControl(options.signal);
+    const health = new ProviderHealth(control, () => stillAnswers(contract, transport));
+    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs), health };
+    const context = createCheckContext(contract);
+    const database = new RunDatabase({ contract, options, send, context, listener, control, states, secrets: [target.apiKey] });
     let pacts: PactPhase = { ran: false, reason: skips.pacts ?? '' };
-    const pactOutcomes = await runPhases([{
+    const firstOutcomes = await runPhases([database.phase(skips.failures), {
       name: 'pacts', planned: 0, skip: () => skips.pacts,
       run: async () => {
         let interactions = 0;
@@ -70,24 +80,17 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
         return pacts.ran ? interactions : { skipped: pacts.reason };
       },
     }], listener);
-    // Setting up data may take a provider longer than answering a request: its own, longer bound.
-    const states = target.stateUrl ? createStateClient(target.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS)) : undefined;
-    const named = namedFixtures(contract, options.fixtures);
-    const plan: Plan = states ? await setUpPlan(contract, states, options.existingFixtures, options.seed) : { fixtures: [], changes: [] };
-    const fixtures: Fixture[] = [...named, ...plan.fixtures];
-    const control = new RunControl(options.signal);
-    const health = new ProviderHealth(control, () => stillAnswers(contract, transport));
-    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs), health };
-    const context = createCheckContext(contract);
-    const edgeCases = skips.systematic === undefined ? systematicCases(contract, fixtures) : [];
-    if (edgeReplay !== undefined && edgeReplay >= edgeCases.length) {
-      throw new ConfigurationError(`--path edge:${edgeReplay}: this run has ${edgeCases.length} systematic cases (edge:0 to edge:${edgeCases.length - 1}); replay with the same --seed, --state-url and --fixture flags`);
-    }
+    const data = await prepareRunData(contract, options, states, skips.systematic === undefined, edgeReplay);
+    const { plan, fixtures } = data;
+    const tracker = database.tracker(plan, pathParamNames(contract)[0]);
     const started = Date.now();
     const remainingMs = (): number => Math.max(0, options.maxDurationMs - (Date.now() - started));
     const results: SendingResults = { conformance: { cases: 0, shrunk: new Map(), interrupted: false }, tornDown: new Set() };
     const pactTeardowns = tornDownBy(pacts);
-    const phases = sendingPhases({ contract, options, skips, edgeCases, edgeReplay, plan, fixtures, pactTeardowns, send, context, listener, control, states, remainingMs }, results);
+    const phases = sendingPhases({
+      contract, options, skips, edgeCases: data.edgeCases, edgeIndices: data.indices, edgeReplay, plan, fixtures, randomFixtures: data.randomFixtures, pactTeardowns,
+      send, context, listener: fanOut(listener, tracker.listener()), control, states, remainingMs, startedAt: started, tracker, onConfirmed: (confirmation) => database.confirmed(confirmation),
+    }, results);
     const planned = totalPlanned(phases);
     listener.onStart?.(planned);
     let outcomes: PhaseOutcome[] = [];
@@ -104,7 +107,7 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
     const sent = outcomes.reduce((sum, outcome) => sum + (outcome.ran ? outcome.cases : 0), 0);
     const stopped = control.reason === undefined ? {} : { stopped: { reason: control.reason, notRun: Math.max(0, planned - sent) } };
     if (stopped.stopped) listener.onStopped?.(stopped.stopped.reason, stopped.stopped.notRun);
-    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance: results.conformance, ...(results.systematic ? { systematic: results.systematic } : {}), phases: [...pactOutcomes, ...outcomes], teardownProblems, setupProblems: plan.problems ?? [], stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped };
+    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance: results.conformance, ...(results.systematic ? { systematic: results.systematic } : {}), phases: [...firstOutcomes, ...outcomes], teardownProblems, setupProblems: plan.problems ?? [], stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped, failures: database.summary() };
   } finally {
     await transport.close();
     await target.close();

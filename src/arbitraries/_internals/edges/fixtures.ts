@@ -28,6 +28,16 @@ export interface EdgeFixture {
   readonly group?: string;
   /** Record member values of a layer's own (strings that look like numbers, or that serialisers mangle), not drawn ones. */
   readonly record?: 'coercion' | 'serializer';
+  /**
+   * The customer is one of the run's own (`a1`, `a2`...: its value is no edge), which a runner may make unique to the
+   * run; the edge customers' values are the edge itself, the same in every run.
+   */
+  readonly own?: true;
+  /**
+   * Fixtures of one unit only mean something together (side-by-side twins and the absent neighbours of their base):
+   * set up, and replayed, as one. Absent: the fixture's customer is its unit.
+   */
+  readonly unit?: string;
 }
 
 /** Customers of their own for fixtures: the anchor customer's value with a number (`a1`, `a2`...), never one taken. */
@@ -75,7 +85,7 @@ export function edgeFixtures(customerSite: Site, integrationSite: Site): EdgeFix
   const pool = customerPool(anchorCustomer.value, taken, customerAccepts);
   const paths = [
     existing(anchorCustomer.value, anchorIntegration.value, `${anchorCustomer.edgeClass} = ${anchorIntegration.edgeClass}`, anchorCustomer.kind),
-    ...otherIntegrations.map(({ value, edgeClass, kind }) => existing(pool(), value, edgeClass, kind)),
+    ...otherIntegrations.map(({ value, edgeClass, kind }): EdgeFixture => ({ ...existing(pool(), value, edgeClass, kind), own: true })),
     ...otherCustomers.map(({ value, edgeClass, kind }) => existing(value, anchorIntegration.value, edgeClass, kind)),
   ];
   return [...paths, ...storeFixtures({ customerSite, integrationSite, anchorIntegration: anchorIntegration.value, pool, taken })];

@@ -46,6 +46,11 @@ const slug = (section: string): string => section.toLowerCase().replace(/[^a-z0-
 
 type Absent = { value: string; edgeClass: string; kind: string };
 
+/** The side-by-side twin customers and the absent neighbours of their base: a mix-up only shows with all of them. */
+const TWINS_UNIT = 'store:customer-twins';
+/** The number-looking customers and their absent canonical forms (`01000` and `1000`): a coercion shows with both. */
+const NUMBERS_UNIT = 'store:numeric-customers';
+
 /** The naughty strings `accepts` takes, as absent ids named by section and index (`path/id:corpus:numeric-strings#3`). */
 function corpusEntries(label: string, accepts: (value: string) => boolean): Absent[] {
   const counts = new Map<string, number>();
@@ -87,35 +92,36 @@ function integrationFixtures(inputs: StoreInputs): EdgeFixture[] {
     if (accepts(id)) out.push({ customerId: inputs.pool(), integrationId: id, edgeClass: `${label}:record:${record}`, kind: `${record}/record-values`, presence: 'existing', setUp: true, record });
   }
   out.push(...absentOn(inputs.pool(), corpusEntries(label, accepts)));
-  return out;
+  // Every one of them sits on a customer of its own, drawn from the pool.
+  return out.map((fixture) => ({ ...fixture, own: true }));
 }
 
 /** Customer-level fixtures: side-by-side twins of a base customer, runtime names and numbers as customers, then the absent ones. */
 function customerFixtures(inputs: StoreInputs): EdgeFixture[] {
   const accepts = compiled(inputs.customerSite.schema);
   const label = `path${inputs.customerSite.pointer}`;
-  const holds = (customerId: string, edgeClass: string, kind: string, group?: string): EdgeFixture =>
-    ({ customerId, integrationId: inputs.anchorIntegration, edgeClass, kind, presence: 'existing', setUp: true, ...(group === undefined ? {} : { group }) });
+  const holds = (customerId: string, edgeClass: string, kind: string, group?: string, unit?: string): EdgeFixture =>
+    ({ customerId, integrationId: inputs.anchorIntegration, edgeClass, kind, presence: 'existing', setUp: true, ...(group === undefined ? {} : { group }), ...(unit === undefined ? {} : { unit }) });
   const free = (value: string): boolean => accepts(value) && !inputs.taken.has(value);
   const existing: EdgeFixture[] = [];
   const take = (fixture: EdgeFixture): void => void (inputs.taken.add(fixture.customerId), existing.push(fixture));
   const base = BASE_IDS.find(free);
   const twins = base === undefined ? [] : neighboursOf(base, free).filter((n) => ['upper-case', 'trailing-dot', 'like-underscore'].includes(n.name));
-  if (base !== undefined) [{ value: base, name: 'base' }, ...twins].forEach(({ value, name }) => take(holds(value, `${label}:twin:${name}`, 'store/side-by-side-twins', 'twins')));
+  if (base !== undefined) [{ value: base, name: 'base' }, ...twins].forEach(({ value, name }) => take(holds(value, `${label}:twin:${name}`, 'store/side-by-side-twins', 'twins', TWINS_UNIT)));
   const names = runtimeNames().filter(free);
   names.filter((_, index) => index % 2 === 0).forEach((name) => take(holds(name, `${label}:runtime-name:${name}`, 'store/runtime-names')));
   const numbers = naughtyStringsOf('Numeric Strings', 'Reserved Strings').map(({ text }) => text).filter((text) => looksNumeric(text) && free(text));
-  numbers.forEach((text) => take(holds(text, `${label}:numeric:${text}`, 'coercion/numeric-ids')));
+  numbers.forEach((text) => take(holds(text, `${label}:numeric:${text}`, 'coercion/numeric-ids', undefined, NUMBERS_UNIT)));
   // Absent customers are chosen once every existing one is known: none of them may be set up.
-  const absent: Absent[] = [
-    ...(base === undefined ? [] : neighboursOf(base, free).map((n) => ({ value: n.value, edgeClass: `${label}:neighbour:${n.name}#${base}`, kind: n.kind }))),
+  const absent: Array<Absent & { unit?: string }> = [
+    ...(base === undefined ? [] : neighboursOf(base, free).map((n) => ({ value: n.value, edgeClass: `${label}:neighbour:${n.name}#${base}`, kind: n.kind, unit: TWINS_UNIT }))),
     ...names.filter((_, index) => index % 2 === 1).filter(free).map((name) => ({ value: name, edgeClass: `${label}:runtime-name:${name}#absent`, kind: 'store/runtime-names' })),
-    ...numbers.flatMap((text) => (canonical(text) === undefined ? [] : [{ value: canonical(text) ?? '', edgeClass: `${label}:numeric:${text}#canonical`, kind: 'coercion/numeric-ids' }])).filter((a) => free(a.value)),
+    ...numbers.flatMap((text) => (canonical(text) === undefined ? [] : [{ value: canonical(text) ?? '', edgeClass: `${label}:numeric:${text}#canonical`, kind: 'coercion/numeric-ids', unit: NUMBERS_UNIT }])).filter((a) => free(a.value)),
     ...corpusEntries(label, free),
   ];
   const seen = new Set<string>();
   const gone = absent.filter((a) => !seen.has(a.value) && Boolean(seen.add(a.value)))
-    .map(({ value, edgeClass, kind }): EdgeFixture => ({ customerId: value, integrationId: inputs.anchorIntegration, edgeClass, kind, presence: 'no-customer', setUp: true }));
+    .map(({ value, edgeClass, kind, unit }): EdgeFixture => ({ customerId: value, integrationId: inputs.anchorIntegration, edgeClass, kind, presence: 'no-customer', setUp: true, ...(unit === undefined ? {} : { unit }) }));
   // Customers of their own drawn later must not be one of these.
   for (const fixture of gone) inputs.taken.add(fixture.customerId);
   return [...gone, ...existing];
