@@ -11,7 +11,7 @@ async function failedPacts(departure: Departure, rateLimitWaitsMs: readonly numb
   const provider = await startVariantProvider(departure, API_KEY);
   const failed: string[] = [];
   try {
-    await runPactPhase({ providerBaseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, keyHeader: 'X-API-KEY', timeoutMs: 2000, rateLimitWaitsMs }, {
+    await runPactPhase({ providerBaseUrl: provider.url, stateUrl: provider.stateUrl, apiKey: API_KEY, keyHeader: 'X-API-KEY', timeoutMs: 2000, stateTimeoutMs: 10_000, limitMs: 120_000, rateLimitWaitsMs }, {
       onPact: (result) => { if (!result.passed) failed.push(`${result.description}: ${result.message ?? ''}`); },
     });
   } finally {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { TransportError } from '../../../src/errors.js';
-import { setUpPlan, tearDownPlan } from '../../../src/runners/verify/plan.js';
+import { setUpPlan } from '../../../src/runners/verify/plan.js';
+import { tearDownPlan } from '../../../src/runners/verify/teardown.js';
 import type { StateAction, StateChange, StateClient } from '../../../src/runners/verify/state-client.js';
 import { openContract, type OperationContract } from '../../../src/validators/index.js';
 
@@ -70,7 +71,7 @@ describe('verify plan: the data a run sets up through provider states', () => {
     const plan = await setUpPlan(c, states, 2, 7);
     const [first] = plan.changes;
     const teardown = recordingStates();
-    await tearDownPlan(plan, teardown, new Set(first ? [first] : []));
+    await tearDownPlan(plan, teardown, { done: new Set(first ? [first] : []) });
     expect(teardown.log.map(({ change }) => change)).to.deep.equal([...plan.changes].reverse().slice(0, -1));
   });
 });

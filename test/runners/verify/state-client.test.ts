@@ -35,7 +35,7 @@ describe('state changes behind a rate limiter', () => {
   it('the state client waits out 429s and sends the change again', async () => {
     const states = await limitedStateUrl(2);
     try {
-      await createStateClient(states.url, 1000).change(CHANGE, 'setup');
+      await createStateClient(states.url, { timeoutMs: 1000 }).change(CHANGE, 'setup');
       expect(states.bodies).to.have.length(3);
       expect(new Set(states.bodies)).to.deep.equal(new Set([JSON.stringify({ ...CHANGE, action: 'setup' })]));
     } finally {
@@ -46,7 +46,7 @@ describe('state changes behind a rate limiter', () => {
   it('past its budget or its attempts, a 429 is the answer: the change fails, naming it', async () => {
     const states = await limitedStateUrl(100);
     try {
-      const failed = await createStateClient(states.url, 1000, { maxWaitMs: 5, budgetMs: 60_000, maxAttempts: 4 }).change(CHANGE, 'teardown').then(() => undefined, (error: unknown) => error);
+      const failed = await createStateClient(states.url, { timeoutMs: 1000, backoff: { maxWaitMs: 5, budgetMs: 60_000, maxAttempts: 4 } }).change(CHANGE, 'teardown').then(() => undefined, (error: unknown) => error);
       expect(String(failed)).to.contain('state change "a customer with an integration" (teardown) answered 429');
       expect(states.bodies).to.have.length(4);
     } finally {
@@ -56,7 +56,7 @@ describe('state changes behind a rate limiter', () => {
 
   it('the relay for Pact\'s verifier passes the body and the final answer through, 429s waited out', async () => {
     const states = await limitedStateUrl(1);
-    const relay = await startStateRelay(states.url, 1000);
+    const relay = await startStateRelay(states.url, { timeoutMs: 1000 });
     try {
       const body = JSON.stringify({ ...CHANGE, action: 'setup' });
       const answer = await request(relay.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
