@@ -18,7 +18,7 @@ export async function withDeadline<T>(ms: number, interrupt: AbortSignal | undef
     why = reason;
     controller.abort(new Error(reason));
   }, after);
-  const cut = (): string => `the run was interrupted${interruptedMs > 0 ? ` and it took longer than ${interruptedMs} ms more` : ''}`;
+  const cut = (): string => (interruptedMs > 0 ? `no answer within ${interruptedMs} ms of the interruption` : 'the run was interrupted');
   let timer = interrupt?.aborted ? expire(Math.min(ms, interruptedMs), interruptedMs < ms ? cut() : why) : expire(ms, why);
   const onInterrupt = (): void => {
     clearTimeout(timer);

@@ -1,9 +1,10 @@
 /**
  * The provider states Pact's verifier made through the relay in phase 1: those it tore down (verify probes the ones
  * with an effect), and those it set up and never tore down — the verifier was stopped mid-interaction — which verify
- * undoes itself. A teardown that failed is neither: it was reported, and is not tried again.
+ * undoes itself. A set-up counts from when it is sent (one abandoned in flight may still be applied; undoing a state
+ * that was not set up is harmless). A teardown that failed is neither: it was reported, and is not tried again.
  */
-import type { StateAction, StateChange } from './state-client.js';
+import type { StateChange } from './state-client.js';
 
 /** Setups and teardowns pair up by state and params (Pact sends the same for both halves of an interaction). */
 const keyOf = (change: StateChange): string => JSON.stringify([change.state, change.params]);
@@ -14,12 +15,15 @@ export class PactStates {
   readonly tornDown: StateChange[] = [];
   private readonly open = new Map<string, StateChange[]>();
 
-  /** The state URL accepted `change`. */
-  accepted(change: StateChange, action: StateAction): void {
-    if (action === 'teardown') {
-      this.tornDown.push(change);
-      this.close(change);
-    } else this.open.set(keyOf(change), [...(this.open.get(keyOf(change)) ?? []), change]);
+  /** A set-up was passed on. */
+  setUp(change: StateChange): void {
+    this.open.set(keyOf(change), [...(this.open.get(keyOf(change)) ?? []), change]);
+  }
+
+  /** The state URL accepted a teardown. */
+  tornDownOk(change: StateChange): void {
+    this.tornDown.push(change);
+    this.close(change);
   }
 
   /** Its teardown failed on every try: reported as a problem, so not undone again. */

@@ -67,7 +67,8 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
   const relay = options.stateUrl ? await startStateRelay(options.stateUrl, {
     timeoutMs: options.stateTimeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
-    onAccepted: (change, action) => states.accepted(change, action),
+    onSetup: (change) => states.setUp(change),
+    onTeardown: (change) => states.tornDownOk(change),
     onTeardownFailed: (change, message) => {
       states.failed(change);
       options.onTeardownFailed?.(change, message);

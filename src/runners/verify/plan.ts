@@ -111,8 +111,11 @@ export async function applyPlan(steps: readonly PlanStep[], states: StateClient,
     try {
       if (step.change) await states.change(step.change, 'setup');
     } catch (error) {
-      // Ctrl+C abandons the set-up in flight: the run's own teardown undoes what was set up.
-      if (stopped()) break;
+      // Ctrl+C abandons the set-up in flight, which the provider may still apply: the run's teardown undoes it too.
+      if (stopped()) {
+        if (step.change) changes.push(step.change);
+        break;
+      }
       if (!step.refusable || !(error instanceof TransportError) || error.status === undefined) {
         await tearDownPlan({ fixtures, changes }, states);
         throw error;

@@ -113,7 +113,7 @@ export const stateFailure = (outcome: StateAnswer | NoAnswer): string | undefine
 
 /** The one wording of a teardown that failed every try, naming the state. */
 export const teardownFailure = (state: string, posted: Posted, interrupted: boolean): string =>
-  `the teardown of provider state "${state}" failed (${posted.tries === 1 ? 'one try' : `${posted.tries} tries`}${interrupted ? ` within ${INTERRUPTED_TEARDOWN_MS} ms: the run was interrupted` : ''}): ${stateFailure(posted) ?? ''}`;
+  `the teardown of provider state "${state}" failed (${posted.tries === 1 ? 'one try' : `${posted.tries} tries`}${interrupted ? ': the run was interrupted' : ''}): ${stateFailure(posted) ?? ''}`;
 
 /** A state client for `stateUrl` (see createStatePoster for deadlines, 429s and retried teardowns). */
 export function createStateClient(stateUrl: string, options: StatePostOptions): StateClient {

@@ -59,6 +59,8 @@ async function exerciseRateLimit(inputs: StatePhaseInputs, existing: Fixture): P
   try {
     await states.change(change, 'setup');
   } catch (error) {
+    // A set-up abandoned at Ctrl+C may still have been applied: it is undone all the same.
+    if (inputs.control.stopped) return !(await tornDown(states, change));
     inputs.problems.state(`the set-up of provider state "${change.state}" failed: ${(error as Error).message}`, change.state);
     return false;
   }

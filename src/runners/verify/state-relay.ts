@@ -17,8 +17,10 @@ export interface StateRelay {
 
 /** What the relay tells its owner, besides the failed teardowns. */
 export interface RelayOptions extends StatePostOptions {
-  /** Sees each change the state URL accepted, with its action. */
-  readonly onAccepted?: (change: StateChange, action: StateAction) => void;
+  /** Sees each set-up as it is passed on (one abandoned in flight at Ctrl+C may still be applied: it needs undoing). */
+  readonly onSetup?: (change: StateChange) => void;
+  /** Sees each teardown the state URL accepted. */
+  readonly onTeardown?: (change: StateChange) => void;
 }
 
 /** The most of a state-change body the relay reads: state and params, never a payload. */
@@ -42,9 +44,10 @@ export async function startStateRelay(stateUrl: string, options: RelayOptions): 
   const pending = new Set<Promise<void>>();
   const pass = async (body: string): Promise<{ status: number; contentType: string; text: string }> => {
     const parsed = parseChange(body);
+    if (parsed?.action === 'setup') options.onSetup?.(parsed.change);
     const outcome = await post(body, parsed?.action);
     const why = stateFailure(outcome);
-    if (parsed && why === undefined) options.onAccepted?.(parsed.change, parsed.action);
+    if (parsed?.action === 'teardown' && why === undefined) options.onTeardown?.(parsed.change);
     if (parsed?.action === 'teardown' && why !== undefined) options.onTeardownFailed?.(parsed.change, teardownFailure(parsed.change.state, outcome, options.signal?.aborted === true));
     return 'failed' in outcome ? { status: 502, contentType: 'text/plain', text: outcome.failed } : { status: outcome.status, contentType: outcome.contentType ?? 'application/json', text: outcome.text };
   };

@@ -11,8 +11,8 @@ import type { ConformanceSummary } from './conformance.js';
 import { Backoff } from './backoff.js';
 import type { SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
-import { tearDownPlan } from './teardown.js';
-import { createStateClient, INTERRUPTED_TEARDOWN_MS, type StateChange, type StateClient } from './state-client.js';
+import { INTERRUPTED_TEARDOWN_WINDOW_MS, tearDownPlan } from './teardown.js';
+import { createStateClient, type StateChange, type StateClient } from './state-client.js';
 import type { SystematicSummary } from './systematic-run.js';
 import { sendingPhases, type SendingResults } from './sending-phases.js';
 import { parseEdgePath } from './replay-path.js';
@@ -134,7 +134,7 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
       }
     } finally {
       // After Ctrl+C the teardown is bounded: the states with an effect first, then as much data as fits.
-      const left = states ? await tearDownPlan(plan, states, { done: results.tornDown, ...(control.interrupted ? { withinMs: INTERRUPTED_TEARDOWN_MS } : {}) }) : [];
+      const left = states ? await tearDownPlan(plan, states, { done: results.tornDown, ...(control.interrupted ? { withinMs: INTERRUPTED_TEARDOWN_WINDOW_MS } : {}) }) : [];
       for (const message of left) problems.state(message);
     }
     const sent = outcomes.reduce((sum, outcome) => sum + (outcome.ran ? outcome.cases : 0), 0);
