@@ -1,7 +1,7 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
 import { failsRun } from '../checks/finding.js';
-import { redact, redactDeep } from '../secrets.js';
 import { isExchangeFinding } from './model.js';
+import { redactReport } from './redact.js';
 import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
@@ -137,7 +137,7 @@ function verdict(report: Report, paint: Paint): string {
 /** Renders a report for a person at a terminal. */
 export function formatConsole(report: Report, options: ConsoleOptions = {}): string {
   const secrets = options.secrets ?? [];
-  const safe = redactDeep(report, secrets);
+  const safe = redactReport(report, secrets);
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines = [
     ...header(safe),
@@ -148,5 +148,5 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
     ...coverageSection(safe.coverage, paint),
     verdict(safe, paint),
   ];
-  return redact(`${lines.join('\n')}\n`, secrets);
+  return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 /** The JUnit XML formatter: one test case per check and per pact interaction, via junit-report-builder. */
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
-import { redact, redactDeep } from '../secrets.js';
 import { isExchangeFinding } from './model.js';
+import { redactReport } from './redact.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 // junit-report-builder ships CommonJS whose module.exports is the builder; under NodeNext the default import is it.
@@ -59,7 +59,7 @@ function pactCase(suite: TestSuite, pact: PactResult): void {
 /** Renders a report as JUnit XML (checks as one suite, pact interactions as another). */
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const secrets = options.secrets ?? [];
-  const safe = redactDeep(report, secrets);
+  const safe = redactReport(report, secrets);
   const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
   const checks = builder.testSuite().name('checks').time((safe.meta.durationMs ?? 0) / 1000);
   if (safe.meta.baseUrl !== undefined) checks.property('baseUrl', xmlSafe(safe.meta.baseUrl));
@@ -70,5 +70,5 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     for (const pact of safe.pacts) pactCase(pacts, pact);
   }
   if (safe.aborted) builder.testSuite().name('run').testCase().name('run').error(xmlSafe(safe.aborted.reason), 'aborted');
-  return redact(builder.build(), secrets);
+  return builder.build();
 }

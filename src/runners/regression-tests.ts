@@ -8,6 +8,7 @@ import type { Finding, Scenario } from '../checks/index.js';
 import { matchPath, decodeSegment } from '../contract/path.js';
 import { STATE } from '../pact/state-names.js';
 import type { OperationContract } from '../validators/index.js';
+import { redactDeep, type ValuePath } from '../secrets.js';
 import type { RegressionSpec } from './replay.js';
 import { keptFields } from './verify/records.js';
 import type { StateChange } from './verify/state-client.js';
@@ -62,12 +63,15 @@ describe('stigg-contract regression: ${spec.check}', function () {
 `;
 }
 
-/** Writes the regression tests for the failing (violation) findings; returns the files written. */
-export function writeRegressionTests(findings: readonly Finding[], dir: string, summary: VerifySummary, contract: OperationContract): string[] {
+/** A spec's own vocabulary, never scrubbed: what replayRegression keys on. */
+const SPEC_TAGS: ReadonlySet<ValuePath> = new Set(['check', 'states.*.state', 'finding.scenario.kind', 'finding.intent.intent', 'finding.intent.breaks.part', 'finding.intent.breaks.pointer', 'finding.intent.breaks.keyword']);
+
+/** Writes the regression tests for the failing (violation) findings, `secrets` scrubbed from them; returns the files written. */
+export function writeRegressionTests(findings: readonly Finding[], dir: string, summary: VerifySummary, contract: OperationContract, secrets: readonly string[] = []): string[] {
   mkdirSync(dir, { recursive: true });
   return findings.filter((finding) => finding.kind === 'violation').map((finding, index) => {
     const { scenario, states } = stateOf(finding.scenario, addressedParams(finding.request.path, contract.operation.pathTemplate), summary.stateChanges, contract);
-    const spec: RegressionSpec = {
+    const spec: RegressionSpec = redactDeep({
       check: finding.check,
       message: finding.message,
       embedded: summary.embedded,
@@ -75,7 +79,7 @@ export function writeRegressionTests(findings: readonly Finding[], dir: string, 
       ...(summary.stateUrl ? { stateUrl: summary.stateUrl } : {}),
       states,
       finding: { intent: finding.intent, request: finding.request, scenario },
-    };
+    } satisfies RegressionSpec, secrets, { keep: SPEC_TAGS });
     const replay = finding.replay ? `--seed ${finding.replay.seed}${finding.replay.path ? ` --path ${finding.replay.path}` : ''}` : 'no replay';
     const file = join(dir, `${String(index + 1).padStart(2, '0')}-${finding.check}.test.mjs`);
     writeFileSync(file, testFile(spec, replay));

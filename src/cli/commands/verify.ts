@@ -16,7 +16,7 @@ import { onStopSignal } from '../signals.js';
 import { ensureWritable } from '../writable.js';
 import { refuseIgnoredFlags } from './verify-options.js';
 import { VERIFY_FLAGS, type VerifyCliOutputs } from './verify-flags.js';
-import { API_KEY_ENV } from '../../secrets.js';
+import { API_KEY_ENV, redact, scrubError, scrubber } from '../../secrets.js';
 
 /** The traffic log, opened (and so checked writable) before the run. */
 function openLog(file: string | undefined, secrets: () => readonly string[]): { listener: RunListener; close(): Promise<void> } {
@@ -93,16 +93,21 @@ function render(result: VerifyResult, { contract, options, outputs, controller, 
   const color = io.isTty && outputs.color !== false && !process.env['NO_COLOR'];
   io.out(formatConsole(report, { color, secrets }));
   if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
-  for (const problem of [...result.setupProblems, ...result.teardownProblems]) io.err(`warning: ${problem}`);
+  for (const problem of [...result.setupProblems, ...result.teardownProblems]) io.err(redact(`warning: ${problem}`, secrets));
   writeReports(outputs.report ?? {}, report, secrets);
-  if (outputs.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), outputs.saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
+  if (outputs.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), outputs.saveFailures, result, contract, secrets).join(', ') || 'none (no failures)'}`);
   return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: options.strictContract });
 }
 
 /** parse → verify() → render. */
 async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   const parsed = await parse(optionsOf<Readonly<Record<string, unknown>>>(args), io);
-  return render(await execute(parsed, io), parsed, io);
+  try {
+    return render(await execute(parsed, io), parsed, io);
+  } catch (error) {
+    // A harness error can quote what the provider or the state URL answered, which may echo a secret.
+    throw scrubError(error, scrubber(parsed.secrets));
+  }
 }
 
 /** `stigg-contract verify`: pact verification plus property-based conformance against a provider. */
