@@ -75,6 +75,18 @@ export function basicAuthSecrets(username: string, password: string): string[] {
   return [...new Set([password, standard, standard.replace(/=+$/, ''), urlSafe])].filter((s) => s !== '');
 }
 
+/**
+ * The secrets a header value adds (`--header`): the value, the credentials after an auth scheme (`Bearer t`,
+ * `Basic …`), and for basic auth the password and the base64 forms of the pair (an echo may show any of them).
+ */
+export function headerValueSecrets(value: string): string[] {
+  const credentials = /^[A-Za-z][\w-]*\s+(\S.*)$/.exec(value)?.[1];
+  if (credentials === undefined) return [value];
+  const decoded = /^basic\s/i.test(value) ? Buffer.from(credentials, 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  return [value, credentials, ...(colon > 0 ? basicAuthSecrets(decoded.slice(0, colon), decoded.slice(colon + 1)) : [])];
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A scrubber bound to a list of secrets (compiled once); empty secrets are ignored. */

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { ConfigurationError, TransportError } from '../errors.js';
-import { basicAuthSecrets, redact } from '../secrets.js';
+import { basicAuthSecrets, headerValueSecrets, redact } from '../secrets.js';
 
 /**
  * Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds
@@ -48,6 +48,8 @@ export interface PactVerificationOptions {
   readonly apiKey?: string;
   /** The header the real key replaces the pact's fake example in (only where the interaction sends one). */
   readonly keyHeader: string;
+  /** Extra headers a gateway needs (`--header`), set on every request to the provider; secrets, like the key. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly pactUrls?: readonly string[];
   /** Broker options (pactBrokerUrl, selectors, publishVerificationResult, ...) instead of pactUrls. */
   readonly broker?: BrokerSource;
@@ -92,7 +94,7 @@ function childCommand(): string[] {
 function secretsOf(options: PactVerificationOptions): string[] {
   const { pactBrokerToken, pactBrokerUsername, pactBrokerPassword } = options.broker ?? {};
   const basic = pactBrokerUsername !== undefined && pactBrokerPassword !== undefined ? basicAuthSecrets(pactBrokerUsername, pactBrokerPassword) : [];
-  return [options.apiKey ?? '', pactBrokerToken ?? '', ...basic];
+  return [options.apiKey ?? '', pactBrokerToken ?? '', ...basic, ...Object.values(options.headers ?? {}).flatMap(headerValueSecrets)];
 }
 
 /**

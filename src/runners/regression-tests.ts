@@ -43,6 +43,7 @@ function testFile(spec: RegressionSpec, replay: string): string {
 // against the provider of your choice, without your project's own mocha config:
 //   STIGG_BASE_URL=http://127.0.0.1:8080 STIGG_STATE_URL=http://127.0.0.1:8080/_pact/provider-states \\
 //   STIGG_API_KEY=... npx mocha --no-config --no-package ${'<this file>'}
+// A provider behind a gateway gets the headers verify sent with --header from STIGG_HEADERS, one "Name: value" a line.
 import { expect } from 'chai';
 import { replayRegression } from 'stigg-contract';
 
@@ -56,6 +57,7 @@ describe('stigg-contract regression: ${spec.check}', function () {
       ...(env.STIGG_BASE_URL ? { baseUrl: env.STIGG_BASE_URL } : {}),
       ...(env.STIGG_STATE_URL ? { stateUrl: env.STIGG_STATE_URL } : {}),
       ...(env.STIGG_API_KEY ? { apiKey: env.STIGG_API_KEY } : {}),
+      ...(env.STIGG_HEADERS ? { headers: env.STIGG_HEADERS.split('\\n').filter(Boolean) } : {}),
     });
     expect(findings.map((f) => \`\${f.message}: expected \${f.expected}, got \${f.actual}\`)).to.deep.equal([]);
   });

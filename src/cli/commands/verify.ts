@@ -15,8 +15,9 @@ import { writeReports } from '../report-output.js';
 import { onStopSignal } from '../signals.js';
 import { ensureWritable } from '../writable.js';
 import { refuseIgnoredFlags } from './verify-options.js';
+import { refuseDocumentedHeaders } from '../../runners/verify/extra-headers.js';
 import { VERIFY_FLAGS, type VerifyCliOutputs } from './verify-flags.js';
-import { API_KEY_ENV, redact, scrubError, scrubber } from '../../secrets.js';
+import { API_KEY_ENV, headerValueSecrets, redact, scrubError, scrubber } from '../../secrets.js';
 
 /** The traffic log, opened (and so checked writable) before the run. */
 function openLog(file: string | undefined, secrets: () => readonly string[]): { listener: RunListener; close(): Promise<void> } {
@@ -63,9 +64,10 @@ async function parse(given: Readonly<Record<string, unknown>>, io: CliIo): Promi
   const pacts = flags.pactsDir !== undefined ? { dir: flags.pactsDir, shipped: false } : defaultPactsDir();
   const controller = new AbortController();
   const options = resolveVerifyOptions({ ...flags, ...(apiKey ? { apiKey } : {}), pactsDir: pacts.dir, ...(broker ? { broker } : {}), signal: controller.signal });
+  refuseDocumentedHeaders(contract, options.headers);
   ensureWritable(Object.values(report ?? {}), saveFailures);
   if (pacts.shipped && !usesBroker) io.out(`No pacts/ in ${process.cwd()}: verifying the pacts shipped with stigg-contract (${pacts.dir})`);
-  const secrets = [...(usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : []), ...(apiKey ? [apiKey] : [])];
+  const secrets = [...(usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : []), ...(apiKey ? [apiKey] : []), ...Object.values(options.headers).flatMap(headerValueSecrets)];
   const outputs = { ...(report ? { report } : {}), ...(saveFailures ? { saveFailures } : {}), ...(log ? { log } : {}), ...(color === undefined ? {} : { color }) };
   return { contract, options, outputs, controller, secrets };
 }

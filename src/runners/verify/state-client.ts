@@ -49,13 +49,13 @@ const headerText = (value: string | string[] | undefined): string | undefined =>
  * waited out as its Retry-After says (1 s without one) and the body sent again, within the budget and the number of
  * attempts; then the last answer is returned.
  */
-export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StatePoster {
+export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF, headers: Readonly<Record<string, string>> = {}): StatePoster {
   const waits = new Backoff(backoff.maxWaitMs, backoff.budgetMs);
   return async (body, label) => {
     for (let attempt = 1; ; attempt++) {
       let answer: StateAnswer & { retryAfter: string | undefined };
       try {
-        const response = await request(stateUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await request(stateUrl, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
         answer = { status: response.statusCode, text: await response.body.text(), contentType: headerText(response.headers['content-type']), retryAfter: headerText(response.headers['retry-after']) };
       } catch (error) {
         throw new TransportError(`${label} failed: ${(error as Error).message}`, stateUrl, { cause: error });
@@ -68,9 +68,9 @@ export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: 
   };
 }
 
-/** A state client for `stateUrl` (see createStatePoster for timeouts and 429s). */
-export function createStateClient(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StateClient {
-  const post = createStatePoster(stateUrl, timeoutMs, backoff);
+/** A state client for `stateUrl` (see createStatePoster for timeouts and 429s), sending `headers` (`--header`) too. */
+export function createStateClient(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF, headers: Readonly<Record<string, string>> = {}): StateClient {
+  const post = createStatePoster(stateUrl, timeoutMs, backoff, headers);
   return {
     async change({ state, params }, action) {
       const label = `state change "${state}" (${action})`;

@@ -5,6 +5,7 @@ import { buildPath } from '../../contract/path.js';
 import { startReferenceProvider } from '../../provider/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { Transport, WireRequest } from './transport.js';
+import { checkProviderUrl } from './urls.js';
 import { API_KEY_ENV } from '../../secrets.js';
 
 export interface Target {
@@ -22,12 +23,8 @@ export async function openTarget(options: { baseUrl?: string; apiKey?: string; s
     const provider = await startReferenceProvider({ apiKey });
     return { baseUrl: provider.url, stateUrl: options.stateUrl ?? provider.stateUrl, apiKey, embedded: true, close: () => provider.close() };
   }
-  try {
-    const url = new URL(options.baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
-  } catch {
-    throw new ConfigurationError(`--base-url must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
-  }
+  checkProviderUrl(options.baseUrl, 'the base URL (--base-url, baseUrl)');
+  if (options.stateUrl !== undefined) checkProviderUrl(options.stateUrl, 'the state URL (--state-url, stateUrl)');
   if (!options.apiKey) throw new ConfigurationError(`an API key is needed to verify a provider: --api-key or ${API_KEY_ENV}`);
   return { baseUrl: options.baseUrl, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}), apiKey: options.apiKey, embedded: false, close: async () => undefined };
 }
