@@ -2,6 +2,8 @@
 import { failsRun } from '../checks/finding.js';
 import { isExchangeFinding } from './model.js';
 import { redactReport } from './redact.js';
+import { scrubValues } from '../secrets.js';
+import { escapeControls } from './terminal.js';
 import type { CheckSummary, Coverage, FindingGroup, PactResult, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
@@ -137,7 +139,8 @@ function verdict(report: Report, paint: Paint): string {
 /** Renders a report for a person at a terminal. */
 export function formatConsole(report: Report, options: ConsoleOptions = {}): string {
   const secrets = options.secrets ?? [];
-  const safe = redactReport(report, secrets);
+  // Values a provider wrote (bodies, messages) are shown escaped: none may move the cursor or clear the screen.
+  const safe = scrubValues(redactReport(report, secrets), escapeControls);
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines = [
     ...header(safe),

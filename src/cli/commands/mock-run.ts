@@ -4,7 +4,6 @@ import { exitCodeOf, formatConsole, type Report } from '../../report/index.js';
 import { clientVerdict, reportFromLog, runClient, BASE_URL_VARIABLE, type ClientReport, type MockServerOptions } from '../../runners/mock/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
 import { reportTargets, writeReports, type ReportTargets } from '../report-output.js';
 
 /** The report flags both modes share, and the pact recording of client mode. */
@@ -45,7 +44,7 @@ export async function clientMode(argv: readonly string[], options: MockServerOpt
   const [command, ...args] = argv;
   if (command === undefined) throw new ConfigurationError('nothing to run after --: give the client\'s test command, e.g. stigg-contract mock -- npm test');
   // Only the real process streams are handed to the command as they are; a test's io gets its output as text.
-  const output = io === processIo ? 'inherit' : (stream: 'stdout' | 'stderr', text: string) => (stream === 'stdout' ? io.out(text) : io.err(text));
+  const output = io.inheritable ? 'inherit' : (stream: 'stdout' | 'stderr', text: string) => (stream === 'stdout' ? io.out(text) : io.err(text));
   const run = await runClient({ ...options, command, args, output, strictContract: flags.strictContract === true, ...(recordPact ? { recordPact } : {}) });
   io.err(`stigg-contract mock: ${BASE_URL_VARIABLE}=${run.url} for ${[command, ...args].join(' ')} (seed ${run.seed})`);
   // A stop signal goes on to the command; the mock stops (and the report is printed) once the command has ended.
