@@ -5,6 +5,7 @@ import { clientVerdict, reportFromLog, runClient, BASE_URL_VARIABLE, type Client
 import type { OperationContract } from '../../validators/index.js';
 import type { CliIo } from '../io.js';
 import { reportTargets, writeReports, type ReportTargets } from '../report-output.js';
+import { ensureWritableDir } from '../writable.js';
 
 /** The report flags both modes share, and the pact recording of client mode. */
 export interface ReportFlags {
@@ -39,8 +40,9 @@ export async function reportMode(file: string, contract: OperationContract, flag
 
 /** Runs the client's command against a fresh mock; the mock stops when the command ends. */
 export async function clientMode(argv: readonly string[], options: MockServerOptions, flags: ReportFlags, io: CliIo): Promise<number> {
-  const targets = reportTargets(flags.report);
+  const targets = reportTargets(flags.report, options.logFile);
   const recordPact = recordPactOf(flags);
+  if (recordPact) ensureWritableDir(recordPact.dir, 'the pact into');
   const [command, ...args] = argv;
   if (command === undefined) throw new ConfigurationError('nothing to run after --: give the client\'s test command, e.g. stigg-contract mock -- npm test');
   // Only the real process streams are handed to the command as they are; a test's io gets its output as text.

@@ -65,7 +65,7 @@ async function parse(given: Readonly<Record<string, unknown>>, io: CliIo): Promi
   const controller = new AbortController();
   const options = resolveVerifyOptions({ ...flags, ...(apiKey ? { apiKey } : {}), pactsDir: pacts.dir, ...(broker ? { broker } : {}), signal: controller.signal });
   refuseDocumentedHeaders(contract, options.headers);
-  ensureWritable(Object.values(report ?? {}), saveFailures);
+  ensureWritable([...Object.values(report ?? {}), ...(log ? [log] : [])], saveFailures);
   if (pacts.shipped && !usesBroker) io.out(`No pacts/ in ${process.cwd()}: verifying the pacts shipped with stigg-contract (${pacts.dir})`);
   const secrets = [...(usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : []), ...(apiKey ? [apiKey] : []), ...Object.values(options.headers).flatMap(headerValueSecrets)];
   const outputs = { ...(report ? { report } : {}), ...(saveFailures ? { saveFailures } : {}), ...(log ? { log } : {}), ...(color === undefined ? {} : { color }) };
