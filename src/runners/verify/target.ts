@@ -37,10 +37,12 @@ function plainRequest(contract: OperationContract): WireRequest {
 
 /**
  * Sends the plain request: an HTTP answer of any status (a body over the cap included) means the provider is there;
- * a refused or reset connection, or no answer within the deadline, ends the run before it starts (exit 2).
+ * a refused or reset connection, or no answer within the deadline twice in a row, ends the run before it starts
+ * (exit 2). One more try after a timeout: a provider's first answer may be slow (a cold start, a busy CI machine).
  */
 export async function probe(contract: OperationContract, transport: Transport, baseUrl: string): Promise<void> {
-  const outcome = await transport.send(plainRequest(contract));
+  const first = await transport.send(plainRequest(contract));
+  const outcome = 'error' in first && first.error === 'timeout' ? await transport.send(plainRequest(contract)) : first;
   if (!('error' in outcome) || outcome.error === 'too-large' || outcome.error === 'protocol') return;
   const why = outcome.error === 'timeout' ? `no answer (${outcome.message})` : `${outcome.error} (${outcome.message})`;
   throw new TransportError(`provider unreachable at ${baseUrl}: ${why}`, baseUrl);
