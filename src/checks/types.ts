@@ -34,6 +34,8 @@ export interface TransportFailure {
   readonly error: TransportErrorKind;
   readonly message: string;
   readonly elapsedMs?: number;
+  /** The response's status line and headers did arrive, this long after sending: the body is what failed. */
+  readonly headersAfterMs?: number;
 }
 
 /** What came back for a request. Discriminate with `'error' in outcome` (or isTransportFailure). */

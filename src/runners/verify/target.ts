@@ -44,6 +44,8 @@ export async function probe(contract: OperationContract, transport: Transport, b
   const first = await transport.send(plainRequest(contract));
   const outcome = 'error' in first && first.error === 'timeout' ? await transport.send(plainRequest(contract)) : first;
   if (!('error' in outcome) || outcome.error === 'too-large' || outcome.error === 'protocol') return;
+  // Headers that came is a provider that is there: what failed is its body, and the run cannot go on at this deadline.
+  if (outcome.headersAfterMs !== undefined) throw new TransportError(`provider too slow at ${baseUrl}: ${outcome.message}; raise --timeout or fix the provider`, baseUrl);
   const why = outcome.error === 'timeout' ? `no answer (${outcome.message})` : `${outcome.error} (${outcome.message})`;
   throw new TransportError(`provider unreachable at ${baseUrl}: ${why}`, baseUrl);
 }
