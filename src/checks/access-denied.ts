@@ -1,5 +1,5 @@
 /** access_denied: a customer the key may not access is refused 403 with a documented code. */
-import { expectsValid, scenarioMismatch, sendsValidKey, UNKNOWN_DATA } from './cases.js';
+import { expectsValid, scenarioMismatch, sendsValidKey, unknownData } from './cases.js';
 import { FORBIDDEN_STATUS, RATE_LIMITED_STATUS } from './documented.js';
 import { listCodes } from './error-code-documented.js';
 import { describeOutcome, finding, isTransportFailure, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
@@ -15,7 +15,7 @@ export const accessDenied: Check = {
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
   run(context, exchange) {
     const { scenario, response } = exchange;
-    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
+    if (scenario.kind === 'unknown') return unknownData(scenario);
     if (scenario.kind !== 'forbidden') return notApplicable(`scenario ${scenario.kind}`);
     const mismatch = scenarioMismatch(exchange.case, scenario, context.facts);
     if (mismatch !== undefined) return skip(mismatch);

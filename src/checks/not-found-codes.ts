@@ -1,5 +1,5 @@
 /** not_found_codes: a missing customer or integration is answered 404 with the code that says which. */
-import { expectsValid, scenarioMismatch, sendsValidKey, UNKNOWN_DATA } from './cases.js';
+import { expectsValid, scenarioMismatch, sendsValidKey, unknownData } from './cases.js';
 import { NOT_FOUND_CODES, NOT_FOUND_STATUS, RATE_LIMITED_STATUS } from './documented.js';
 import { describeOutcome, finding, isTransportFailure, jsonOf, notApplicable, literal, propertyOf, skip } from './finding.js';
 import type { Check } from './types.js';
@@ -14,7 +14,7 @@ export const notFoundCodes: Check = {
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
   run(context, exchange) {
     const { scenario, response } = exchange;
-    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
+    if (scenario.kind === 'unknown') return unknownData(scenario);
     if (scenario.kind !== 'no-customer' && scenario.kind !== 'no-integration') return notApplicable(`scenario ${scenario.kind}`);
     const mismatch = scenarioMismatch(exchange.case, scenario, context.facts);
     if (mismatch !== undefined) return skip(mismatch);

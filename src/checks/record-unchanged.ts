@@ -4,7 +4,7 @@
  * tenant's integration with the same id, about another integration of the customer, or an update that resets data.
  */
 import { childPointer, isJsonObject } from '../contract/json.js';
-import { expectsValid, sendsValidKey, UNKNOWN_DATA } from './cases.js';
+import { expectsValid, sendsValidKey, unknownData } from './cases.js';
 import { finding, literal, notApplicable, skip } from './finding.js';
 import { successRecord } from './success-record.js';
 import type { Check, Finding } from './types.js';
@@ -44,7 +44,7 @@ export const recordUnchanged: Check = {
   applies: (testCase) => expectsValid(testCase) && sendsValidKey(testCase),
   run(context, exchange) {
     const { scenario } = exchange;
-    if (scenario.kind === 'unknown') return skip(UNKNOWN_DATA);
+    if (scenario.kind === 'unknown') return unknownData(scenario);
     if (scenario.kind !== 'existing') return notApplicable(`scenario ${scenario.kind}`);
     if (scenario.record === undefined) return skip('the record as set up is unknown (a --fixture, not set up through the state URL)');
     const gate = successRecord(context, exchange);

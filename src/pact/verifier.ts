@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { ConfigurationError, TransportError } from '../errors.js';
 import { basicAuthSecrets, headerValueSecrets, redact } from '../secrets.js';
+import { describeAlternations } from './alternation.js';
 
 /**
  * Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds
@@ -140,7 +141,9 @@ export function verifyPacts(options: PactVerificationOptions): Promise<PactVerif
         return;
       }
       const unloaded = loadFailures(parsed, clean);
-      if (unloaded.length === 0) resolve({ ...parsed, output: clean });
+      // A mismatch on an enum quotes the matcher's regex, kilobytes of alternatives: named by its count instead.
+      const interactions = parsed.interactions.map((interaction) => (interaction.message === undefined ? interaction : { ...interaction, message: describeAlternations(interaction.message) }));
+      if (unloaded.length === 0) resolve({ ...parsed, interactions, output: clean });
       else if (options.broker?.pactBrokerUrl !== undefined) reject(new TransportError(`pact verification could not run: ${unloaded.join('; ')}`, options.broker.pactBrokerUrl));
       else reject(new ConfigurationError(`pact verification could not run: ${unloaded.join('; ')}`));
     });

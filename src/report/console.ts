@@ -103,10 +103,11 @@ function pactSection(pacts: readonly PactResult[], paint: Paint): string[] {
   return [...lines, ''];
 }
 
-function tallyLine(name: string, tally: Tally, paint: Paint): string {
+function tallyLine(name: string, tally: Tally & { readonly otherDocumented?: number }, paint: Paint): string {
   const seen = tally.seen.length ? list(tally.seen.map(({ value, count }) => `${value} ×${count}`)) : 'none';
   const missing = tally.notCovered.length ? paint(33, ` · not covered: ${list(tally.notCovered)}`) : '';
-  return `  ${name.padEnd(24)} ${seen}${missing}`;
+  const others = tally.otherDocumented ? paint(2, ` · ${tally.otherDocumented} other documented values no situation here calls for`) : '';
+  return `  ${name.padEnd(24)} ${seen}${missing}${others}`;
 }
 
 function coverageSection(coverage: Coverage, paint: Paint): string[] {
