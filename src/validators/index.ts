@@ -1,6 +1,6 @@
 /** The validators layer: both readings of every part, compiled once; request and response checks. */
 export { bindOperation, type OperationContract } from './bind.js';
-export { openContract, openContractSync } from './open-contract.js';
+export { openContract, openContractSync, type OpenContractOptions } from './open-contract.js';
 
 export type { ExchangeResult, HeaderValues, RequestExchange, ResponseExchange } from './validate-exchange.js';
 export { normaliseHeaders, mediaEssence } from './validate-exchange.js';

@@ -28,7 +28,7 @@ describe('verify: a slow answer is not "unreachable"', function () {
   it('verify ends with exit 2 and "provider too slow", naming the headers and the body, never "unreachable"', async () => {
     const run = await runCli(['verify', '--base-url', provider.url, '--api-key', 'slow-key-1', '--timeout', '300', '--runs', '1']);
     expect(run.code).to.equal(2);
-    expect(run.stderr).to.match(/provider too slow at http:\/\/127\.0\.0\.1:\d+: headers after \d+ ms \(status 401\), body incomplete at the 300 ms deadline \(\d+ of \d+ bytes\); raise --timeout/);
+    expect(run.stderr).to.match(/provider too slow at http:\/\/127\.0\.0\.1:\d+: headers after \d+ ms \(status 401\), body incomplete at the 300 ms deadline \(\d+ of \d+ bytes\); raise timeoutMs \(--timeout\)/);
     expect(run.stderr).not.to.contain('unreachable');
   });
 });

@@ -1,7 +1,7 @@
 /** `stigg-contract lint`: lists the defects of the contract document itself, in the report model every command shares. */
 import { Option } from 'commander';
 import { loadContract } from '../../contract/load.js';
-import { harnessLimits, operationLabel, selectOperation } from '../../contract/select.js';
+import { assertHasOperations, harnessLimits, operationLabel, selectOperation } from '../../contract/select.js';
 import type { Contract } from '../../contract/types.js';
 import { lintContract, lintOperation, RULES } from '../../lint/lint.js';
 import { exitCodeOf, formatConsole, formatJson } from '../../report/index.js';
@@ -44,6 +44,7 @@ export const lintCommand: CommandModule = {
     const options = optionsOf<LintOptions>(args);
     const targets = reportTargets(options.report);
     const contract = await loadContract(options.contract);
+    assertHasOperations(contract);
     const one = options.operation === undefined ? undefined : selectOperation(contract, options.operation);
     const defects = one ? lintOperation(one) : lintContract(contract);
     const report = lintVerdict(contract, defects, options.strict === true, one ? { operations: [one], untestable: [] } : { untestable: untestable(contract) });

@@ -25,7 +25,7 @@ export async function openTarget(options: { baseUrl?: string; apiKey?: string; s
   }
   checkProviderUrl(options.baseUrl, 'the base URL (--base-url, baseUrl)');
   if (options.stateUrl !== undefined) checkProviderUrl(options.stateUrl, 'the state URL (--state-url, stateUrl)');
-  if (!options.apiKey) throw new ConfigurationError(`an API key is needed to verify a provider: --api-key or ${API_KEY_ENV}`);
+  if (!options.apiKey) throw new ConfigurationError(`an API key is needed to verify a provider: the apiKey option (--api-key) or ${API_KEY_ENV}`);
   return { baseUrl: options.baseUrl, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}), apiKey: options.apiKey, embedded: false, close: async () => undefined };
 }
 
@@ -45,7 +45,7 @@ export async function probe(contract: OperationContract, transport: Transport, b
   const outcome = 'error' in first && first.error === 'timeout' ? await transport.send(plainRequest(contract)) : first;
   if (!('error' in outcome) || outcome.error === 'too-large' || outcome.error === 'protocol') return;
   // Headers that came is a provider that is there: what failed is its body, and the run cannot go on at this deadline.
-  if (outcome.headersAfterMs !== undefined) throw new TransportError(`provider too slow at ${baseUrl}: ${outcome.message}; raise --timeout or fix the provider`, baseUrl);
+  if (outcome.headersAfterMs !== undefined) throw new TransportError(`provider too slow at ${baseUrl}: ${outcome.message}; raise timeoutMs (--timeout) or fix the provider`, baseUrl);
   const why = outcome.error === 'timeout' ? `no answer (${outcome.message})` : `${outcome.error} (${outcome.message})`;
   throw new TransportError(`provider unreachable at ${baseUrl}: ${why}`, baseUrl);
 }
