@@ -23,7 +23,7 @@ function makeDirs(dir: string, what: string): void {
       throw new ConfigurationError(`cannot write ${what} ${dir}: ${code(error)}`);
     }
   }
-  if (!statSync(dir).isDirectory()) throw new ConfigurationError(`cannot write ${what} ${dir}: it is not a directory`);
+  if (!statSync(dir).isDirectory()) throw new ConfigurationError(`cannot write ${what} ${dir}: ENOTDIR (a file is in the way)`);
 }
 
 /** Creates `dir` if need be and writes (then removes) a file in it: what writing into it will need. */
@@ -40,7 +40,12 @@ function probeDir(dir: string, what: string): void {
 
 /** Opens `file` for appending (creating it, then removing it again when it was not there): what writing it will need. */
 function probeFile(file: string): void {
-  makeDirs(dirname(file), 'into the folder of');
+  try {
+    makeDirs(dirname(file), 'into the folder of');
+  } catch (error) {
+    // Named by the file asked for: its folder is only the reason.
+    throw new ConfigurationError(`cannot write ${file}: ${(error as Error).message.replace(/^.*: /, '')}`);
+  }
   const existed = existsSync(file);
   if (existed && statSync(file).isDirectory()) throw new ConfigurationError(`cannot write ${file}: it is a directory`);
   try {

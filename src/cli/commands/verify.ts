@@ -1,15 +1,15 @@
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { fanOut, type RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
-import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
+import { brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
 import { defaultPactsDir, PROVIDER } from '../../pact/names.js';
 import { createProgress, exitCodeOf, formatConsole, isExchangeFinding, progressListener, pactLine, trafficLines } from '../../report/index.js';
 import { writeRegressionTests } from '../../runners/regression-tests.js';
 import { resolveVerifyOptions, verify, type ResolvedVerifyOptions, type VerifyResult } from '../../verify.js';
 import { openContract, type OperationContract } from '../../validators/index.js';
-import { optionsOf, type CommandModule } from '../command.js';
-import { defineFlags, readFlags } from '../flags.js';
+import { optionsOf } from '../command.js';
+import { readFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { writeReports } from '../report-output.js';
 import { onStopSignal } from '../signals.js';
@@ -101,8 +101,8 @@ function render(result: VerifyResult, { contract, options, outputs, controller, 
   return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: options.strictContract });
 }
 
-/** parse → verify() → render. */
-async function run(args: readonly unknown[], io: CliIo): Promise<number> {
+/** `stigg-contract verify`'s run (its flags and help are in verify-command.ts): parse → verify() → render. */
+export async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   const parsed = await parse(optionsOf<Readonly<Record<string, unknown>>>(args), io);
   try {
     return render(await execute(parsed, io), parsed, io);
@@ -111,16 +111,3 @@ async function run(args: readonly unknown[], io: CliIo): Promise<number> {
     throw scrubError(error, scrubber(parsed.secrets));
   }
 }
-
-/** `stigg-contract verify`: pact verification plus property-based conformance against a provider. */
-export const verifyCommand: CommandModule = {
-  name: 'verify',
-  define(command) {
-    command.description('Verify a provider: the pacts (phase 1), then property-based conformance with every check (phase 2)');
-    defineFlags(command, VERIFY_FLAGS);
-    for (const { flags, description } of BROKER_VERIFICATION_FLAGS) command.option(flags, description);
-    return command.addHelpText('after', '\nThe seed is printed first (stderr); Ctrl+C stops sending, prints and writes the report so far, and exits 130.\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract), 2 the run could not be done, 130 interrupted.');
-  },
-  run,
-};
-

@@ -5,7 +5,7 @@
  * `resolveVerifyOptions` returns; nothing downstream falls back to a default of its own.
  */
 import { randomInt } from 'node:crypto';
-import { selectChecks } from '../../checks/index.js';
+import { selectCheckIds } from '../../checks/ids.js';
 import { ConfigurationError } from '../../errors.js';
 import type { BrokerSource } from '../../pact/verifier.js';
 import { defaultPactsDir } from '../../pact/names.js';
@@ -136,7 +136,7 @@ export function resolveVerifyOptions(options: VerifyOptions = {}): ResolvedVerif
     seed,
     pactsDir: options.pactsDir ?? defaultPactsDir().dir,
     fixtures: options.fixtures ?? [],
-    checks: selectChecks(options.checks).map((check) => check.id),
+    checks: selectCheckIds(options.checks),
     skipPacts: options.skipPacts ?? options.path !== undefined,
     headers: resolveExtraHeaders(options.headers),
   };
