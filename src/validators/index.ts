@@ -5,6 +5,6 @@ export { openContract, openContractSync, type OpenContractOptions } from './open
 export type { ExchangeResult, HeaderValues, RequestExchange, ResponseExchange } from './validate-exchange.js';
 export { normaliseHeaders, mediaEssence } from './validate-exchange.js';
 export { verdictOf, preview, formatIssue, defectsOnly, distinctIssues, type Part, type ValidationIssue, type Verdict } from './issue.js';
-export { recogniseExchange, headersOf, requestExchangeOf, responseExchangeOf, type RecognisedExchange } from './exchange-input.js';
+export { axiosErrorResponse, isFetchResponse, readFetchResponse, recogniseExchange, headersOf, requestExchangeOf, responseExchangeOf, type RecognisedExchange } from './exchange-input.js';
 export type { PartSchemas } from './schemas.js';
 export { headerKey } from './schemas.js';
