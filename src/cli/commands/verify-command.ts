@@ -18,7 +18,7 @@ Exit codes: 0 no violation, 1 violations (or contract defects with --strict-cont
 export const verifyCommand: CommandModule = {
   name: 'verify',
   define(command) {
-    command.description('Verify a provider: the pacts (phase 1), then property-based conformance with every check (phase 2)');
+    command.description('Verify a provider: its pacts, then every edge class (systematic) and property-based conformance (random) with every check, then the provider states');
     defineFlags(command, VERIFY_FLAGS);
     for (const { flags, description } of BROKER_VERIFICATION_FLAGS) command.option(flags, description);
     return command.addHelpText('after', HELP);
