@@ -59,5 +59,6 @@ export async function clientMode(argv: readonly string[], options: MockServerOpt
     process.off('SIGINT', forward).off('SIGTERM', forward);
   }
   if (report.command && 'error' in report.command) throw new ConfigurationError(report.command.error);
+  if (report.pact && 'withheld' in report.pact) io.err(`stigg-contract mock: no pact written to ${flags.recordPact ?? ''}: ${report.pact.withheld}`);
   return give(clientVerdict(report, options.contract, { url: run.url, seed: run.seed, ...(options.logFile ? { log: options.logFile } : {}) }), targets, io);
 }

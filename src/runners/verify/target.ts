@@ -37,12 +37,10 @@ function plainRequest(contract: OperationContract): WireRequest {
 
 /**
  * Sends the plain request: an HTTP answer of any status (a body over the cap included) means the provider is there;
- * a refused or reset connection, or no answer within the deadline twice in a row, ends the run before it starts
- * (exit 2). One more try after a timeout: a provider's first answer may be slow (a cold start, a busy CI machine).
+ * a refused or reset connection, or no answer within the deadline, ends the run before it starts (exit 2).
  */
 export async function probe(contract: OperationContract, transport: Transport, baseUrl: string): Promise<void> {
-  const first = await transport.send(plainRequest(contract));
-  const outcome = 'error' in first && first.error === 'timeout' ? await transport.send(plainRequest(contract)) : first;
+  const outcome = await transport.send(plainRequest(contract));
   if (!('error' in outcome) || outcome.error === 'too-large' || outcome.error === 'protocol') return;
   // Headers that came is a provider that is there: what failed is its body, and the run cannot go on at this deadline.
   if (outcome.headersAfterMs !== undefined) throw new TransportError(`provider too slow at ${baseUrl}: ${outcome.message}; raise timeoutMs (--timeout) or fix the provider`, baseUrl);
