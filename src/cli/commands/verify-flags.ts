@@ -45,7 +45,7 @@ function checkIds(value: string, flag: string): string {
 export const VERIFY_FLAGS: FlagTable<VerifyOptions & VerifyCliOutputs> = {
   baseUrl: text('--base-url <url>', 'provider base URL, without credentials in it (default: start the bundled reference provider in-process)'),
   apiKey: text('--api-key <key>', 'API key for the provider (default: STIGG_API_KEY, the better place for it: see below; a random one for the embedded provider)'),
-  stateUrl: text('--state-url <url>', 'provider-state change URL (POST {state, params, action}); enables pacts and data-dependent checks'),
+  stateUrl: text('--state-url <url>', 'provider-state change URL (POST {state, params, action}), without credentials in it; enables pacts and data-dependent checks'),
   headers: { flags: '--header <name: value>', description: 'a header a gateway in front of the provider needs (a tenant, its own auth: \'Authorization: Basic …\' rather than user:password@ in a URL), sent with every request and state change, redacted like the key (repeatable); not one the contract documents', repeatable: true },
   fixtures: { flags: '--fixture <customer/integration>', description: 'existing data to aim valid requests at (repeatable)', repeatable: true },
   pactsDir: text('--pacts <dir>', 'directory of pact files to verify (default: pacts/, else the pacts shipped with stigg-contract)'),
