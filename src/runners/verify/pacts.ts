@@ -14,6 +14,8 @@ export interface PactPhaseOptions {
   readonly stateUrl?: string;
   readonly apiKey: string;
   readonly keyHeader: string;
+  /** Extra headers (`--header`): sent with every interaction's request and every state change. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly pactsDir?: string;
   readonly broker?: BrokerSource;
   readonly timeoutMs: number;
@@ -67,13 +69,14 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
     const change = teardownOf(body);
     if (change) tornDown.push(change);
   };
-  const relay = options.stateUrl ? await startStateRelay(options.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS), noteTeardown) : undefined;
+  const relay = options.stateUrl ? await startStateRelay(options.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS), noteTeardown, options.headers) : undefined;
   let result: PactVerificationResult;
   try {
     const request: PactVerificationOptions = {
       providerBaseUrl: options.providerBaseUrl,
       keyHeader: options.keyHeader,
       apiKey: options.apiKey,
+      ...(options.headers ? { headers: options.headers } : {}),
       timeoutMs: options.timeoutMs,
       ...(relay ? { stateUrl: relay.url } : {}),
       ...(pactUrls ? { pactUrls } : {}),

@@ -46,11 +46,11 @@ export type StatePoster = (body: string, label: string) => Promise<StateAnswer>;
  * waited out as its Retry-After says (1 s without one) and the body sent again, within the budget and the number of
  * attempts; then the last answer is returned.
  */
-export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StatePoster {
+export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF, headers: Readonly<Record<string, string>> = {}): StatePoster {
   const waits = new Backoff(backoff.maxWaitMs, backoff.budgetMs);
   return (body, label) => withRetryAfter(async () => {
     try {
-      const response = await request(stateUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await request(stateUrl, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
       const contentType = response.headers['content-type'];
       return { status: response.statusCode, text: await response.body.text(), contentType: contentType === undefined ? undefined : fieldValue(contentType), headers: response.headers };
     } catch (error) {
@@ -59,9 +59,9 @@ export function createStatePoster(stateUrl: string, timeoutMs: number, backoff: 
   }, (answer) => rateLimitRefusal(answer.status, answer.headers), waits, backoff);
 }
 
-/** A state client for `stateUrl` (see createStatePoster for timeouts and 429s). */
-export function createStateClient(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF): StateClient {
-  const post = createStatePoster(stateUrl, timeoutMs, backoff);
+/** A state client for `stateUrl` (see createStatePoster for timeouts and 429s), sending `headers` (`--header`) too. */
+export function createStateClient(stateUrl: string, timeoutMs: number, backoff: StateBackoff = DEFAULT_BACKOFF, headers: Readonly<Record<string, string>> = {}): StateClient {
+  const post = createStatePoster(stateUrl, timeoutMs, backoff, headers);
   return {
     async change({ state, params }, action) {
       const label = `state change "${state}" (${action})`;

@@ -17,8 +17,8 @@ export interface StateRelay {
 const MAX_BODY_BYTES = 1 << 20;
 
 /** Starts a relay to `stateUrl` on 127.0.0.1, on a free port; `onChange` sees each body the state URL accepted. */
-export async function startStateRelay(stateUrl: string, timeoutMs: number, onChange?: (body: string) => void): Promise<StateRelay> {
-  const post = createStatePoster(stateUrl, timeoutMs);
+export async function startStateRelay(stateUrl: string, timeoutMs: number, onChange?: (body: string) => void, headers: Readonly<Record<string, string>> = {}): Promise<StateRelay> {
+  const post = createStatePoster(stateUrl, timeoutMs, undefined, headers);
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -19,6 +19,7 @@ import { parseEdgePath } from './replay-path.js';
 import { openTarget, probe, stillAnswers } from './target.js';
 import { ProviderHealth, RunControl } from './control.js';
 import { createTransport } from './transport.js';
+import { refuseDocumentedHeaders } from './extra-headers.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
 import type { ResolvedVerifyOptions } from './options.js';
 import { pathParamNames } from '../../arbitraries/index.js';
@@ -58,6 +59,7 @@ export interface VerifySummary {
 export async function verify(contract: OperationContract, options: ResolvedVerifyOptions, listener: RunListener): Promise<VerifySummary> {
   const checks = selectChecks(options.checks);
   const edgeReplay = parseEdgePath(options.path);
+  refuseDocumentedHeaders(contract, options.headers);
   const target = await openTarget(options);
   const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, connections: options.concurrency });
   try {
@@ -65,10 +67,10 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
     const skips = optionSkips(options, target.stateUrl !== undefined);
     const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
     // Setting up data may take a provider longer than answering a request: its own, longer bound.
-    const states = target.stateUrl ? createStateClient(target.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS)) : undefined;
+    const states = target.stateUrl ? createStateClient(target.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS), undefined, options.headers) : undefined;
     const control = new RunControl(options.signal);
     const health = new ProviderHealth(control, () => stillAnswers(contract, transport));
-    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff: new Backoff(options.maxBackoffMs), health };
+    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, headers: options.headers, checks, backoff: new Backoff(options.maxBackoffMs), health };
     const context = createCheckContext(contract);
     const database = new RunDatabase({ contract, options, send, context, listener, control, states, secrets: [target.apiKey] });
     let pacts: PactPhase = { ran: false, reason: skips.pacts ?? '' };
@@ -76,7 +78,7 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
       name: 'pacts', planned: 0, skip: () => skips.pacts,
       run: async () => {
         let interactions = 0;
-        pacts = await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), pactsDir: options.pactsDir, ...(options.broker ? { broker: options.broker } : {}) }, fanOut(listener, { onPact: () => void interactions++ }));
+        pacts = await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, headers: options.headers, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), pactsDir: options.pactsDir, ...(options.broker ? { broker: options.broker } : {}) }, fanOut(listener, { onPact: () => void interactions++ }));
         return pacts.ran ? interactions : { skipped: pacts.reason };
       },
     }], listener);
