@@ -2,7 +2,7 @@
 export { loadContract, parseContract, selectOperation, DEFAULT_CONTRACT_FILE, DEFAULT_OPERATION } from './contract/index.js';
 export { lintContract, lintOperation } from './lint/lint.js';
 export { diffContracts, type OperationDiff, type Change } from './diff/index.js';
-export { openContract, bindOperation, type OperationContract, type ValidationIssue, type Verdict, type RequestExchange, type ResponseExchange, type ExchangeResult } from './validators/index.js';
+export { openContract, bindOperation, type OpenContractOptions, type OperationContract, type ValidationIssue, type Verdict, type RequestExchange, type ResponseExchange, type ExchangeResult } from './validators/index.js';
 export { validRequest, invalidRequest, unauthenticatedRequest, anyRequest, responseArbitrary, exampleResponse } from './arbitraries/index.js';
 export {
   StiggIntegrationsClient, StiggClientError, StiggApiError, BadInputError, UnauthenticatedError, ForbiddenError, NotFoundError,

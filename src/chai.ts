@@ -4,7 +4,8 @@
  *   import * as chai from 'chai';
  *   import stiggContract from 'stigg-contract/chai';
  *   chai.use(stiggContract);
- *   expect(response).to.satisfyContract();            // supertest, superagent, axios, or { status, headers, body }
+ *   expect(response).to.satisfyContract();            // supertest, superagent, axios (or an AxiosError), { status, headers, body }
+ *   await expect(fetchResponse).to.satisfyContract(); // fetch: a clone's body is read, so the assertion is awaited
  *   expect(request).to.satisfyContract();             // { method, path, headers, body }
  *   expect(response).not.to.satisfyContract();
  *   expect(response).to.satisfyContract({ strict: true });   // contract defects fail too
@@ -17,7 +18,10 @@
  * another document; `contractPlugin({ file, operation })` opens it on first use too.
  */
 import { ContractLoadError } from './errors.js';
-import { defectsOnly, formatIssue, openContractSync, recogniseExchange, type OperationContract, type ValidationIssue } from './validators/index.js';
+import {
+  axiosErrorResponse, defectsOnly, formatIssue, isFetchResponse, openContractSync, readFetchResponse, recogniseExchange,
+  type OperationContract, type RecognisedExchange, type ValidationIssue,
+} from './validators/index.js';
 
 /** Options of `satisfyContract`. */
 export interface SatisfyContractOptions {
@@ -31,7 +35,11 @@ export interface SatisfyContractOptions {
 declare global {
   namespace Chai {
     interface Assertion {
-      /** Asserts that a request or response satisfies the Stigg contract (the intent reading; `strict` for both). */
+      /**
+       * Asserts that a request or response satisfies the Stigg contract (the intent reading; `strict` for both). For a
+       * fetch Response the chain's result is a promise instead (its body is read from a clone), to await:
+       * `await expect(res).to.satisfyContract()`.
+       */
       satisfyContract(options?: SatisfyContractOptions): Assertion;
     }
   }
@@ -39,7 +47,7 @@ declare global {
 
 /** The part of chai a plugin uses (structural, so the plugin's types need no chai types of their own). */
 export interface ChaiLike {
-  readonly Assertion: { addMethod(name: string, method: (this: AssertionContext, options?: SatisfyContractOptions) => void): void };
+  readonly Assertion: { addMethod(name: string, method: (this: AssertionContext, options?: SatisfyContractOptions) => Promise<void> | undefined): void };
 }
 
 /** What chai binds `this` to inside an assertion method. */
@@ -51,11 +59,21 @@ export interface AssertionContext {
 /** A chai plugin. */
 export type ChaiPlugin = (chai: ChaiLike, utils: unknown) => void;
 
-function verdictLines(contract: OperationContract, value: unknown, strict: boolean): { what: string; passed: boolean; problems: string[] } {
-  const recognised = recogniseExchange(value);
-  if (recognised === undefined) {
-    return { what: 'value', passed: false, problems: ['  not a request ({method, path, headers, body}) or a response ({status, headers, body|data|text})'] };
+type Verdict = { what: string; passed: boolean; problems: string[] };
+
+/** Why a value is no exchange the assertion can judge, said as what to do about it. */
+function unrecognised(value: unknown): Verdict {
+  if (axiosErrorResponse(value) === null) {
+    return { what: 'AxiosError', passed: false, problems: [`  an AxiosError without a response: the request got no answer (${String((value as { code?: unknown }).code ?? (value as Error).message)})`] };
   }
+  if (isFetchResponse(value)) {
+    return { what: `fetch Response ${value.status}`, passed: false, problems: ['  a fetch Response whose body was already read (bodyUsed): pass what you read, e.g. expect({ status: res.status, headers: res.headers, body }), or assert before reading it: await expect(res).to.satisfyContract()'] };
+  }
+  return { what: 'value', passed: false, problems: ['  not a request ({method, path, headers, body}) or a response ({status, headers, body|data|text}, an axios response or error, a fetch Response)'] };
+}
+
+function verdictLines(contract: OperationContract, value: unknown, recognised: RecognisedExchange | undefined, strict: boolean): Verdict {
+  if (recognised === undefined) return unrecognised(value);
   const result = recognised.kind === 'request' ? contract.validateRequest(recognised.exchange) : contract.validateResponse(recognised.exchange);
   const what = recognised.kind === 'request' ? `request ${recognised.exchange.method} ${recognised.exchange.path}` : `response ${recognised.exchange.status}`;
   if (!result.matched) return { what, passed: false, problems: [`  not an exchange of ${contract.operation.method} ${contract.operation.pathTemplate}: ${result.reason}`] };
@@ -93,13 +111,20 @@ export function contractPlugin(contract: OperationContract | ContractSource): Ch
   return (chai) => {
     chai.Assertion.addMethod('satisfyContract', function satisfyContract(this: AssertionContext, options: SatisfyContractOptions = {}) {
       const bound = options.contract ?? resolve();
-      const { what, passed, problems } = verdictLines(bound, this._obj, options.strict === true);
-      const listed = problems.length > 0 ? `:\n${problems.join('\n')}` : '';
-      this.assert(
-        passed,
-        `expected ${what} to satisfy ${bound.operation.method} ${bound.operation.pathTemplate}${listed}`,
-        `expected ${what} not to satisfy ${bound.operation.method} ${bound.operation.pathTemplate}, but it does${listed}`,
-      );
+      const judge = (recognised: RecognisedExchange | undefined): void => {
+        const { what, passed, problems } = verdictLines(bound, this._obj, recognised, options.strict === true);
+        const listed = problems.length > 0 ? `:\n${problems.join('\n')}` : '';
+        this.assert(
+          passed,
+          `expected ${what} to satisfy ${bound.operation.method} ${bound.operation.pathTemplate}${listed}`,
+          `expected ${what} not to satisfy ${bound.operation.method} ${bound.operation.pathTemplate}, but it does${listed}`,
+        );
+      };
+      const value = this._obj;
+      // A fetch Response's body is a stream: a clone is read, and the assertion is a promise to await.
+      if (isFetchResponse(value) && !value.bodyUsed) return readFetchResponse(value).then(judge);
+      judge(isFetchResponse(value) ? undefined : recogniseExchange(value));
+      return undefined;
     });
   };
 }

@@ -4,7 +4,9 @@
  * form output can carry it in — raw, JSON-escaped (also ASCII-only and with `\/`, as Ruby, Python and PHP
  * encoders write it), JSON-escaped twice (an echo inside a JSON report), percent-encoded (either hex case, `+`
  * for spaces), XML-escaped, base64 — and a basic-auth pair also as the base64 of `user:password` (standard and
- * URL-safe, padded or not), the form an echoed `Authorization` header shows. All are replaced by one placeholder.
+ * URL-safe, padded or not), the form an echoed `Authorization` header shows. All are replaced by one placeholder,
+ * in values only: structured output is scrubbed before it is serialised (scrubValues), never as text afterwards, so
+ * no secret (`k`, `id`, `<`, `"`) can rewrite a key, a tag or the syntax of JSON, XML or a pact.
  */
 
 /** What stands in for a secret wherever it would have appeared. */
@@ -73,6 +75,18 @@ export function basicAuthSecrets(username: string, password: string): string[] {
   return [...new Set([password, standard, standard.replace(/=+$/, ''), urlSafe])].filter((s) => s !== '');
 }
 
+/**
+ * The secrets a header value adds (`--header`): the value, the credentials after an auth scheme (`Bearer t`,
+ * `Basic …`), and for basic auth the password and the base64 forms of the pair (an echo may show any of them).
+ */
+export function headerValueSecrets(value: string): string[] {
+  const credentials = /^[A-Za-z][\w-]*\s+(\S.*)$/.exec(value)?.[1];
+  if (credentials === undefined) return [value];
+  const decoded = /^basic\s/i.test(value) ? Buffer.from(credentials, 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  return [value, credentials, ...(colon > 0 ? basicAuthSecrets(decoded.slice(0, colon), decoded.slice(colon + 1)) : [])];
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A scrubber bound to a list of secrets (compiled once); empty secrets are ignored. */
@@ -102,18 +116,48 @@ export function redact(text: string, secrets: readonly string[]): string {
 /** A redactor bound to a list of secrets, for log writers. */
 export const redactor = (secrets: readonly string[]): ((text: string) => string) => scrubber(secrets);
 
-/** A deep copy of plain data with every string (keys included) redacted. */
-export function redactDeep<T>(value: T, secrets: readonly string[]): T {
-  return secrets.every((secret) => secret === '') ? value : scrubDeep(value, scrubber(secrets));
+/** Where a value sits in plain data: property names joined by `.`, array items as `*` (`findings.*.check`). */
+export type ValuePath = string;
+
+/** What `scrubValues` leaves alone: values at these paths (a format's own vocabulary), nesting past `maxDepth`. */
+export interface ScrubOptions {
+  /** Paths of a format's tags (check ids, kinds, verdicts): never a secret's place, and what readers of it key on. */
+  readonly keep?: ReadonlySet<ValuePath>;
+  /** Nesting below this depth becomes "[too deep]" (keeps scrubbing and serialising an echoed body bounded). */
+  readonly maxDepth?: number;
+  /** Object keys too: only for data that no format is built from (a client error's echoed body, handed to its caller). */
+  readonly keys?: boolean;
 }
 
-/** A deep copy of plain data with every string (keys included) passed through `scrub`. */
-export function scrubDeep<T>(value: T, scrub: (text: string) => string): T {
-  const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return scrub(node);
-    if (Array.isArray(node)) return node.map(visit);
+/**
+ * A deep copy of plain data with every string value passed through `scrub`: never an object key (the format's
+ * structure, or a header or property name) and never a value at a `keep` path, so that whatever the secret the output
+ * keeps its shape and stays valid (JSON, NDJSON, XML, pact) once serialised.
+ */
+export function scrubValues<T>(value: T, scrub: (text: string) => string, options: ScrubOptions = {}): T {
+  const keep = options.keep ?? new Set<string>();
+  const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+  const visit = (node: unknown, path: string, depth: number): unknown => {
+    if (typeof node === 'string') return keep.has(path) ? node : scrub(node);
     if (node === null || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).map(([key, item]) => [scrub(key), visit(item)]));
+    if (depth >= maxDepth) return '[too deep]';
+    const child = (name: string): string => (path === '' ? name : `${path}.${name}`);
+    if (Array.isArray(node)) return node.map((item) => visit(item, child('*'), depth + 1));
+    return Object.fromEntries(Object.entries(node).map(([key, item]) => [options.keys ? scrub(key) : key, visit(item, child(key), depth + 1)]));
   };
-  return visit(value) as T;
+  return visit(value, '', 0) as T;
+}
+
+/** `scrubValues` with the scrubber of `secrets` (the data itself when there is no secret). */
+export function redactDeep<T>(value: T, secrets: readonly string[], options: ScrubOptions = {}): T {
+  return secrets.every((secret) => secret === '') ? value : scrubValues(value, scrubber(secrets), options);
+}
+
+/** Scrubs an error's message and stack in place (what the CLI prints of it) and returns it, for rethrowing. */
+export function scrubError(error: unknown, scrub: (text: string) => string): unknown {
+  if (error instanceof Error) {
+    error.message = scrub(error.message);
+    if (error.stack !== undefined) error.stack = scrub(error.stack);
+  }
+  return error;
 }

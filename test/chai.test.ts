@@ -74,6 +74,42 @@ describe('stigg-contract/chai: expect(exchange).to.satisfyContract()', () => {
     expect(failure(() => expect({ ...request, path: '/elsewhere' }).to.satisfyContract())).to.include('does not match');
   });
 
+  it('reads a fetch Response\'s body from a clone when awaited, and leaves the caller\'s body unread', async () => {
+    const ok = new Response(JSON.stringify(integration), { status: 200, headers: json });
+    await expect(ok).to.satisfyContract();
+    expect(ok.bodyUsed).to.equal(false);
+    expect(await ok.json()).to.deep.equal(integration);
+    const broken = new Response('{"data":{}}', { status: 200, headers: json });
+    const message = await (async () => {
+      try {
+        await expect(broken).to.satisfyContract();
+        return undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).to.match(/^expected response 200 to satisfy PATCH .*:\n {2}violation {2}response:200 {2}\/data\S* {2}required/);
+    await expect(new Response('{"data":{}}', { status: 200, headers: json })).not.to.satisfyContract();
+  });
+
+  it('asks for a fetch Response\'s body to be read first when it was already, never "missing Content-Type"', async () => {
+    const read = new Response(JSON.stringify(integration), { status: 200, headers: json });
+    await read.text();
+    const message = failure(() => expect(read).to.satisfyContract());
+    expect(message).to.include('a fetch Response whose body was already read (bodyUsed): pass what you read').and.not.include('content-type');
+    // Its headers read as fetch gives them: a Headers object is a header map too.
+    expect({ status: 200, headers: read.headers, body: integration }).to.satisfyContract();
+  });
+
+  it('judges an AxiosError by the response it carries, and names one without a response', () => {
+    const axiosError = (response: unknown, code: string) => Object.assign(new Error(`Request failed (${code})`), { name: 'AxiosError', isAxiosError: true, code, config: { url: '/x' }, ...(response === undefined ? {} : { response, status: (response as { status: number }).status }) });
+    expect(axiosError(axiosLike(404, { message: 'no', code: 'IntegrationNotFound' }), 'ERR_BAD_REQUEST')).to.satisfyContract();
+    const wrong = failure(() => expect(axiosError(axiosLike(404, { message: 'no', code: 'Nope' }), 'ERR_BAD_REQUEST')).to.satisfyContract());
+    expect(wrong).to.match(/^expected response 404 to satisfy/).and.include('/code  enum:');
+    const refused = failure(() => expect(axiosError(undefined, 'ECONNREFUSED')).to.satisfyContract());
+    expect(refused).to.include('an AxiosError without a response: the request got no answer (ECONNREFUSED)');
+  });
+
   describe('against a real server (the reference provider, fetched as a user would)', () => {
     let provider: ReferenceProvider;
     before(async () => {
@@ -93,6 +129,13 @@ describe('stigg-contract/chai: expect(exchange).to.satisfyContract()', () => {
       expect(ok).to.satisfyContract();
       expect(denied.status).to.equal(401);
       expect(denied).to.satisfyContract();
+    });
+
+    it('a live fetch Response, as fetch returns it, is judged when awaited', async () => {
+      const response = await fetch(`${provider.url}/api/v1/customers/globex/integrations/int-snowflake-01`, {
+        method: 'PATCH', headers: { 'x-api-key': 'chai-key', 'content-type': 'application/json' }, body: '{"syncedEntityId":"cus_9"}',
+      });
+      await expect(response).to.satisfyContract();
     });
   });
 });

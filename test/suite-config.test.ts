@@ -6,10 +6,10 @@ import { expect } from 'chai';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function testFiles(dir: string): string[] {
+function testFiles(dir: string, ending = '.test.ts'): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? testFiles(path) : name.endsWith('.test.ts') ? [relative(ROOT, path)] : [];
+    return statSync(path).isDirectory() ? testFiles(path, ending) : name.endsWith(ending) ? [relative(ROOT, path)] : [];
   });
 }
 
@@ -40,5 +40,14 @@ describe('the mocha config', () => {
     const blackBoxes = ['test/cli/black-box.test.ts', 'test/provider/serve-cli.test.ts', 'test/runners/mock/cli.test.ts'];
     expect(quick.ignore.filter((file) => blackBoxes.includes(file))).to.deep.equal([]);
     expect(quick.spec).to.deep.equal(['test/cli/black-box.test.ts', 'test/**/!(black-box).test.ts']);
+  });
+});
+
+describe('the suite and the machine it runs on', () => {
+  it('hands no child process the machine\'s own environment: STIGG_* and PACT_BROKER_* would change what it tests', () => {
+    // Every environment a test builds goes through cleanEnv (test/helpers/cli.ts), the one place that filters them.
+    const sources = [...testFiles(join(ROOT, 'test'), '.ts'), ...testFiles(join(ROOT, 'test'), '.mjs')].filter((file) => file !== join('test', 'helpers', 'cli.ts'));
+    const ambient = sources.filter((file) => /\.\.\.process\.env\b|\}\s*=\s*process\.env\b/.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(ambient).to.deep.equal([]);
   });
 });

@@ -4,7 +4,8 @@ import { headerKey, headerValue } from '../http/headers.js';
 import { mediaEssence } from '../http/media-type.js';
 import type { ContractFacts } from './facts.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
-import type { Exchange, Scenario } from './types.js';
+import { notApplicable, skip } from './finding.js';
+import type { Exchange, NotApplicable, Scenario, Skipped } from './types.js';
 
 /** The case is meant to be accepted. */
 export const expectsValid = (testCase: RequestCase): boolean => testCase.expect.intent === 'valid';
@@ -45,6 +46,10 @@ export function scenarioMismatch(testCase: RequestCase, scenario: Scenario, fact
 
 /** The standard reason data-dependent checks give when the runner knows nothing about the data. */
 export const UNKNOWN_DATA = 'no provider state or fixture: whether the customer and integration exist is unknown';
+
+/** What a data-dependent check says of unknown data: not applicable when the runner planned it so, else a skip. */
+export const unknownData = (scenario: Extract<Scenario, { kind: 'unknown' }>): Skipped | NotApplicable =>
+  (scenario.planned === undefined ? skip(UNKNOWN_DATA) : notApplicable(scenario.planned));
 
 /**
  * The case sends a body without the documented media type (another, or no Content-Type): a request in a form the

@@ -37,6 +37,19 @@ export const FORBIDDEN_CODE = 'AccessDeniedError';
 /** The 429 code. */
 export const RATE_LIMITED_CODE = 'RateLimitExceeded';
 
+/**
+ * The codes this operation's situations call for, by status (bad input, no key, a forbidden customer, a missing
+ * customer or integration, a rate-limited key): what a run can bring about. The error bodies' enums are API-wide (133
+ * codes for 400 alone); their other members are counted in coverage, never listed as "not covered".
+ */
+export const SITUATION_CODES: Readonly<Record<number, readonly string[]>> = {
+  [BAD_INPUT_STATUS]: [BAD_INPUT_CODE],
+  [UNAUTHENTICATED_STATUS]: [UNAUTHENTICATED_CODE],
+  [FORBIDDEN_STATUS]: [FORBIDDEN_CODE],
+  [NOT_FOUND_STATUS]: [NOT_FOUND_CODES.customer, NOT_FOUND_CODES.integration],
+  [RATE_LIMITED_STATUS]: [RATE_LIMITED_CODE],
+};
+
 export { API_KEY_PLACEHOLDER } from '../secrets.js';
 
 /** How much of a response body a finding keeps. */

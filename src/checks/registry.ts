@@ -1,5 +1,6 @@
-/** The one table of checks, in the order reports list them, and selection by id (`--checks a,b`). */
-import { ConfigurationError } from '../errors.js';
+/** The one table of checks, in the order reports list them (ids.ts names them), and selection by id (`--checks a,b`). */
+export { CHECK_IDS } from './ids.js';
+import { CHECK_IDS, selectCheckIds } from './ids.js';
 import { accessDenied } from './access-denied.js';
 import { addressedResource } from './addressed-resource.js';
 import { authRequired } from './auth-required.js';
@@ -40,21 +41,16 @@ export const CHECKS: readonly Check[] = Object.freeze([
   stateTeardown,
 ]);
 
-/** Every check id, in table order. */
-export const CHECK_IDS: readonly string[] = CHECKS.map((check) => check.id);
+// ids.ts lists the ids apart (for --help without the checks): a table that differs from it is a defect, said at load.
+if (CHECKS.map((check) => check.id).join() !== CHECK_IDS.join()) throw new Error(`checks/ids.ts and the check table disagree: ${CHECKS.map((check) => check.id).join()}`);
 
 /**
  * The checks named in `ids` (table order, duplicates ignored), or all of them when `ids` is undefined or empty.
  * Accepts a comma-separated string as `--checks` gives it. Unknown ids → ConfigurationError listing the valid ones.
  */
 export function selectChecks(ids?: string | readonly string[]): readonly Check[] {
-  const wanted = (typeof ids === 'string' ? ids.split(',') : (ids ?? [])).map((id) => id.trim()).filter(Boolean);
-  if (wanted.length === 0) return CHECKS;
-  const unknown = wanted.filter((id) => !CHECK_IDS.includes(id));
-  if (unknown.length > 0) {
-    throw new ConfigurationError(`unknown check${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid ids: ${CHECK_IDS.join(', ')}`);
-  }
-  return CHECKS.filter((check) => wanted.includes(check.id));
+  const wanted = selectCheckIds(ids);
+  return wanted.length === CHECKS.length ? CHECKS : CHECKS.filter((check) => wanted.includes(check.id));
 }
 
 /** One check by id, or undefined. */

@@ -35,9 +35,10 @@ function inScope(check: Check, context: CheckContext, exchange: Exchange): boole
 
 /** What the scenario's kind makes of the exchange when the check does not judge that kind; undefined when it does. */
 function outsideScenarios(check: Check, exchange: Exchange): CheckOutcome | undefined {
-  const { kind } = exchange.scenario;
-  if (check.scenarios === undefined || check.scenarios.includes(kind)) return undefined;
-  return kind === 'unknown' ? skipped(UNKNOWN_DATA) : NOT_APPLICABLE;
+  const { scenario } = exchange;
+  if (check.scenarios === undefined || check.scenarios.includes(scenario.kind)) return undefined;
+  // Unknown data is a skip, unless the runner sent the case there on purpose (an id it never set up): not applicable.
+  return scenario.kind === 'unknown' && scenario.planned === undefined ? skipped(UNKNOWN_DATA) : NOT_APPLICABLE;
 }
 
 const answered = (exchange: Exchange): exchange is AnsweredExchange => !isTransportFailure(exchange.response);

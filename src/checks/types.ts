@@ -34,6 +34,8 @@ export interface TransportFailure {
   readonly error: TransportErrorKind;
   readonly message: string;
   readonly elapsedMs?: number;
+  /** The response's status line and headers did arrive, this long after sending: the body is what failed. */
+  readonly headersAfterMs?: number;
 }
 
 /** What came back for a request. Discriminate with `'error' in outcome` (or isTransportFailure). */
@@ -55,7 +57,12 @@ export type Scenario =
    * 403 for a forbidden customer), which must be over; `tries` requests were sent before this one was judged.
    */
   | { readonly kind: 'torn-down'; readonly state: string; readonly effectStatus: number; readonly tries: number; readonly customerId?: string }
-  | { readonly kind: 'unknown' };
+  /**
+   * `planned`: the runner sent the case on data it never set up on purpose (a path edge value on ids no state made),
+   * and says so; the data-dependent checks find it not applicable, with this reason, instead of skipping for want of a
+   * provider state.
+   */
+  | { readonly kind: 'unknown'; readonly planned?: string };
 
 /** How a related exchange relates to the primary one: the same request again, or a variant of its optional headers. */
 export type Relation = 'repeat' | 'header-variant';

@@ -14,12 +14,12 @@ export interface CommandEntry {
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'lint', summary: 'List defects of the contract document itself (JSON pointer, explanation, example value)', load: async () => (await import('./commands/lint.js')).lintCommand },
+  { name: 'lint', summary: 'List defects of the contract document itself (JSON pointer, explanation, example value)', load: async () => (await import('./commands/lint-command.js')).lintCommand },
   { name: 'validate', summary: 'Validate one request or response (JSON, from a file or stdin) against the contract', load: async () => (await import('./commands/validate.js')).validateCommand },
   { name: 'sample', summary: 'Print values generated from the contract as JSON lines: valid ones, or with --invalid ones tagged with the constraint they break', load: async () => (await import('./commands/sample.js')).sampleCommand },
   { name: 'serve', summary: 'Start the reference provider (the embedded default target), with the Pact state-change endpoint', load: async () => (await import('./commands/serve.js')).serveCommand },
   { name: 'mock', summary: 'Contract mock server for clients: validates each request, answers with schema-valid responses covering every shape; with -- <command>, a CI verdict on a client', load: async () => (await import('./commands/mock.js')).mockCommand },
-  { name: 'verify', summary: 'Verify a provider: the pacts (phase 1), then property-based conformance with every check (phase 2)', load: async () => (await import('./commands/verify.js')).verifyCommand },
+  { name: 'verify', summary: 'Verify a provider: its pacts, then every edge class (systematic) and property-based conformance (random) with every check, then the provider states', load: async () => (await import('./commands/verify-command.js')).verifyCommand },
   { name: 'check-pact', summary: 'Check pact files against the contract: examples and what each matcher admits (bi-directional)', load: async () => (await import('./commands/check-pact.js')).checkPactCommand },
   { name: 'report', summary: 'Merge the JSON reports of several runs or shards into one: findings deduplicated, coverage unioned, seeds and shards listed', load: async () => (await import('./commands/report.js')).reportCommand },
   { name: 'diff', summary: 'Compare two versions of the contract on the operation: every change with its level (breaking, warning, info) and direction', load: async () => (await import('./commands/diff.js')).diffCommand },

@@ -1,4 +1,6 @@
 /** Where a command reads and writes; the real process streams in production, buffers in tests. */
+import { terminalSafe } from '../report/terminal.js';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -7,6 +9,22 @@ export interface CliIo {
   readonly progress: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   /** What `-` means for commands that read input (validate). */
   readonly stdin: AsyncIterable<Buffer | string>;
+  /** The process' own streams: a child process (the mock's client command) may write to them directly. */
+  readonly inheritable?: true;
+}
+
+/** The same streams, with every control character printed escaped but colour codes (see report/terminal.ts). */
+export function terminalSafeIo(io: CliIo): CliIo {
+  return {
+    out: (text) => io.out(terminalSafe(text)),
+    err: (text) => io.err(terminalSafe(text)),
+    isTty: io.isTty,
+    progress: io.progress,
+    get stdin() {
+      return io.stdin;
+    },
+    ...(io.inheritable ? { inheritable: true as const } : {}),
+  };
 }
 
 /** The process' own streams: the only place the project writes to stdout and stderr. */
@@ -18,4 +36,5 @@ export const processIo: CliIo = {
   get stdin() {
     return process.stdin;
   },
+  inheritable: true,
 };

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isHarnessError } from '../errors.js';
 import { COMMANDS, commandNamed } from './command-catalogue.js';
-import { processIo, type CliIo } from './io.js';
+import { processIo, terminalSafeIo, type CliIo } from './io.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -36,7 +36,9 @@ async function buildProgram(args: readonly string[], io: CliIo, result: { code: 
 }
 
 /** Runs the CLI on a full argv (node, script, ...args) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], raw: CliIo = processIo): Promise<number> {
+  // Whatever a command prints can quote a provider, a file or an error: no control character reaches the terminal.
+  const io = terminalSafeIo(raw);
   const result = { code: 0 };
   try {
     const program = await buildProgram(argv.slice(2), io, result);

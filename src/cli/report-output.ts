@@ -5,33 +5,28 @@
 import { writeFileSync } from 'node:fs';
 import { ConfigurationError } from '../errors.js';
 import { formatJson, formatJunit, type Report } from '../report/index.js';
-import { ensureWritable } from './writable.js';
+import { parseReports, type ReportTargets } from './report-targets.js';
+import { ensureWritable, refuseSharedPaths } from './writable.js';
 
-/** Report kind → file. */
-export type ReportTargets = Partial<Record<'junit' | 'json', string>>;
+export type { ReportTargets } from './report-targets.js';
 
-/** `junit=FILE,json=FILE` → targets; an unknown kind or a missing file is a ConfigurationError. */
-export function parseReports(value: string | undefined): ReportTargets {
-  const targets: ReportTargets = {};
-  for (const part of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [kind, file] = [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)];
-    if ((kind !== 'junit' && kind !== 'json') || !part.includes('=') || file === '') {
-      throw new ConfigurationError(`--report takes junit=FILE and/or json=FILE, comma-separated; got ${JSON.stringify(part)}`);
-    }
-    targets[kind] = file;
-  }
-  return targets;
-}
-
-/** Parses `--report` and checks every target writable, before anything runs. */
-export function reportTargets(value: string | undefined): ReportTargets {
+/** Parses `--report` and checks every target writable (and none at the path of the command's `log`), before anything runs. */
+export function reportTargets(value: string | undefined, log?: string): ReportTargets {
   const targets = parseReports(value);
   ensureWritable(Object.values(targets), undefined);
+  if (log !== undefined) refuseSharedPaths([...Object.values(targets), log]);
   return targets;
 }
 
-/** Writes the report to each target, secrets redacted. */
+/** Writes the report to each target, secrets redacted; a write that fails after all (a full disk) is exit 2, named. */
 export function writeReports(targets: ReportTargets, report: Report, secrets: readonly string[] = []): void {
-  if (targets.json) writeFileSync(targets.json, formatJson(report, { secrets }));
-  if (targets.junit) writeFileSync(targets.junit, formatJunit(report, { secrets }));
+  const write = (file: string, text: string): void => {
+    try {
+      writeFileSync(file, text);
+    } catch (error) {
+      throw new ConfigurationError(`could not write the report ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    }
+  };
+  if (targets.json) write(targets.json, formatJson(report, { secrets }));
+  if (targets.junit) write(targets.junit, formatJunit(report, { secrets }));
 }

@@ -2,7 +2,7 @@
 import type { HeaderValues } from '../http/headers.js';
 import { preview, type OperationContract, type ValidationIssue } from '../validators/index.js';
 import { ContractViolationError, ERROR_BY_STATUS, RateLimitedError, UnexpectedResponseError, type ApiErrorDetails } from './errors/index.js';
-import { scrubDeep } from '../secrets.js';
+import { scrubValues } from '../secrets.js';
 import { retryAfterSeconds } from '../http/retry-after.js';
 import type { CustomerIntegration } from './types.js';
 import { isJsonObject } from '../contract/json.js';
@@ -51,7 +51,7 @@ function details(raw: RawResponse, body: unknown, context: ResponseContext): Api
     status: raw.status,
     code: code === null ? null : context.redact(code),
     serverMessage: context.redact(message),
-    body: scrubDeep(body, context.redact),
+    body: scrubValues(body, context.redact, { keys: true }),
   };
 }
 

@@ -42,6 +42,7 @@ export const isModelled = (found: OperationModel | UnsupportedOperation): found 
  */
 export function selectOperation(contract: Contract, selector?: string): OperationModel {
   const { operations, file } = contract;
+  assertHasOperations(contract);
   const found = findOperation(contract, selector);
   if (found) {
     if (isModelled(found)) return found;
@@ -51,9 +52,16 @@ export function selectOperation(contract: Contract, selector?: string): Operatio
   if (selector === undefined && only && operations.length === 1 && contract.unsupported.length === 0) return only;
   const count = operations.length + contract.unsupported.length;
   if (selector === undefined) {
-    throw new ContractLoadError(`${file} has ${count} operations and none is ${DEFAULT_OPERATION}; choose one with --operation: ${choices(contract)}`, file);
+    throw new ContractLoadError(`${file} has ${count} operations and none is ${DEFAULT_OPERATION}; choose one with the operation option (--operation): ${choices(contract)}`, file);
   }
   throw new ContractLoadError(`no operation ${selector} in ${file}; it has ${count} operations: ${choices(contract)}`, file);
+}
+
+/** Throws a ContractLoadError, the same for every command, when the document has no operation at all. */
+export function assertHasOperations(contract: Contract): void {
+  if (contract.operations.length + contract.unsupported.length === 0) {
+    throw new ContractLoadError(`${contract.file} has no operations (its paths hold none): there is nothing to test or lint`, contract.file);
+  }
 }
 
 /**

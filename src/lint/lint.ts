@@ -2,14 +2,10 @@ import { createAjv, knownFormats } from '../contract/ajv.js';
 import { toJsonSchema, type Rewrite } from '../contract/translate.js';
 import type { Contract, JsonSchema, OasSchema, OperationModel } from '../contract/types.js';
 import type { Defect, LintTools, SchemaRule } from './defect.js';
-import { emptyPathParameter } from './rules/empty-path-parameter.js';
-import { nullableEnumWithoutNull } from './rules/nullable-enum-without-null.js';
-import { nullableWithoutType } from './rules/nullable-without-type.js';
-import { overlappingOneOf } from './rules/overlapping-one-of.js';
+import { RULES } from './rules/index.js';
 import { schemaNodes } from './walk.js';
 
-/** Every rule, in the order their repairs apply to one node (oneOf→anyOf before a null branch is added). */
-export const RULES: readonly SchemaRule[] = [overlappingOneOf, nullableEnumWithoutNull, nullableWithoutType, emptyPathParameter];
+export { RULES } from './rules/index.js';
 
 function lintTools(): LintTools {
   const ajv = createAjv();

@@ -9,6 +9,7 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { createAjv } from '../contract/ajv.js';
 import type { JsonSchema } from '../contract/types.js';
 import { isJsonObject, childPointer } from '../contract/json.js';
+import { alternation, escapeRegex } from './alternation.js';
 
 /** Where the walk is, and which pointers must stay literal. */
 export interface DeriveOptions {
@@ -16,11 +17,7 @@ export interface DeriveOptions {
   readonly exact?: readonly string[];
 }
 
-// Characters special in both ECMAScript (u flag) and Rust regexes: escaping only these keeps the regex valid in both.
-const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
-/** An anchored regex matching exactly the given strings. */
-export const alternation = (members: readonly string[]): string => `^(?:${members.map(escapeRegex).join('|')})$`;
 
 /**
  * A regex for a media type: its essence in any letter case (RFC 9110 §8.3.1), with any parameters

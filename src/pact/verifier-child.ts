@@ -63,6 +63,7 @@ const verifierOptions: VerifierOptions = {
   // The pact holds a fake key example; the real one replaces it at send time only where the interaction sends one.
   requestFilter: (request: { headers: Record<string, unknown> }, _response: unknown, next: () => void) => {
     if (key && request.headers[keyHeader] !== undefined) request.headers[keyHeader] = key;
+    for (const [name, value] of Object.entries(options.headers ?? {})) request.headers[name.toLowerCase()] = value;
     next();
   },
 };

@@ -5,9 +5,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { ConfigurationError, TransportError } from '../errors.js';
 import { headerKey } from '../http/headers.js';
-import { basicAuthSecrets, redact } from '../secrets.js';
+import { basicAuthSecrets, headerValueSecrets, redact } from '../secrets.js';
 import { formatDuration } from '../report/duration.js';
 import type { BrokerSource } from './broker-source.js';
+import { describeAlternations } from './alternation.js';
 
 export type { BrokerSource, ConsumerVersionSelector } from './broker-source.js';
 
@@ -19,6 +20,8 @@ export interface PactVerificationOptions {
   readonly apiKey?: string;
   /** The header the real key replaces the pact's fake example in (only where the interaction sends one). */
   readonly keyHeader: string;
+  /** Extra headers a gateway needs (`--header`), set on every request to the provider; secrets, like the key. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly pactUrls?: readonly string[];
   /** Broker options (pactBrokerUrl, selectors, publishVerificationResult, ...) instead of pactUrls. */
   readonly broker?: BrokerSource;
@@ -80,7 +83,7 @@ function childCommand(): string[] {
 function secretsOf(options: PactVerificationOptions): string[] {
   const { pactBrokerToken, pactBrokerUsername, pactBrokerPassword } = options.broker ?? {};
   const basic = pactBrokerUsername !== undefined && pactBrokerPassword !== undefined ? basicAuthSecrets(pactBrokerUsername, pactBrokerPassword) : [];
-  return [options.apiKey ?? '', pactBrokerToken ?? '', ...basic];
+  return [options.apiKey ?? '', pactBrokerToken ?? '', ...basic, ...Object.values(options.headers ?? {}).flatMap(headerValueSecrets)];
 }
 
 /**
@@ -150,7 +153,9 @@ export function verifyPacts(options: PactVerificationOptions, limits: VerifierLi
         return;
       }
       const unloaded = loadFailures(parsed, clean);
-      if (unloaded.length === 0) resolve({ ...parsed, output: clean });
+      // A mismatch on an enum quotes the matcher's regex, kilobytes of alternatives: named by its count instead.
+      const interactions = parsed.interactions.map((interaction) => (interaction.message === undefined ? interaction : { ...interaction, message: describeAlternations(interaction.message) }));
+      if (unloaded.length === 0) resolve({ ...parsed, interactions, output: clean });
       else if (options.broker?.pactBrokerUrl !== undefined) reject(new TransportError(`pact verification could not run: ${unloaded.join('; ')}`, options.broker.pactBrokerUrl));
       else reject(new ConfigurationError(`pact verification could not run: ${unloaded.join('; ')}`));
     });

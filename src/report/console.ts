@@ -1,10 +1,12 @@
 /** The console formatter: a summary table per check, findings with expected/actual/curl/replay, pacts, coverage. */
 import { failsRun } from '../checks/finding.js';
 import { FINDING_KINDS, type FindingKind } from '../checks/types.js';
-import { redact, redactDeep } from '../secrets.js';
 import { EXIT_CODES, exitCodeOf } from './exit-code.js';
 import { nextLine, pactSection, type Paint } from './console-contract.js';
 import { isExchangeFinding, versionText } from './model.js';
+import { redactReport } from './redact.js';
+import { scrubValues } from '../secrets.js';
+import { escapeControls } from './terminal.js';
 import { campaignHeader, confirmationLabel, failureReplayLines } from './campaign-lines.js';
 import { incompleteLine, incompleteness, problemLines } from './completeness.js';
 import type { CheckSummary, Coverage, FindingGroup, Report, ReportFinding, Tally } from './types.js';
@@ -99,10 +101,11 @@ function findingsSection(report: Report, paint: Paint, maxGroups: number): strin
   return [...lines, ''];
 }
 
-function tallyLine(name: string, tally: Tally, paint: Paint): string {
+function tallyLine(name: string, tally: Tally & { readonly otherDocumented?: number }, paint: Paint): string {
   const seen = tally.seen.length ? list(tally.seen.map(({ value, count }) => `${value} ×${count}`)) : 'none';
   const missing = tally.notCovered.length ? paint(33, ` · not covered: ${list(tally.notCovered)}`) : '';
-  return `  ${name.padEnd(24)} ${seen}${missing}`;
+  const others = tally.otherDocumented ? paint(2, ` · ${tally.otherDocumented} other documented values no situation here calls for`) : '';
+  return `  ${name.padEnd(24)} ${seen}${missing}${others}`;
 }
 
 function coverageSection(coverage: Coverage, paint: Paint): string[] {
@@ -142,7 +145,8 @@ function verdict(report: Report, paint: Paint): string {
 /** Renders a report for a person at a terminal. */
 export function formatConsole(report: Report, options: ConsoleOptions = {}): string {
   const secrets = options.secrets ?? [];
-  const safe = redactDeep(report, secrets);
+  // Values a provider wrote (bodies, messages) are shown escaped: none may move the cursor or clear the screen.
+  const safe = scrubValues(redactReport(report, secrets), escapeControls);
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines = [
     ...header(safe),
@@ -155,5 +159,5 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
     ...coverageSection(safe.coverage, paint),
     verdict(safe, paint),
   ];
-  return redact(`${lines.join('\n')}\n`, secrets);
+  return `${lines.join('\n')}\n`;
 }

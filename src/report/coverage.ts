@@ -6,6 +6,7 @@
 import { edgeKinds } from '../arbitraries/index.js';
 import type { InvalidKind } from '../arbitraries/types.js';
 import { tagLabel } from '../checks/cases.js';
+import { SITUATION_CODES } from '../checks/documented.js';
 import { contractFacts } from '../checks/facts.js';
 import { isTransportFailure, jsonOf } from '../checks/finding.js';
 import type { Exchange, ResponseOutcome } from '../checks/types.js';
@@ -63,6 +64,13 @@ function layerLines(seen: Counter): CoverageLine[] {
   });
 }
 
+/** A status's codes: the ones its situations call for listed when missed, the rest of the documented enum counted. */
+function codeLine(status: number, seen: Counter, documented: readonly string[]): CoverageLine {
+  const expected = documented.filter((code) => (SITUATION_CODES[status] ?? []).includes(code));
+  const others = documented.length - expected.length;
+  return { name: `${status} codes`, ...tally(seen, expected), ...(others > 0 ? { otherDocumented: others } : {}) };
+}
+
 /** Starts tracking coverage of one operation. */
 export function createCoverage(contract: OperationContract, options: CoverageOptions = {}): CoverageTracker {
   const facts = contractFacts(contract);
@@ -103,7 +111,7 @@ export function createCoverage(contract: OperationContract, options: CoverageOpt
     snapshot() {
       return [
         { name: 'statuses', ...tally(statuses, documentedStatuses), undocumented: [...statuses.keys()].filter((s) => !documentedStatuses.includes(s)).sort() },
-        ...codeStatuses.map((status) => ({ name: `${status} codes`, ...tally(codes.get(status) ?? new Map(), (facts.errorCodes(status, 'strict') ?? []).map(label)) })),
+        ...codeStatuses.map((status) => codeLine(status, codes.get(status) ?? new Map(), (facts.errorCodes(status, 'strict') ?? []).map(label))),
         ...dimensions.map((dimension) => ({ name: shapeLineName(dimension), ...tally(shapes.get(dimension) ?? new Map(), dimension.choices.map((choice) => choice.label)) })),
         { name: 'invalid-input tags', ...tally(tags, []), notCovered: untriedKinds(options.invalidKinds ?? [], tried) },
         { name: 'edge classes', ...tally(edgeFamilies, []) },

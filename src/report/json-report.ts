@@ -1,5 +1,5 @@
 /** The JSON formatter: the whole report, keys sorted at every level so equal reports print byte-identically. */
-import { redact, redactDeep } from '../secrets.js';
+import { redactReport } from './redact.js';
 import type { Report } from './types.js';
 
 /** JSON options: secrets to redact, indentation (default 2). */
@@ -17,5 +17,5 @@ function sortKeys(value: unknown): unknown {
 /** Renders a report as JSON with a stable key order (arrays keep their report order). */
 export function formatJson(report: Report, options: JsonOptions = {}): string {
   const secrets = options.secrets ?? [];
-  return redact(`${JSON.stringify(sortKeys(redactDeep(report, secrets)), null, options.indent ?? 2)}\n`, secrets);
+  return `${JSON.stringify(sortKeys(redactReport(report, secrets)), null, options.indent ?? 2)}\n`;
 }

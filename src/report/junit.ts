@@ -1,8 +1,8 @@
 /** The JUnit XML formatter: one test case per check and per pact interaction, via junit-report-builder. */
 import junitModule, { type TestSuite } from 'junit-report-builder';
 import { failsRun } from '../checks/finding.js';
-import { redact, redactDeep } from '../secrets.js';
 import { isExchangeFinding, versionText } from './model.js';
+import { redactReport } from './redact.js';
 import { confirmationLabel } from './campaign-lines.js';
 import { runErrorCases } from './completeness.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
@@ -64,7 +64,7 @@ function pactCase(suite: TestSuite, pact: PactResult, report: Report): void {
 /** Renders a report as JUnit XML (checks as one suite, pact interactions as another). */
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const secrets = options.secrets ?? [];
-  const safe = redactDeep(report, secrets);
+  const safe = redactReport(report, secrets);
   const builder = junit.newBuilder().name(xmlSafe(`stigg-contract ${safe.kind} ${safe.meta.operation}`));
   // A shard's suites say which shard they are: CI systems that join the shards' files natively keep them apart.
   const shard = safe.meta.shard ? ` (shard ${safe.meta.shard.index}/${safe.meta.shard.count})` : '';
@@ -85,5 +85,5 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     const suite = builder.testSuite().name('run');
     for (const { name, message, type } of run) suite.testCase().className(`stigg-contract.run${shardSuffix(safe)}`).name(xmlSafe(name)).error(xmlSafe(message), type);
   }
-  return redact(builder.build(), secrets);
+  return builder.build();
 }

@@ -29,7 +29,7 @@ export const findingSignature = (group: Pick<FindingGroup, 'check' | 'kind' | 's
 
 /** Coverage of several runs as one: counts add up per line and value, a value stays not covered only if no run saw it. */
 export function mergeCoverage(coverages: readonly Coverage[]): Coverage {
-  const lines = new Map<string, { counts: Map<string, number>; notCovered: string[] | undefined; undocumented: Set<string> | undefined }>();
+  const lines = new Map<string, { counts: Map<string, number>; notCovered: string[] | undefined; undocumented: Set<string> | undefined; others?: number }>();
   for (const coverage of coverages) {
     for (const line of coverage) {
       const merged = lines.get(line.name) ?? { counts: new Map<string, number>(), notCovered: undefined, undocumented: undefined };
@@ -37,11 +37,12 @@ export function mergeCoverage(coverages: readonly Coverage[]): Coverage {
       for (const { value, count } of line.seen) merged.counts.set(value, (merged.counts.get(value) ?? 0) + count);
       merged.notCovered = merged.notCovered === undefined ? [...line.notCovered] : merged.notCovered.filter((value) => line.notCovered.includes(value));
       if (line.undocumented) merged.undocumented = new Set([...(merged.undocumented ?? []), ...line.undocumented]);
+      if (line.otherDocumented !== undefined) merged.others = Math.max(merged.others ?? 0, line.otherDocumented);
     }
   }
   return [...lines].map(([name, merged]) => {
     const { seen } = tally(merged.counts, []);
     const notCovered = (merged.notCovered ?? []).filter((value) => !merged.counts.has(value));
-    return { name, seen, notCovered, ...(merged.undocumented ? { undocumented: [...merged.undocumented].sort() } : {}) };
+    return { name, seen, notCovered, ...(merged.undocumented ? { undocumented: [...merged.undocumented].sort() } : {}), ...(merged.others === undefined ? {} : { otherDocumented: merged.others }) };
   });
 }

@@ -10,8 +10,18 @@ const PLAIN_IN_DOUBLE_QUOTES = /^[A-Za-z0-9 _.,:;/=+-]*$/;
 /** Characters a shell word may hold unquoted (no globbing `[]*?`, no expansion `$~`, no operators). */
 const PLAIN_WORD = /^[A-Za-z0-9_.,:/=+@%-]+$/;
 
-/** One shell word, as readable as safety allows: bare, else single-quoted, else shell-quote's quoting. */
+/** Control characters (C0, DEL, C1): a terminal would act on them, so a word holding one is written with escapes. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** bash's ANSI-C quoting (`$'…'`): controls as the `\xHH` bytes of their UTF-8, so the word shows none and sends each. */
+function ansiC(text: string): string {
+  const escaped = text.replace(/[\\']/g, '\\$&').replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `\\x${byte.toString(16).padStart(2, '0')}`).join(''));
+  return `$'${escaped}'`;
+}
+
+/** One shell word, as readable as safety allows: bare, else single-quoted, else shell-quote's quoting; `$'…'` with controls. */
 function word(text: string): string {
+  if (CONTROL.test(text)) return ansiC(text);
   if (PLAIN_WORD.test(text)) return text;
   return text.includes("'") ? quote([text]) : `'${text}'`;
 }

@@ -5,7 +5,13 @@
  */
 import { trimResponse, type CheckRun, type Exchange } from '../checks/index.js';
 import { type PactOutcome } from '../events/index.js';
-import { redactDeep } from '../secrets.js';
+import { redactDeep, type ValuePath } from '../secrets.js';
+
+/** A line's own vocabulary, never scrubbed (see report/redact.ts): what a reader of the log filters on. */
+const LOG_TAGS: ReadonlySet<ValuePath> = new Set([
+  'time', 'intent.intent', 'intent.breaks.part', 'intent.breaks.pointer', 'intent.breaks.keyword', 'scenario', 'verdict', 'failed.*',
+  'edgeClass', 'replay.path', 'related.relation', 'response.error',
+]);
 
 /** The log lines (no trailing newline) for an exchange and its check outcomes: the exchange first, then its related requests. */
 export function trafficLines(exchange: Exchange, runs: readonly CheckRun[], secrets: readonly string[], at: Date = new Date()): string {
@@ -26,10 +32,10 @@ export function trafficLines(exchange: Exchange, runs: readonly CheckRun[], secr
     // Judged with the exchange above (idempotent, optional_headers_harmless): its verdict is that line's.
     lines.push({ time, related: { relation: related.relation, label: related.label }, request: related.request, response: trimResponse(related.response) });
   }
-  return lines.map((line) => JSON.stringify(redactDeep(line, secrets))).join('\n');
+  return lines.map((line) => JSON.stringify(redactDeep(line, secrets, { keep: LOG_TAGS }))).join('\n');
 }
 
 /** The log line of one pact interaction's outcome. */
 export function pactLine(result: PactOutcome, secrets: readonly string[], at: Date = new Date()): string {
-  return JSON.stringify(redactDeep({ time: at.toISOString(), pact: result, verdict: result.passed ? 'passed' : 'failed' }, secrets));
+  return JSON.stringify(redactDeep({ time: at.toISOString(), pact: result, verdict: result.passed ? 'passed' : 'failed' }, secrets, { keep: LOG_TAGS }));
 }

@@ -124,6 +124,8 @@ export interface Tally {
 export interface CoverageLine extends Tally {
   readonly name: string;
   readonly undocumented?: readonly string[];
+  /** Documented values no situation of the run calls for (an API-wide enum's other members): counted, not listed. */
+  readonly otherDocumented?: number;
 }
 
 /**

@@ -9,6 +9,7 @@ import { matchPath, decodeSegment } from '../contract/path.js';
 import { STATE } from '../pact/state-names.js';
 import type { OperationContract } from '../validators/index.js';
 import { replayFlags } from '../report/index.js';
+import { redactDeep, type ValuePath } from '../secrets.js';
 import type { RegressionSpec } from './replay.js';
 import { keptFields } from './verify/records.js';
 import type { StateChange } from './verify/state-client.js';
@@ -43,6 +44,7 @@ function testFile(spec: RegressionSpec, replay: string): string {
 // against the provider of your choice, without your project's own mocha config:
 //   STIGG_BASE_URL=http://127.0.0.1:8080 STIGG_STATE_URL=http://127.0.0.1:8080/_pact/provider-states \\
 //   STIGG_API_KEY=... npx mocha --no-config --no-package ${'<this file>'}
+// A provider behind a gateway gets the headers verify sent with --header from STIGG_HEADERS, one "Name: value" a line.
 import { expect } from 'chai';
 import { replayRegression } from 'stigg-contract';
 
@@ -56,6 +58,7 @@ describe('stigg-contract regression: ${spec.check}', function () {
       ...(env.STIGG_BASE_URL ? { baseUrl: env.STIGG_BASE_URL } : {}),
       ...(env.STIGG_STATE_URL ? { stateUrl: env.STIGG_STATE_URL } : {}),
       ...(env.STIGG_API_KEY ? { apiKey: env.STIGG_API_KEY } : {}),
+      ...(env.STIGG_HEADERS ? { headers: env.STIGG_HEADERS.split('\\n').filter(Boolean) } : {}),
     });
     expect(findings.map((f) => \`\${f.message}: expected \${f.expected}, got \${f.actual}\`)).to.deep.equal([]);
   });
@@ -63,12 +66,15 @@ describe('stigg-contract regression: ${spec.check}', function () {
 `;
 }
 
-/** Writes the regression tests for the failing (violation) findings; returns the files written. */
-export function writeRegressionTests(findings: readonly Finding[], dir: string, summary: VerifySummary, contract: OperationContract): string[] {
+/** A spec's own vocabulary, never scrubbed: what replayRegression keys on. */
+const SPEC_TAGS: ReadonlySet<ValuePath> = new Set(['check', 'states.*.state', 'finding.scenario.kind', 'finding.intent.intent', 'finding.intent.breaks.part', 'finding.intent.breaks.pointer', 'finding.intent.breaks.keyword']);
+
+/** Writes the regression tests for the failing (violation) findings, `secrets` scrubbed from them; returns the files written. */
+export function writeRegressionTests(findings: readonly Finding[], dir: string, summary: VerifySummary, contract: OperationContract, secrets: readonly string[] = []): string[] {
   mkdirSync(dir, { recursive: true });
   return findings.filter((finding) => finding.kind === 'violation').map((finding, index) => {
     const { scenario, states } = stateOf(finding.scenario, addressedParams(finding.request.path, contract.operation.pathTemplate), summary.stateChanges, contract);
-    const spec: RegressionSpec = {
+    const spec: RegressionSpec = redactDeep({
       check: finding.check,
       message: finding.message,
       embedded: summary.embedded,
@@ -76,7 +82,7 @@ export function writeRegressionTests(findings: readonly Finding[], dir: string, 
       ...(summary.stateUrl ? { stateUrl: summary.stateUrl } : {}),
       states,
       finding: { intent: finding.intent, request: finding.request, scenario },
-    };
+    } satisfies RegressionSpec, secrets, { keep: SPEC_TAGS });
     const replay = finding.replay ? replayFlags(finding.replay) : 'no replay';
     const file = join(dir, `${String(index + 1).padStart(2, '0')}-${finding.check}.test.mjs`);
     writeFileSync(file, testFile(spec, replay));

@@ -16,6 +16,8 @@ import { createTransport } from './verify/transport.js';
 import { VERIFY_DEFAULTS } from './verify/options.js';
 import { apiKeyHeaderOf } from '../contract/operation.js';
 import { headerKey } from '../http/headers.js';
+import { REDACTED } from '../secrets.js';
+import { resolveExtraHeaders, type ExtraHeaders } from './verify/extra-headers.js';
 
 /** Everything a regression test needs: the recorded request, its intent and data state, and the check. */
 export interface RegressionSpec {
@@ -35,6 +37,8 @@ export interface ReplayOptions {
   readonly apiKey?: string;
   readonly contractFile?: string;
   readonly timeoutMs?: number;
+  /** The extra headers the run sent (`--header`; recorded as "[REDACTED]"): `Name: value` lines, or a record. */
+  readonly headers?: ExtraHeaders;
 }
 
 /** The RequestCase behind a recorded request: the key placeholder means "the valid key", its absence "missing". */
@@ -43,6 +47,8 @@ export function caseOf(spec: RegressionSpec, keyHeader: string, template: string
   const headers: Record<string, string> = {};
   let key: RequestCase['key'] = 'missing';
   for (const [name, value] of Object.entries(request.headers)) {
+    // An extra header (`--header`) is no part of the case: the replay sends it again from its own options.
+    if (value === REDACTED) continue;
     if (headerKey(name) !== headerKey(keyHeader)) headers[name] = value;
     else key = value === API_KEY_PLACEHOLDER ? 'valid' : { wrong: value };
   }
@@ -59,13 +65,14 @@ export async function replayRegression(spec: RegressionSpec, options: ReplayOpti
   const baseUrl = options.baseUrl ?? (spec.embedded ? undefined : spec.baseUrl);
   const target = await openTarget({ ...(baseUrl ? { baseUrl } : {}), ...(options.apiKey ? { apiKey: options.apiKey } : {}), ...(options.stateUrl ?? spec.stateUrl ? { stateUrl: options.stateUrl ?? spec.stateUrl } : {}) });
   const timeoutMs = options.timeoutMs ?? 5000;
+  const extra = resolveExtraHeaders(options.headers);
   const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs, maxBodyBytes: 2 ** 20, connections: 1 });
-  const states = target.stateUrl && spec.states.length ? createStateClient(target.stateUrl, { timeoutMs: VERIFY_DEFAULTS.stateTimeoutMs }) : undefined;
+  const states = target.stateUrl && spec.states.length ? createStateClient(target.stateUrl, { timeoutMs: VERIFY_DEFAULTS.stateTimeoutMs, headers: extra }) : undefined;
   try {
     for (const change of spec.states) await states?.change(change, 'setup');
     const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
     const planned = { case: caseOf(spec, keyHeader, contract.operation.pathTemplate), scenario: spec.finding.scenario };
-    const exchange = await execute(planned, { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks: [check], backoff: new Backoff(timeoutMs) });
+    const exchange = await execute(planned, { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, headers: extra, checks: [check], backoff: new Backoff(timeoutMs) });
     const outcome = runCheck(check, createCheckContext(contract), exchange);
     return outcome.status === 'failed' ? outcome.findings.filter((f) => f.kind !== 'warning') : [];
   } finally {

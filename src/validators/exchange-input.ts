@@ -2,7 +2,8 @@
  * The HTTP exchanges users hold, read as the validators' exchanges. Strictly, the JSON `validate` reads
  * (`{method, path, headers, body|rawBody}` or `{status, headers, body|rawBody}`): every shape problem a person could
  * type is one ConfigurationError naming the field. Leniently, what libraries hand over: a supertest/superagent
- * response (`status`, `headers`, `body`, `text`), an axios response (`status`, `headers`, `data`, `config`).
+ * response (`status`, `headers`, `body`, `text`), an axios response (`status`, `headers`, `data`, `config`), an axios
+ * error (its `response`), and a fetch `Response` once its body is read (a clone's, asynchronously).
  */
 import { ConfigurationError } from '../errors.js';
 import type { HeaderValues } from '../http/headers.js';
@@ -17,9 +18,12 @@ export type RecognisedExchange =
 type Loose = Record<string, unknown>;
 
 
-/** Header maps as libraries hand them over (axios' AxiosHeaders has toJSON; numbers appear): strings or lists. */
+/** A header map that is no plain object: fetch's `Headers` (or a Map), read through its entries. */
+const entriesOf = (value: unknown): unknown => (isJsonObject(value) && typeof value['entries'] === 'function' ? Object.fromEntries((value['entries'] as () => Iterable<[string, unknown]>).call(value)) : value);
+
+/** Header maps as libraries hand them over (axios' AxiosHeaders has toJSON; fetch's Headers entries; numbers appear): strings or lists. */
 export function headersOf(value: unknown): HeaderValues {
-  const plain = isJsonObject(value) && typeof value['toJSON'] === 'function' ? (value['toJSON'] as () => unknown).call(value) : value;
+  const plain = isJsonObject(value) && typeof value['toJSON'] === 'function' ? (value['toJSON'] as () => unknown).call(value) : entriesOf(value);
   if (!isJsonObject(plain)) return {};
   const out: Record<string, string | string[]> = {};
   for (const [name, item] of Object.entries(plain)) {
@@ -37,8 +41,36 @@ function bodyOf(value: Loose, axios: boolean): { body?: unknown; rawBody?: strin
   return 'body' in value && value['body'] !== undefined ? { body: value['body'] } : {};
 }
 
-/** Recognises a request or a response; undefined for anything else. */
+/** A fetch `Response` (WHATWG): its body is a stream, which only an asynchronous read gets. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers: unknown;
+  readonly bodyUsed: boolean;
+  clone(): { text(): Promise<string> };
+}
+
+/** Whether a value is a fetch Response (undici's, or any with the same surface). */
+export function isFetchResponse(value: unknown): value is FetchResponseLike {
+  if (typeof Response !== 'undefined' && value instanceof Response) return true;
+  return isJsonObject(value) && typeof value['status'] === 'number' && typeof value['bodyUsed'] === 'boolean' && typeof value['clone'] === 'function' && typeof value['arrayBuffer'] === 'function';
+}
+
+/** A fetch Response read as an exchange: status, headers, and the text of a clone's body (the caller can still read its own). */
+export async function readFetchResponse(response: FetchResponseLike): Promise<RecognisedExchange> {
+  const text = await response.clone().text();
+  return { kind: 'response', exchange: { status: response.status, headers: headersOf(response.headers), ...(text === '' ? {} : { rawBody: text }) } };
+}
+
+/** An axios error (`isAxiosError`): the response it carries, or null when the request got none (a network error). */
+export function axiosErrorResponse(value: unknown): unknown {
+  if (!isJsonObject(value) || value['isAxiosError'] !== true) return undefined;
+  return value['response'] ?? null;
+}
+
+/** Recognises a request or a response (an axios error's response too); undefined for anything else. */
 export function recogniseExchange(value: unknown): RecognisedExchange | undefined {
+  const carried = axiosErrorResponse(value);
+  if (carried !== undefined) return carried === null ? undefined : recogniseExchange(carried);
   if (!isJsonObject(value)) return undefined;
   if (typeof value['method'] === 'string' && typeof value['path'] === 'string') {
     return { kind: 'request', exchange: { method: value['method'], path: value['path'], headers: headersOf(value['headers']), ...bodyOf(value, false) } };

@@ -31,6 +31,14 @@ function bindSelected(contract: Contract, operation: string | undefined): Operat
   return bound;
 }
 
+/** How to open a contract: which operation (an operationId or `METHOD /path`; default: the shipped one). */
+export interface OpenContractOptions {
+  readonly operation?: string;
+}
+
+/** The selector from the second argument, a string (as the CLI passes `--operation`) or the options object. */
+const selectorOf = (options: string | OpenContractOptions | undefined): string | undefined => (typeof options === 'string' ? options : options?.operation);
+
 /** Keeps an entry, forgetting the oldest beyond KEPT. */
 function keep<T>(cache: Map<string, T>, key: string, value: T): void {
   cache.set(key, value);
@@ -44,7 +52,8 @@ function keep<T>(cache: Map<string, T>, key: string, value: T): void {
  * a library user's suite (or a CLI run in-process) opens the same contract many times. It is keyed by the file's
  * text, read every time, so an edited file is opened afresh; what it returns is frozen, so sharing it is safe.
  */
-export async function openContract(file: string = DEFAULT_CONTRACT_FILE, operation?: string): Promise<OperationContract> {
+export async function openContract(file: string = DEFAULT_CONTRACT_FILE, options?: string | OpenContractOptions): Promise<OperationContract> {
+  const operation = selectorOf(options);
   const text = await readContractText(file);
   const key = keyOf(file, operation, text);
   let entry = opened.get(key);
@@ -62,7 +71,8 @@ export async function openContract(file: string = DEFAULT_CONTRACT_FILE, operati
  * OpenAPI schema check, which swagger-parser only does asynchronously: meant for the shipped contract, which the
  * test suite checks; everything else (YAML, version, the operation's model, lint, compilation) is the same.
  */
-export function openContractSync(file: string = DEFAULT_CONTRACT_FILE, operation?: string): OperationContract {
+export function openContractSync(file: string = DEFAULT_CONTRACT_FILE, options?: string | OpenContractOptions): OperationContract {
+  const operation = selectorOf(options);
   const text = readContractTextSync(file);
   const key = keyOf(file, operation, text);
   const found = openedSync.get(key);

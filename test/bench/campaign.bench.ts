@@ -3,14 +3,13 @@
  * concurrency 1 and 8, as a ratio to a raw undici loop replaying exactly the requests the campaign sent (sequential
  * for 1, eight in flight for 8); and the harness's heap after a forced GC at 1k, 10k and 100k cases of one campaign.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import type { RunListener } from '../../src/events/index.js';
 import { resolveVerifyOptions } from '../../src/runners/verify/options.js';
 import { verify } from '../../src/runners/verify/verify-runner.js';
 import { openContract, type OperationContract } from '../../src/validators/index.js';
 import type { BenchContext, BenchModule } from './harness.js';
+import { serveInChild } from './serve-child.js';
 
 const API_KEY = 'bench-campaign-key';
 
@@ -60,21 +59,6 @@ async function campaign(contract: OperationContract, provider: { url: string; st
   return { cases, casesPerSecond: cases / seconds, requestsPerSecond: requests / seconds };
 }
 
-/** `stigg-contract serve` from the built package, in its own process. */
-async function serveInChild(): Promise<{ url: string; stateUrl: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url)), 'serve', '--port', '0', '--api-key', API_KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let text = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const found = /listening on (http:\/\/\S+)/.exec(text);
-      if (found?.[1]) resolve(found[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${text}`)));
-  });
-  return { url, stateUrl: `${url}/_pact/provider-states`, close: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
-}
-
 async function throughput(context: BenchContext, contract: OperationContract, provider: { url: string; stateUrl: string }): Promise<void> {
   await campaign(contract, provider, 3000, 1);
   for (const concurrency of [1, 8]) {
@@ -104,7 +88,7 @@ async function memory(context: BenchContext, contract: OperationContract, provid
 
 export const bench: BenchModule = async (context) => {
   const contract = await openContract();
-  const provider = await serveInChild();
+  const provider = await serveInChild(API_KEY);
   try {
     await throughput(context, contract, provider);
     if (!process.env['BENCH_QUICK']) await memory(context, contract, provider);

@@ -3,8 +3,6 @@
  * harness requests/s at concurrency 1 over raw sequential requests/s (target: at least 0.8, i.e. generation,
  * validation and checks cost under 20%), the same at concurrency 4, and heap over 100k cases (target: flat).
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { CHECKS } from '../../src/checks/index.js';
 import { type RunListener } from '../../src/events/index.js';
@@ -14,6 +12,7 @@ import { verify } from '../../src/runners/verify/verify-runner.js';
 import { resolveVerifyOptions } from '../../src/runners/verify/options.js';
 import { openContract, type OperationContract } from '../../src/validators/index.js';
 import type { BenchContext, BenchModule } from './harness.js';
+import { serveInChild } from './serve-child.js';
 
 const API_KEY = 'bench-key';
 
@@ -92,21 +91,6 @@ async function memory(contract: OperationContract, url: string, stateUrl: string
   bench.record({ name: 'verify: heap growth from 20k to 100k cases', value: (samples.at(-1) ?? first) - first, unit: 'MiB', note: 'target: flat' });
 }
 
-/** The reference provider as its own process (`stigg-contract serve`), as a provider under test runs in CI. */
-async function serveInChild(): Promise<{ url: string; stateUrl: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url)), 'serve', '--port', '0', '--api-key', API_KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let text = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const found = /listening on (http:\/\/\S+)/.exec(text);
-      if (found?.[1]) resolve(found[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${text}`)));
-  });
-  return { url, stateUrl: `${url}/_pact/provider-states`, close: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
-}
-
 async function measure(context: BenchContext, contract: OperationContract, where: string, provider: { url: string; stateUrl: string }): Promise<void> {
   const raw = await rawLoop(provider.url, 5000);
   // Warm-up, as the raw loop has one: the first thousands of cases run before the JIT has compiled the hot paths.
@@ -129,7 +113,7 @@ async function measure(context: BenchContext, contract: OperationContract, where
 
 export const bench: BenchModule = async (context) => {
   const contract = await openContract();
-  const child = await serveInChild();
+  const child = await serveInChild(API_KEY);
   try {
     await measure(context, contract, 'separate process', child);
   } finally {

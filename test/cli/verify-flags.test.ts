@@ -38,7 +38,7 @@ describe('cli: verify refuses what it would otherwise ignore or fail on late (on
     const cases: Array<[string[], RegExp]> = [
       [['--report', `json=${join(file, 'report.json')}`], /cannot write .*a-file\/report\.json: (ENOTDIR|EEXIST)/],
       [['--report', `junit=${dir}`], /cannot write .*: it is a directory/],
-      [['--log', join(file, 'traffic.ndjson')], /cannot write the log .*: (ENOTDIR|EEXIST)/],
+      [['--log', join(file, 'traffic.ndjson')], /cannot write .*traffic\.ndjson: (ENOTDIR|EEXIST)/],
       [['--save-failures', join(file, 'failures')], /cannot write regression tests into .*: (ENOTDIR|EEXIST)/],
     ];
     for (const [flags, message] of cases) refusedUpFront(await runCli(['verify', ...flags]), message, flags.join(' '));

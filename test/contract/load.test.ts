@@ -58,7 +58,7 @@ describe('contract loader', () => {
 
   it('refuses what is not a usable OpenAPI 3.0 document, saying why', async () => {
     expect((await loadError('openapi: [unclosed')).message).to.match(/not valid YAML/);
-    expect((await loadError('swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}')).message).to.match(/expected an OpenAPI 3\.0\.x document/);
+    expect((await loadError('swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}')).message).to.match(/is a Swagger 2\.0 document; the harness reads OpenAPI 3\.0\.x: convert it first/);
     expect((await loadError('openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}')).message).to.match(/OpenAPI 3\.0\.x/);
     expect((await loadError('openapi: 3.0.3\ninfo: {title: t}\npaths: {}')).message).to.match(/not a valid OpenAPI 3\.0 document/);
     expect((await loadError('- a list')).message).to.match(/object at the top level/);

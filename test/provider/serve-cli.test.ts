@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { BIN as bin, runCli } from '../helpers/cli.js';
+import { BIN as bin, cleanEnv, runCli } from '../helpers/cli.js';
 import { API_KEY } from './helpers.js';
 
 interface Run {
@@ -14,8 +14,7 @@ interface Run {
 /** Spawns the real CLI; `onStdout` may act on output as it arrives (e.g. send a request, then SIGTERM). */
 function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}, onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const { STIGG_API_KEY: _ignored, ...base } = process.env;
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -11,13 +11,13 @@ export const CANARY = 'sk_live_CANARY"</&+key';
 
 const tooLong = invalidCase({ part: 'body', pointer: '/syncedEntityId', keyword: 'maxLength' }, { rawBody: JSON.stringify({ syncedEntityId: 'x'.repeat(256) }) });
 
-/** Exchanges covering passes, violations, a contract defect, a warning, skips and an echoed key. */
-export function sampleExchanges(): Exchange[] {
+/** Exchanges covering passes, violations, a contract defect, a warning, skips and an echoed key (`secret`). */
+export function sampleExchanges(secret = CANARY): Exchange[] {
   return [
     exchange(ok(), { related: [related('repeat', 'sent first', ok())] }),
     exchange(ok('cus_123', 'stripe-main', { syncData: null })),
-    exchange(json(500, { message: `internal error for key ${CANARY}` })),
-    exchange(json(500, { message: `internal error for key ${JSON.stringify(CANARY)} ${encodeURIComponent(CANARY)}` })),
+    exchange(json(500, { message: `internal error for key ${secret}` }, { 'x-echo': secret })),
+    exchange(json(500, { message: `internal error for key ${JSON.stringify(secret)} ${encodeURIComponent(secret)}` })),
     exchange(error(400, 'BadUserInput'), { case: tooLong }),
     exchange(error(404, null), { scenario: { kind: 'no-customer' } }),
     exchange(ok(), { case: testCase({ key: 'missing' }) }),
@@ -25,8 +25,8 @@ export function sampleExchanges(): Exchange[] {
   ];
 }
 
-/** Runs every check over the sample exchanges and builds the report. */
-export async function sampleReport(overrides: Partial<ReportBuilderOptions> = {}): Promise<VerifyReport> {
+/** Runs every check over the sample exchanges (echoing `secret`) and builds the report. */
+export async function sampleReport(overrides: Partial<ReportBuilderOptions> = {}, secret = CANARY): Promise<VerifyReport> {
   const context = await checkContext();
   const { contract } = context;
   const builder = createReportBuilder({
@@ -43,8 +43,8 @@ export async function sampleReport(overrides: Partial<ReportBuilderOptions> = {}
     ],
     ...overrides,
   });
-  for (const sample of sampleExchanges()) builder.onExchange(sample, runChecks(CHECKS, context, sample));
+  for (const sample of sampleExchanges(secret)) builder.onExchange(sample, runChecks(CHECKS, context, sample));
   builder.onPact({ description: 'update the synced entity id', state: 'a customer with an integration', passed: true });
-  builder.onPact({ description: 'update for a missing customer', state: 'no customer', passed: false, message: 'expected 404, got 500' });
+  builder.onPact({ description: 'update for a missing customer', state: 'no customer', passed: false, message: `expected 404, got 500 ${secret}` });
   return builder.build(1234);
 }

@@ -81,7 +81,7 @@ describe('JUnit formatter', () => {
     const xml = formatJunit(await sampleReport());
     expect(xml).to.match(/<testcase classname="stigg-contract.checks" name="not_a_server_error"[^>]*>\s*<failure message="2 findings: server error 500"/);
     expect(xml).to.match(/name="access_denied"[^>]*>\s*<skipped\/>/);
-    expect(xml).to.match(/name="no customer › update for a missing customer"[^>]*>\s*<failure message="expected 404, got 500"/);
+    expect(xml).to.match(/name="no customer › update for a missing customer"[^>]*>\s*<failure message="expected 404, got 500 /);
   });
 
   it('fails a check on contract defects only under --strict-contract', async () => {

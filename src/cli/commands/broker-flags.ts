@@ -1,7 +1,7 @@
 /** What the broker commands share: the broker URL flag, the wording of their help, the scrubbing of their output. */
 import type { Command } from 'commander';
 import { brokerConfigFrom, secretsOf, type BrokerConfig } from '../../pact/broker/index.js';
-import { scrubber } from '../../secrets.js';
+import { scrubError, scrubber } from '../../secrets.js';
 import type { CliIo } from '../io.js';
 
 /** The broker from `--broker-url` or PACT_BROKER_BASE_URL, credentials from the environment only. */
@@ -28,10 +28,6 @@ export async function scrubbing(io: CliIo, config: BrokerConfig, run: (io: CliIo
   try {
     return await run({ ...io, out: (text) => io.out(scrub(text)), err: (text) => io.err(scrub(text)) });
   } catch (error) {
-    if (error instanceof Error) {
-      error.message = scrub(error.message);
-      if (error.stack !== undefined) error.stack = scrub(error.stack);
-    }
-    throw error;
+    throw scrubError(error, scrub);
   }
 }

@@ -1,6 +1,7 @@
 /** `stigg-contract diff OLD NEW`: what changed in the operation between two versions of the contract (docs/diff.md). */
 import { Option } from 'commander';
 import { loadContract } from '../../contract/load.js';
+import { assertHasOperations } from '../../contract/select.js';
 import { diffContracts, LEVELS, reaches, type Level, type OperationDiff } from '../../diff/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
 import { OPERATION_HELP } from '../flags.js';
@@ -47,6 +48,8 @@ export const diffCommand: CommandModule = {
     const [oldFile, newFile] = args as [string, string];
     const flags = optionsOf<DiffFlags>(args);
     const [old, next] = await Promise.all([loadContract(oldFile), loadContract(newFile)]);
+    // A document without a single operation is no version of the API (a wrong file): said so, not "removed".
+    for (const contract of [old, next]) assertHasOperations(contract);
     const diff = diffContracts(old, next, flags.operation);
     io.out(RENDER[flags.format](diff, flags.failOn));
     return diff.changes.some((change) => reaches(change.level, flags.failOn)) ? 1 : 0;

@@ -4,9 +4,9 @@ import { exitCodeOf, formatConsole, type Report } from '../../report/index.js';
 import { clientVerdict, driftPlan, reportFromLog, runClient, BASE_URL_VARIABLE, type ClientReport, type MockServerOptions } from '../../runners/mock/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
 import { reportTargets, writeReports, type ReportTargets } from '../report-output.js';
 import { onStopSignals } from '../signals.js';
+import { ensureWritableDir } from '../writable.js';
 
 /** The report flags both modes share, and the pact recording of client mode. */
 export interface ReportFlags {
@@ -41,12 +41,13 @@ export async function reportMode(file: string, contract: OperationContract, flag
 
 /** Runs the client's command against a fresh mock; the mock stops when the command ends. */
 export async function clientMode(argv: readonly string[], options: MockServerOptions, flags: ReportFlags, io: CliIo): Promise<number> {
-  const targets = reportTargets(flags.report);
+  const targets = reportTargets(flags.report, options.logFile);
   const recordPact = recordPactOf(flags);
+  if (recordPact) ensureWritableDir(recordPact.dir, 'the pact into');
   const [command, ...args] = argv;
   if (command === undefined) throw new ConfigurationError('nothing to run after --: give the client\'s test command, e.g. stigg-contract mock -- npm test');
   // Only the real process streams are handed to the command as they are; a test's io gets its output as text.
-  const output = io === processIo ? 'inherit' : (stream: 'stdout' | 'stderr', text: string) => (stream === 'stdout' ? io.out(text) : io.err(text));
+  const output = io.inheritable ? 'inherit' : (stream: 'stdout' | 'stderr', text: string) => (stream === 'stdout' ? io.out(text) : io.err(text));
   const run = await runClient({ ...options, command, args, output, strictContract: flags.strictContract === true, ...(recordPact ? { recordPact } : {}) });
   io.err(`stigg-contract mock: ${BASE_URL_VARIABLE}=${run.url} for ${[command, ...args].join(' ')} (seed ${run.seed})`);
   // A stop signal goes on to the command; the mock stops (and the report is printed) once the command has ended. A
@@ -62,5 +63,6 @@ export async function clientMode(argv: readonly string[], options: MockServerOpt
     stopListening();
   }
   if (report.command && 'error' in report.command) throw new ConfigurationError(report.command.error);
+  if (report.pact && 'withheld' in report.pact) io.err(`stigg-contract mock: no pact written to ${flags.recordPact ?? ''}: ${report.pact.withheld}`);
   return give(clientVerdict(report, options.contract, { url: run.url, seed: run.seed, ...(options.logFile ? { log: options.logFile } : {}) }), targets, io);
 }

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { ConfigurationError } from '../../errors.js';
 import { checkPactExitCode, checkPacts } from '../../pact/check-pact.js';
-import { ciBuildUrl, commitSha, currentBranch, findPactFiles, publishPacts, type BrokerConfig } from '../../pact/broker/index.js';
+import { ciBuildUrl, commitSha, currentBranch, findPactFiles, publishArgs, publishPacts, type BrokerConfig, type PublishRequest } from '../../pact/broker/index.js';
 import { PROVIDER } from '../../pact/names.js';
 import { openContract } from '../../validators/index.js';
 import { optionsOf, type CommandModule } from '../command.js';
@@ -44,24 +44,33 @@ async function gate(files: readonly string[], flags: PublishFlags, io: CliIo): P
   return { code, consumers: [...new Set(report.checked.map((pact) => pact.consumer))] };
 }
 
-/** Finds the pacts, runs the gate, publishes; the exit code. */
-async function publish(args: readonly unknown[], flags: PublishFlags, config: BrokerConfig, io: CliIo): Promise<number> {
-  const cwd = process.cwd();
+/** Every flag and default resolved and checked (publishArgs refuses what the Pact CLI would), before anything is printed. */
+async function publication(args: readonly unknown[], flags: PublishFlags, cwd: string): Promise<PublishRequest> {
   const files = await findPactFiles((args[0] ?? []) as string[], cwd);
   const consumerVersion = flags.consumerVersion ?? (await commitSha(cwd, process.env));
   if (consumerVersion === undefined) {
     throw new ConfigurationError('no consumer version: pass --consumer-version or run inside a git checkout (or a CI build that sets GITHUB_SHA, CI_COMMIT_SHA...)');
   }
-  const { code, consumers } = await gate(files, flags, io);
-  if (code !== 0) return code;
+  if (flags.branch?.trim() === '') throw new ConfigurationError('--branch must not be empty');
+  if (flags.buildUrl !== undefined && !/^https?:\/\/\S+$/.test(flags.buildUrl)) throw new ConfigurationError(`--build-url must be an http(s) URL, got ${JSON.stringify(flags.buildUrl.slice(0, 200))}`);
   const branch = flags.branch ?? (await currentBranch(cwd, process.env));
   const buildUrl = flags.buildUrl ?? ciBuildUrl(process.env);
-  io.out(`Publishing ${files.length} pact file(s) for ${consumers.join(', ')} version ${consumerVersion} (${branch === undefined ? 'no branch' : `branch ${branch}`}) to ${config.baseUrl}`);
-  io.out(await publishPacts(config, {
+  const request: PublishRequest = {
     files, consumerVersion, tags: flags.tag, verbose: flags.verbose === true,
     ...(branch !== undefined ? { branch } : {}),
     ...(buildUrl !== undefined ? { buildUrl } : {}),
-  }));
+  };
+  publishArgs(request);
+  return request;
+}
+
+/** Checks every flag, runs the gate, publishes; the exit code. */
+async function publish(args: readonly unknown[], flags: PublishFlags, config: BrokerConfig, io: CliIo): Promise<number> {
+  const request = await publication(args, flags, process.cwd());
+  const { code, consumers } = await gate(request.files, flags, io);
+  if (code !== 0) return code;
+  io.out(`Publishing ${request.files.length} pact file(s) for ${consumers.join(', ')} version ${request.consumerVersion} (${request.branch === undefined ? 'no branch' : `branch ${request.branch}`}) to ${config.baseUrl}`);
+  io.out(await publishPacts(config, request));
   return 0;
 }
 

@@ -80,8 +80,9 @@ export const serveCommand: CommandModule = {
       .description('Start the reference provider (the embedded default target), with the Pact state-change endpoint')
       .option('--port <port>', 'port to listen on; 0 picks a free one', '0')
       .option('--host <host>', 'address to bind; keep it loopback: the state endpoint can rewrite all data', '127.0.0.1')
-      .option('--api-key <key>', 'the API key clients must send as X-API-KEY (default: $STIGG_API_KEY)')
-      .option('--rate-limit <rate>', 'requests per second per key, e.g. 10/s (default: unlimited)'),
+      .option('--api-key <key>', 'the API key clients must send as X-API-KEY (default: $STIGG_API_KEY, the better place for it: see below)')
+      .option('--rate-limit <rate>', 'requests per second per key, e.g. 10/s (default: unlimited)')
+      .addHelpText('after', `\nThe API key: prefer ${API_KEY_ENV} in the environment to --api-key, whose value every process on the machine can\nread (ps) and which shell history and CI logs keep.`),
   async run(args: readonly unknown[], io: CliIo): Promise<number> {
     const config = resolveServeConfig(optionsOf<ServeFlags>(args), process.env);
     if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {

@@ -3,12 +3,12 @@
  * CLI writes. The command's flags, `--help` and parsing come from this table; defaults and ranges come from the
  * library (runners/verify/options.ts), so adding a flag is adding a row.
  */
-import { CHECK_IDS } from '../../checks/index.js';
+import { CHECK_IDS } from '../../checks/ids.js';
 import { ConfigurationError } from '../../errors.js';
 import { INTEGER_RANGES, VERIFY_DEFAULTS, type VerifyOptions } from '../../runners/verify/options.js';
 import { formatDuration, parseDuration, parseInteger, type Flag, type FlagTable } from '../flags.js';
 import { parseShard } from '../../runners/verify/campaign/shard.js';
-import { parseReports, type ReportTargets } from '../report-output.js';
+import { parseReports, type ReportTargets } from '../report-targets.js';
 
 /** What only the CLI does with a run: where it writes, what it reads the contract from, how it prints. */
 export interface VerifyCliOutputs {
@@ -47,9 +47,10 @@ function checkIds(value: string, flag: string): string {
 
 /** Every verify option and CLI output, in `--help` order. */
 export const VERIFY_FLAGS: FlagTable<VerifyOptions & VerifyCliOutputs> = {
-  baseUrl: text('--base-url <url>', 'provider base URL (default: start the bundled reference provider in-process)'),
-  apiKey: text('--api-key <key>', 'API key for the provider (default: STIGG_API_KEY; a random one for the embedded provider)'),
-  stateUrl: text('--state-url <url>', 'provider-state change URL (POST {state, params, action}); enables pacts and data-dependent checks'),
+  baseUrl: text('--base-url <url>', 'provider base URL, without credentials in it (default: start the bundled reference provider in-process)'),
+  apiKey: text('--api-key <key>', 'API key for the provider (default: STIGG_API_KEY, the better place for it: see below; a random one for the embedded provider)'),
+  stateUrl: text('--state-url <url>', 'provider-state change URL (POST {state, params, action}), without credentials in it; enables pacts and data-dependent checks'),
+  headers: { flags: '--header <name: value>', description: 'a header a gateway in front of the provider needs (a tenant, its own auth: \'Authorization: Basic …\' rather than user:password@ in a URL), sent with every request and state change, redacted like the key (repeatable); not one the contract documents', repeatable: true },
   fixtures: { flags: '--fixture <customer/integration>', description: 'existing data to aim valid requests at (repeatable)', repeatable: true },
   pactsDir: text('--pacts <dir>', 'directory of pact files to verify (default: pacts/, else the pacts shipped with stigg-contract)'),
   runs: integer('runs', '--runs <n>', 'generated cases in the random phase'),

@@ -1,7 +1,7 @@
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { fanOut, type RunListener } from '../../events/index.js';
 import { ConfigurationError } from '../../errors.js';
-import { BROKER_VERIFICATION_FLAGS, brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
+import { brokerVerificationOptions, type BrokerVerificationFlags } from '../../pact/broker/verification-source.js';
 import { brokerConfigFrom, secretsOf } from '../../pact/broker/index.js';
 import { defaultPactsDir, PROVIDER } from '../../pact/names.js';
 import { createProgress, exitCodeOf, formatConsole, isExchangeFinding, progressListener, pactLine, trafficLines } from '../../report/index.js';
@@ -10,15 +10,16 @@ import { databaseLines, seedLine } from './verify-campaign.js';
 import { writeRegressionTests } from '../../runners/regression-tests.js';
 import { resolveVerifyOptions, verify, type ResolvedVerifyOptions, type VerifyResult } from '../../verify.js';
 import { openContract, type OperationContract } from '../../validators/index.js';
-import { optionsOf, type CommandModule } from '../command.js';
-import { defineFlags, readFlags } from '../flags.js';
+import { optionsOf } from '../command.js';
+import { readFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { writeReports } from '../report-output.js';
 import { onStopSignals } from '../signals.js';
 import { ensureWritable } from '../writable.js';
 import { refuseIgnoredFlags } from './verify-options.js';
+import { refuseDocumentedHeaders } from '../../runners/verify/extra-headers.js';
 import { VERIFY_FLAGS, type VerifyCliOutputs } from './verify-flags.js';
-import { API_KEY_ENV } from '../../secrets.js';
+import { API_KEY_ENV, headerValueSecrets, redact, scrubError, scrubber } from '../../secrets.js';
 
 /** The traffic log, opened (and so checked writable) before the run. */
 function openLog(file: string | undefined, secrets: () => readonly string[]): { listener: RunListener; close(): Promise<void> } {
@@ -66,9 +67,10 @@ async function parse(given: Readonly<Record<string, unknown>>, io: CliIo): Promi
   const pacts = flags.pactsDir !== undefined ? { dir: flags.pactsDir, shipped: false } : defaultPactsDir();
   const controller = new AbortController();
   const options = resolveVerifyOptions({ ...flags, ...(nextContract ? { nextContract } : {}), ...(apiKey ? { apiKey } : {}), pactsDir: pacts.dir, ...(broker ? { broker } : {}), signal: controller.signal });
-  ensureWritable(Object.values(report ?? {}), saveFailures);
+  refuseDocumentedHeaders(contract, options.headers);
+  ensureWritable([...Object.values(report ?? {}), ...(log ? [log] : [])], saveFailures);
   if (pacts.shipped && !usesBroker) io.out(`No pacts/ in ${process.cwd()}: verifying the pacts shipped with stigg-contract (${pacts.dir})`);
-  const secrets = [...(usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : []), ...(apiKey ? [apiKey] : [])];
+  const secrets = [...(usesBroker ? secretsOf(brokerConfigFrom(brokerFlags, env).auth) : []), ...(apiKey ? [apiKey] : []), ...Object.values(options.headers).flatMap(headerValueSecrets)];
   const outputs = { ...(report ? { report } : {}), ...(saveFailures ? { saveFailures } : {}), ...(log ? { log } : {}), ...(color === undefined ? {} : { color }) };
   return { contract, options, outputs, controller, secrets };
 }
@@ -106,29 +108,21 @@ function render(result: VerifyResult, { contract, options, outputs, controller, 
   io.out(formatConsole(report, { color, secrets }));
   if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
   // Teardown problems are in the report (its Problems section and last line); refused edge fixtures are warnings.
-  for (const problem of result.setupProblems) io.err(`warning: ${problem}`);
+  for (const problem of result.setupProblems) io.err(redact(`warning: ${problem}`, secrets));
   writeReports(outputs.report ?? {}, report, secrets);
   for (const line of databaseLines(result.failures)) io.out(line);
   for (const problem of result.failures.problems) io.err(`warning: ${problem}`);
-  if (outputs.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), outputs.saveFailures, result, contract).join(', ') || 'none (no failures)'}`);
+  if (outputs.saveFailures) io.out(`Regression tests: ${writeRegressionTests(report.findings.map((group) => group.finding).filter(isExchangeFinding), outputs.saveFailures, result, contract, secrets).join(', ') || 'none (no failures)'}`);
   return controller.signal.aborted ? INTERRUPTED : exitCodeOf(report, { strictContract: options.strictContract, failOnDrift: options.failOnDrift });
 }
 
-/** parse → verify() → render. */
-async function run(args: readonly unknown[], io: CliIo): Promise<number> {
+/** `stigg-contract verify`'s run (its flags and help are in verify-command.ts): parse → verify() → render. */
+export async function run(args: readonly unknown[], io: CliIo): Promise<number> {
   const parsed = await parse(optionsOf<Readonly<Record<string, unknown>>>(args), io);
-  return render(await execute(parsed, io), parsed, io);
+  try {
+    return render(await execute(parsed, io), parsed, io);
+  } catch (error) {
+    // A harness error can quote what the provider or the state URL answered, which may echo a secret.
+    throw scrubError(error, scrubber(parsed.secrets));
+  }
 }
-
-/** `stigg-contract verify`: pact verification plus property-based conformance against a provider. */
-export const verifyCommand: CommandModule = {
-  name: 'verify',
-  define(command) {
-    command.description('Verify a provider: the pacts (phase 1), then property-based conformance with every check (phase 2)');
-    defineFlags(command, VERIFY_FLAGS);
-    for (const { flags, description } of BROKER_VERIFICATION_FLAGS) command.option(flags, description);
-    return command.addHelpText('after', '\nThe seed is printed first (stderr); Ctrl+C stops the run at once (requests in flight and Pact\'s verifier too), tears down the provider states within about a second, prints and writes the report so far, and exits 130; a second Ctrl+C ends it without either.\nExit codes: 0 no violation, 1 violations (or contract defects with --strict-contract, contract drift with --fail-on-drift), 2 the run could not be done or gave no verdict (stopped early, a provider-state problem, too few cases judged), 130 interrupted.');
-  },
-  run,
-};
-

@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { evaluateRuleSet } from '../matching/evaluate.js';
 import type { Matcher, RuleSet } from './rules.js';
+import { alternationMembers } from '../alternation.js';
 
 /** A rule set's admitted values, or why that cannot be told. */
 export type Admission =
@@ -31,15 +32,6 @@ function typeProbes(example: unknown): unknown[] {
     case 'boolean': return [true, false];
     default: return [];
   }
-}
-
-/** The literal members of a regex that is an anchored alternation (`^(?:A|B)$`), else []. */
-export function alternationMembers(source: string): string[] {
-  const inner = /^\^\((?:\?:)?(.*)\)\$$/s.exec(source)?.[1] ?? /^\^(.*)\$$/s.exec(source)?.[1];
-  if (inner === undefined) return [];
-  const members = inner.split(/(?<!\\)\|/);
-  if (members.some((member) => /(?<!\\)[()[\]{}*+?^$.]/.test(member))) return [];
-  return members.map((member) => member.replace(/\\(.)/g, '$1'));
 }
 
 /** Values worth trying beyond the example under one matcher (the evaluator decides which it admits). */

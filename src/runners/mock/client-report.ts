@@ -19,6 +19,11 @@ import { shapeDimensions } from '../../checks/response-shapes.js';
 /** How the client's command ended (one-command mode only); `message` says why an in-process suite failed. */
 export type CommandOutcome = { readonly exitCode: number | null; readonly signal: string | null; readonly message?: string } | { readonly error: string };
 
+/** `--record-pact` when the client's command failed: no pact is written from a failing run, and this says why. */
+export interface WithheldPact {
+  readonly withheld: string;
+}
+
 /** Requests with the same problem, counted, with the first one as the example. */
 export interface ClientProblem {
   readonly kind: 'violation' | 'unmatched' | 'contract-defect';
@@ -49,7 +54,7 @@ export interface ClientReport {
   readonly coverage: readonly CoverageItem[];
   readonly command?: CommandOutcome;
   /** The pact recorded from the run's valid exchanges (`--record-pact`). */
-  readonly pact?: RecordedPact;
+  readonly pact?: RecordedPact | WithheldPact;
   /** Whether error drills were on (or seen in the log): their coverage group is then worth showing. */
   readonly drills: boolean;
   /** With a next version (or drift seen in the log): the drift values the client met. */
@@ -116,7 +121,7 @@ export class ClientReportBuilder implements RunListener {
   }
 
   /** The report; `command` is how the client's command ended, in one-command mode, and `pact` what was recorded. */
-  build(command?: CommandOutcome, pact?: RecordedPact): ClientReport {
+  build(command?: CommandOutcome, pact?: RecordedPact | WithheldPact): ClientReport {
     const commandOk = command === undefined || ('exitCode' in command && command.exitCode === 0);
     const defectsFail = this.#verdicts['contract-defect'] > 0 && failsRun('contract-defect', this.#strictContract);
     // No request at all is no evidence: the client likely went elsewhere (does it read STIGG_BASE_URL?).

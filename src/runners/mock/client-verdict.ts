@@ -92,7 +92,7 @@ function coverageOf(report: ClientReport): Coverage {
 function notes(report: ClientReport, run: ClientRunInfo): string[] {
   const { verdicts, pact } = report;
   const counted = `requests: valid ${verdicts.valid} · broke the contract ${verdicts.violation} · no documented operation ${verdicts.unmatched} · contract defects only ${verdicts['contract-defect']}${report.runs > 1 ? ` (the log holds ${report.runs} runs)` : ''}`;
-  const recorded = pact === undefined ? [] : [
+  const recorded = pact === undefined ? [] : 'withheld' in pact ? [`pact: NONE WRITTEN: ${pact.withheld}`] : [
     pact.interactions.length === 0 ? 'pact: none written (no valid exchange a provider state can bring about)' : `pact: ${pact.file} (${plural(pact.interactions.length, 'interaction')})`,
     ...pact.skipped.map((skip) => `  not recorded (${plural(skip.count, 'exchange')}): ${skip.reason}`),
   ];

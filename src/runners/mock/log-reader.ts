@@ -36,15 +36,19 @@ export async function reportFromLog(file: string, contract: OperationContract, o
     throw new ConfigurationError(`cannot read the log ${file}: ${(error as Error).message}`, { cause: error });
   }
   let number = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    number++;
-    if (line.trim() === '') continue;
-    const entry = entryOf(line);
-    if (typeof entry === 'string') {
-      stream.destroy();
-      throw new ConfigurationError(`${file}:${number}: ${entry}`);
+  try {
+    for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+      number++;
+      if (line.trim() === '') continue;
+      const entry = entryOf(line);
+      if (typeof entry === 'string') throw new ConfigurationError(`${file}:${number}: ${entry}`);
+      builder.add(entry);
     }
-    builder.add(entry);
+  } catch (error) {
+    stream.destroy();
+    // A directory opens, then fails on the first read (EISDIR): that is a file that cannot be read, not a defect.
+    if (error instanceof ConfigurationError) throw error;
+    throw new ConfigurationError(`cannot read the log ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   }
   return builder.build();
 }

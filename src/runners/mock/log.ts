@@ -1,10 +1,10 @@
 /**
  * The conformance log: one JSON line per request the mock saw, appended to a file and written before the reply is
  * sent (so a client that has its response can already read the line). API keys never reach it: every key header
- * value is replaced by "[REDACTED]", and the key, in every spelling the shared scrubber knows, is cut out of
- * everything else the client sent.
+ * value is replaced by "[REDACTED]", and the key, in every spelling the shared scrubber knows, is cut out of the
+ * values of everything else the client sent (never out of a key or a tag: the line keeps its shape whatever the key).
  */
-import { REDACTED, redact } from '../../secrets.js';
+import { REDACTED, redact, scrubValues, type ValuePath } from '../../secrets.js';
 import type { ClientExchange } from '../../events/index.js';
 import type { MockDecision, MockRequest } from './types.js';
 
@@ -35,14 +35,8 @@ function bodyForLog(rawBody: string | undefined): { body?: unknown; rawBody?: st
   return { rawBody: rawBody.length <= RAW_PREVIEW_CHARS ? rawBody : `${rawBody.slice(0, RAW_PREVIEW_CHARS)}… (${rawBody.length} chars)` };
 }
 
-/** A copy of a JSON value with `scrub` applied to every string and key, nesting cut at MAX_DEPTH. */
-function scrubDeep(value: unknown, scrub: (text: string) => string, depth = 0): unknown {
-  if (typeof value === 'string') return scrub(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) return '[too deep]';
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrub, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrub(key), scrubDeep(item, scrub, depth + 1)]));
-}
+/** A log line's own vocabulary, never scrubbed: what `mock report`, the client report and the pact recording read. */
+const LOG_TAGS: ReadonlySet<ValuePath> = new Set(['time', 'verdict', 'issues.*.part', 'issues.*.pointer', 'issues.*.keyword', 'response.source', 'drill']);
 
 /** The log entry of one exchange, redacted, and its JSON line; `keyHeaders` are the contract's API-key headers, lower-cased. */
 export function logLine(time: Date, index: number, seed: number, request: MockRequest, decision: MockDecision, keyHeaders: readonly string[]): { entry: LogEntry; line: string } {
@@ -78,7 +72,7 @@ export function logLine(time: Date, index: number, seed: number, request: MockRe
     line = undefined;
   }
   if (line !== undefined && redact(line, keys) === line) return { entry, line };
-  const scrubbed = scrubDeep(entry, (text) => redact(text, keys)) as LogEntry;
+  const scrubbed = scrubValues(entry, (text) => redact(text, keys), { keep: LOG_TAGS, maxDepth: MAX_DEPTH });
   return { entry: scrubbed, line: JSON.stringify(scrubbed) };
 }
 

@@ -53,10 +53,20 @@ export async function runClient(options: ClientRunOptions): Promise<ClientRun> {
   const { ended, stop } = 'suite' in options ? inProcess(options.suite, env) : spawned(options, env);
   const done = ended.then(async (outcome) => {
     await server.close();
-    const pact = recording && options.recordPact ? await recording.write(options.recordPact.dir, options.recordPact.consumer) : undefined;
+    // A failing run's exchanges are no contract a provider should be held to: nothing is written, and the report says so.
+    const failed = withheldBecause(outcome);
+    const pact = recording && options.recordPact ? (failed ? { withheld: failed } : await recording.write(options.recordPact.dir, options.recordPact.consumer)) : undefined;
     return builder.build(outcome, pact);
   });
   return { url: server.url, seed: server.seed, stop, done };
+}
+
+/** Why no pact is recorded from a run whose command ended so, or undefined when it passed. */
+function withheldBecause(outcome: CommandOutcome): string | undefined {
+  if ('error' in outcome) return `the client's command did not run (${outcome.error})`;
+  if (outcome.exitCode === 0 && outcome.signal === null) return undefined;
+  const how = outcome.signal !== null ? `was stopped by ${outcome.signal}` : `exited ${outcome.exitCode}`;
+  return `the client's command ${how}: a pact is recorded from a passing run only`;
 }
 
 type Started = { readonly ended: Promise<CommandOutcome>; readonly stop: (signal: NodeJS.Signals) => void };

@@ -65,11 +65,11 @@ export class ProviderHealth {
     this.kind = outcome.error;
     if (this.streak < this.threshold || this.checking || this.control.stopped) return;
     this.checking = true;
-    const kind = outcome.error;
+    const { error: kind, message } = outcome;
     void this.stillThere().then((alive) => {
       this.checking = false;
       if (alive) this.streak = 0;
-      else this.control.stop(`the provider stopped answering: ${this.threshold} ${kind} failures in a row, and a plain request failed too`);
+      else this.control.stop(`the provider stopped answering: ${this.threshold} ${kind} failures in a row (the last: ${message}), and a plain request failed too`);
     });
   }
 }

@@ -20,6 +20,8 @@ export interface SendContext {
   readonly transport: Transport;
   readonly baseUrl: string;
   readonly apiKey: string;
+  /** Extra headers sent with every request (`--header`). */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly checks: readonly Check[];
   /** Waits before every request; a 429 outside the rate-limited scenario makes it wait as told. */
   readonly backoff: Backoff;

@@ -5,13 +5,15 @@
  * `resolveVerifyOptions` returns; nothing downstream falls back to a default of its own.
  */
 import { randomInt } from 'node:crypto';
-import { selectChecks } from '../../checks/index.js';
+import { selectCheckIds } from '../../checks/ids.js';
 import { ConfigurationError } from '../../errors.js';
 import type { BrokerSource } from '../../pact/verifier.js';
 import { defaultPactsDir } from '../../pact/names.js';
 import type { OperationContract } from '../../validators/index.js';
 import { assertReplayPath } from './replay-path.js';
 import { campaignOptions, type Shard } from './campaign/campaign-options.js';
+import { resolveExtraHeaders, type ExtraHeaders } from './extra-headers.js';
+import { checkProviderUrl } from './urls.js';
 
 /** What a caller may set; every field is optional and defaulted by `resolveVerifyOptions`. */
 export interface VerifyOptions {
@@ -21,6 +23,11 @@ export interface VerifyOptions {
   readonly apiKey?: string;
   /** Provider-state change URL (POST {state, params, action}); the embedded provider's by default. */
   readonly stateUrl?: string;
+  /**
+   * Headers a gateway in front of the provider needs, sent with every request, state change and pact interaction
+   * (`{ 'X-Tenant': 'acme' }` or `['X-Tenant: acme']`); never one the contract documents. Redacted like the key.
+   */
+  readonly headers?: ExtraHeaders;
   /** Existing data (`customer/integration`) to aim valid requests at. */
   readonly fixtures?: readonly string[];
   /** Pact files to verify in phase 1 (default `pacts/`, else the pacts shipped with the package). */
@@ -124,7 +131,7 @@ type Defaulted = Exclude<keyof typeof VERIFY_DEFAULTS, 'failures'>;
 type Widen<T> = T extends number ? number : T extends boolean ? boolean : T;
 
 /** Every option given: what the runner takes. `checks` is the selected ids, in table order. */
-export type ResolvedVerifyOptions = Omit<VerifyOptions, Defaulted | 'seed' | 'pactsDir' | 'fixtures' | 'checks' | 'skipPacts' | 'failures' | 'shard'> & {
+export type ResolvedVerifyOptions = Omit<VerifyOptions, Defaulted | 'seed' | 'pactsDir' | 'fixtures' | 'checks' | 'skipPacts' | 'failures' | 'shard' | 'headers'> & {
   readonly [K in Defaulted]: Widen<(typeof VERIFY_DEFAULTS)[K]>;
 } & {
   readonly seed: number;
@@ -134,6 +141,7 @@ export type ResolvedVerifyOptions = Omit<VerifyOptions, Defaulted | 'seed' | 'pa
   readonly skipPacts: boolean;
   readonly failures: string | false;
   readonly shard: Shard;
+  readonly headers: Readonly<Record<string, string>>;
 };
 
 /** The integer options and their ranges: the one place a bound is set (the CLI's flags check the same ones). */
@@ -173,6 +181,8 @@ function checkRanges(options: Readonly<Record<string, unknown>>): void {
  */
 export function resolveVerifyOptions(options: VerifyOptions = {}): ResolvedVerifyOptions {
   checkRanges(options as Readonly<Record<string, unknown>>);
+  if (options.baseUrl !== undefined) checkProviderUrl(options.baseUrl, 'the base URL (--base-url, baseUrl)');
+  if (options.stateUrl !== undefined) checkProviderUrl(options.stateUrl, 'the state URL (--state-url, stateUrl)');
   const seed = options.seed ?? randomSeed();
   // A malformed replay path is refused before any provider is started, state set up or request sent.
   if (options.path !== undefined) assertReplayPath(seed, options.path);
@@ -184,8 +194,9 @@ export function resolveVerifyOptions(options: VerifyOptions = {}): ResolvedVerif
     seed,
     pactsDir: options.pactsDir ?? defaultPactsDir().dir,
     fixtures: options.fixtures ?? [],
-    checks: selectChecks(options.checks).map((check) => check.id),
+    checks: selectCheckIds(options.checks),
     skipPacts: options.skipPacts ?? options.path !== undefined,
     ...campaignOptions(options, { runs: VERIFY_DEFAULTS.runs, maxDurationMs: VERIFY_DEFAULTS.maxDurationMs, runsMax: INTEGER_RANGES.runs[1], durationMax: INTEGER_RANGES.maxDurationMs[1], failures: VERIFY_DEFAULTS.failures }),
+    headers: resolveExtraHeaders(options.headers),
   };
 }

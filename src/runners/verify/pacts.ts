@@ -16,6 +16,8 @@ export interface PactPhaseOptions {
   readonly stateUrl?: string;
   readonly apiKey: string;
   readonly keyHeader: string;
+  /** Extra headers (`--header`): sent with every interaction's request and every state change. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly pactsDir?: string;
   readonly broker?: BrokerSource;
   readonly timeoutMs: number;
@@ -67,6 +69,7 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
   const relay = options.stateUrl ? await startStateRelay(options.stateUrl, {
     timeoutMs: options.stateTimeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
     onSetup: (change) => states.setUp(change),
     onTeardown: (change) => states.tornDownOk(change),
     onTeardownFailed: (change, message) => {
@@ -80,6 +83,7 @@ export async function runPactPhase(options: PactPhaseOptions, listener: RunListe
       providerBaseUrl: options.providerBaseUrl,
       keyHeader: options.keyHeader,
       apiKey: options.apiKey,
+      ...(options.headers ? { headers: options.headers } : {}),
       // Pact's verifier has one deadline for the provider's answers and its state changes alike.
       timeoutMs: Math.max(options.timeoutMs, options.stateTimeoutMs),
       ...(relay ? { stateUrl: relay.url } : {}),

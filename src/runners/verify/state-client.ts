@@ -46,6 +46,8 @@ export interface StatePostOptions {
   /** The run's interruption: set-ups in flight are abandoned, teardowns get INTERRUPTED_TEARDOWN_MS and one try. */
   readonly signal?: AbortSignal;
   readonly backoff?: StateBackoff;
+  /** Extra headers (`--header`), sent with every state change too. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Hears each teardown that failed on every try, with why (the run reports it, and stops using that state). */
   readonly onTeardownFailed?: (change: StateChange, message: string) => void;
 }
@@ -86,7 +88,7 @@ export function createStatePoster(stateUrl: string, options: StatePostOptions): 
   const once = (body: string, action: StateAction | undefined): Promise<StateAnswer | NoAnswer> => withRetryAfter(async () => {
     // A set-up in flight is abandoned at the interruption; a teardown is given a short while to finish.
     const outcome = await withDeadline(options.timeoutMs, options.signal, action === 'teardown' ? INTERRUPTED_TEARDOWN_MS : 0, async (signal) => {
-      const response = await request(stateUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal });
+      const response = await request(stateUrl, { method: 'POST', headers: { ...options.headers, 'content-type': 'application/json' }, body, signal });
       const contentType = response.headers['content-type'];
       return { status: response.statusCode, text: await response.body.text(), contentType: contentType === undefined ? undefined : fieldValue(contentType), headers: response.headers };
     });

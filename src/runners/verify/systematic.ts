@@ -59,6 +59,13 @@ function addressing(existing: readonly Fixture[], build: (parts: Parts) => Reque
   }));
 }
 
+/**
+ * The data a path edge value meets when no state made it (values no edge fixture holds, invalid values, auth-first
+ * cases): what they probe is the router, the parser and the validator, so the checks that judge data have nothing to
+ * say about them (not applicable, with this reason), and their skip lists stay for what a state URL would fix.
+ */
+const NEVER_SET_UP: Scenario = { kind: 'unknown', planned: 'a systematic path edge value sent on ids no provider state set up: it probes routing and parsing, not data' };
+
 const kindOf = (edgeKind: string | undefined): { edgeKind?: string } => (edgeKind === undefined ? {} : { edgeKind });
 
 /**
@@ -91,7 +98,7 @@ function pathEdges(contract: OperationContract, anchor: Fixture, existing: reado
   return names.flatMap((name) => edgePathValues(contract, name).flatMap(({ value, edgeClass, kind }) => {
     const params = { ...anchor.params, [name]: value };
     if (known.has(paramsKey(params, names))) return [];
-    return eachEncoding(build, { params }).map((c) => ({ case: c, scenario: { kind: 'unknown' } as const, edgeClass, edgeKind: kind }));
+    return eachEncoding(build, { params }).map((c) => ({ case: c, scenario: NEVER_SET_UP, edgeClass, edgeKind: kind }));
   }));
 }
 
@@ -99,7 +106,7 @@ function pathEdges(contract: OperationContract, anchor: Fixture, existing: reado
 function invalidPathEdges(contract: OperationContract, anchor: Fixture, build: (parts: Parts) => RequestCase): SystematicCase[] {
   return pathParamNames(contract).flatMap((name) => edgeInvalidPathValues(contract, name).map(({ value, edgeClass, kind, expect }) => ({
     case: build({ params: { ...anchor.params, [name]: value }, expect }),
-    scenario: { kind: 'unknown' } as const,
+    scenario: NEVER_SET_UP,
     edgeClass,
     edgeKind: kind,
   })));
@@ -123,7 +130,7 @@ function authFirst(contract: OperationContract, anchor: Fixture, build: (parts: 
   const bodies = edgeBodies(contract).filter((edge) => edge.expect.intent === 'invalid').slice(0, 1).map((edge) => ({ params: anchor.params, edgeClass: edge.edgeClass, body: edge.body }));
   return [...paths, ...bodies].map(({ params, edgeClass, body }) => ({
     case: build({ params, ...noKey, ...(body === undefined ? {} : { body }) }),
-    scenario: { kind: 'unknown' } as const,
+    scenario: NEVER_SET_UP,
     edgeClass: `auth-first:${edgeClass}`,
     edgeKind: 'auth/missing-key',
   }));

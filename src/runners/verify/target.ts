@@ -5,6 +5,7 @@ import { buildPath } from '../../contract/path.js';
 import { startReferenceProvider } from '../../provider/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { Transport, WireRequest } from './transport.js';
+import { checkProviderUrl } from './urls.js';
 import { API_KEY_ENV } from '../../secrets.js';
 
 export interface Target {
@@ -22,13 +23,9 @@ export async function openTarget(options: { baseUrl?: string; apiKey?: string; s
     const provider = await startReferenceProvider({ apiKey });
     return { baseUrl: provider.url, stateUrl: options.stateUrl ?? provider.stateUrl, apiKey, embedded: true, close: () => provider.close() };
   }
-  try {
-    const url = new URL(options.baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
-  } catch {
-    throw new ConfigurationError(`--base-url must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
-  }
-  if (!options.apiKey) throw new ConfigurationError(`an API key is needed to verify a provider: --api-key or ${API_KEY_ENV}`);
+  checkProviderUrl(options.baseUrl, 'the base URL (--base-url, baseUrl)');
+  if (options.stateUrl !== undefined) checkProviderUrl(options.stateUrl, 'the state URL (--state-url, stateUrl)');
+  if (!options.apiKey) throw new ConfigurationError(`an API key is needed to verify a provider: the apiKey option (--api-key) or ${API_KEY_ENV}`);
   return { baseUrl: options.baseUrl, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}), apiKey: options.apiKey, embedded: false, close: async () => undefined };
 }
 
@@ -47,6 +44,8 @@ export async function probe(contract: OperationContract, transport: Transport, b
   const first = await transport.send(plainRequest(contract));
   const outcome = 'error' in first && first.error === 'timeout' ? await transport.send(plainRequest(contract)) : first;
   if (!('error' in outcome) || outcome.error === 'too-large' || outcome.error === 'protocol') return;
+  // Headers that came is a provider that is there: what failed is its body, and the run cannot go on at this deadline.
+  if (outcome.headersAfterMs !== undefined) throw new TransportError(`provider too slow at ${baseUrl}: ${outcome.message}; raise timeoutMs (--timeout) or fix the provider`, baseUrl);
   const why = outcome.error === 'timeout' ? `no answer (${outcome.message})` : `${outcome.error} (${outcome.message})`;
   throw new TransportError(`provider unreachable at ${baseUrl}: ${why}`, baseUrl);
 }

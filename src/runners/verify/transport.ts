@@ -89,6 +89,21 @@ class Watchdog {
 
 /** What an exchange abandoned at Ctrl+C says (the run reports none of them). */
 const INTERRUPTED = 'the run was interrupted';
+/** How far a response had come when it failed: its headers arrived (when, with which status), so much of the body. */
+interface BodyProgress {
+  readonly status: number;
+  readonly headersAt: number;
+  readonly received: number;
+  readonly declared: number | undefined;
+}
+
+/** What happened to an answer whose headers came and whose body did not: a slow provider, not an absent one. */
+function bodyFailure(progress: BodyProgress, started: number, error: unknown, timeoutMs: number): { headersAfterMs: number; message: string } {
+  const headersAfterMs = Math.round(progress.headersAt - started);
+  const bytes = `${progress.received}${progress.declared === undefined ? '' : ` of ${progress.declared}`} bytes`;
+  const why = kindOf(error) === 'timeout' ? `body incomplete at the ${timeoutMs} ms deadline` : `body cut off (${(error as Error).message})`;
+  return { headersAfterMs, message: `headers after ${headersAfterMs} ms (status ${progress.status}), ${why} (${bytes})` };
+}
 
 /** Why a body was abandoned: it passed the cap. */
 class TooLarge extends Error {
@@ -102,8 +117,9 @@ class TooLarge extends Error {
  * no stream in between (the request API wraps every body in a Readable, which cost more than the body here).
  * Over `limit` bytes, declared or read, the request is aborted rather than buffered.
  */
-function collect(limit: number, started: (abort: (reason: Error) => void) => void, settle: (outcome: { status: number; headers: Record<string, string>; bytes: Buffer } | { error: unknown }) => void): Dispatcher.DispatchHandler {
+function collect(limit: number, started: (abort: (reason: Error) => void) => void, settle: (outcome: { status: number; headers: Record<string, string>; bytes: Buffer } | { error: unknown; progress?: BodyProgress }) => void): Dispatcher.DispatchHandler {
   let status = 0;
+  let headersAt: number | undefined;
   let headers: Record<string, string> = {};
   let chunks: Buffer[] = [];
   let size = 0;
@@ -113,6 +129,7 @@ function collect(limit: number, started: (abort: (reason: Error) => void) => voi
     },
     onResponseStart(controller, statusCode, raw) {
       status = statusCode;
+      headersAt = performance.now();
       headers = normaliseHeaders(raw);
       chunks = [];
       size = 0;
@@ -128,7 +145,7 @@ function collect(limit: number, started: (abort: (reason: Error) => void) => voi
       settle({ status, headers, bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks) });
     },
     onResponseError(_controller, error) {
-      settle({ error });
+      settle(headersAt === undefined ? { error } : { error, progress: { status, headersAt, received: size, declared: Number(headers['content-length']) || undefined } });
     },
   };
 }
@@ -161,6 +178,8 @@ export function createTransport(options: TransportOptions): Transport {
                 : { error: decoded.problem === 'too-large' ? 'too-large' : 'protocol', message: `${decoded.message} (status ${status})`, elapsedMs }));
             } else if (outcome.error instanceof TooLarge) {
               resolve({ error: 'too-large', message: `response body over ${options.maxBodyBytes} bytes (status ${outcome.error.status})`, elapsedMs });
+            } else if (outcome.progress) {
+              resolve({ error: kindOf(outcome.error), ...bodyFailure(outcome.progress, started, outcome.error, options.timeoutMs), elapsedMs });
             } else {
               resolve({ error: kindOf(outcome.error), message: (outcome.error as Error).message, elapsedMs });
             }

@@ -21,6 +21,7 @@ import { ProviderHealth, RunControl, untilInterrupted } from './control.js';
 import { RunProblems } from './run-problems.js';
 import { formatDuration } from '../../report/duration.js';
 import { createTransport } from './transport.js';
+import { refuseDocumentedHeaders } from './extra-headers.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
 import type { ResolvedVerifyOptions } from './options.js';
 import { pathParamNames } from '../../arbitraries/index.js';
@@ -65,7 +66,7 @@ function pactPhase(run: { options: ResolvedVerifyOptions; target: Target; keyHea
     run: async () => {
       let interactions = 0;
       const pacts = await runPactPhase({
-        providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader: run.keyHeader, timeoutMs: options.timeoutMs, stateTimeoutMs: options.stateTimeoutMs, limitMs: options.pactTimeoutMs,
+        providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader: run.keyHeader, headers: options.headers, timeoutMs: options.timeoutMs, stateTimeoutMs: options.stateTimeoutMs, limitMs: options.pactTimeoutMs,
         ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), pactsDir: options.pactsDir, ...(options.broker ? { broker: options.broker } : {}),
         ...(options.signal ? { signal: options.signal } : {}), stop: control.stopSignal, onTeardownFailed: problems.teardownFailed,
       }, fanOut(listener, { onPact: () => void interactions++ }));
@@ -89,6 +90,7 @@ function pactPhase(run: { options: ResolvedVerifyOptions; target: Target; keyHea
 export async function verify(contract: OperationContract, options: ResolvedVerifyOptions, given: RunListener): Promise<VerifySummary> {
   const checks = selectChecks(options.checks);
   const edgeReplay = parseEdgePath(options.path);
+  refuseDocumentedHeaders(contract, options.headers);
   const target = await openTarget(options);
   const signal = options.signal ? { signal: options.signal } : {};
   const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, connections: options.concurrency, ...signal });
@@ -99,10 +101,10 @@ export async function verify(contract: OperationContract, options: ResolvedVerif
     const problems = new RunProblems(listener, control);
     const skips = optionSkips(options, target.stateUrl !== undefined);
     const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
-    const states = target.stateUrl ? createStateClient(target.stateUrl, { timeoutMs: options.stateTimeoutMs, ...signal, onTeardownFailed: problems.teardownFailed }) : undefined;
+    const states = target.stateUrl ? createStateClient(target.stateUrl, { timeoutMs: options.stateTimeoutMs, headers: options.headers, ...signal, onTeardownFailed: problems.teardownFailed }) : undefined;
     const health = new ProviderHealth(control, () => stillAnswers(contract, transport));
     const backoff = new Backoff(options.maxBackoffMs, options.waitBudgetMs, { ...signal, onSpent: () => control.stop(budgetSpent(options.waitBudgetMs)) });
-    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, checks, backoff, health };
+    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, headers: options.headers, checks, backoff, health };
     const context = createCheckContext(contract);
     const database = new RunDatabase({ contract, options, send, context, listener, control, states, secrets: [target.apiKey] });
     let pacts: PactPhase = { ran: false, reason: skips.pacts ?? '' };

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BrokerDouble } from '../../fixtures/broker-double.js';
+import { cleanEnv } from '../../helpers/cli.js';
 import { shaOf } from '../../fixtures/broker/double/state.js';
 
 /** An absolute path under test/fixtures/broker/. */
@@ -44,8 +45,8 @@ export interface VerifierRun {
 export function runVerifier(options: object): Promise<VerifierRun> {
   const runner = fixture('run-verifier.mjs');
   return new Promise((resolve, reject) => {
-    // PACT_DO_NOT_TRACK: the native verifier otherwise reports anonymous usage metrics over the network.
-    const child = spawn(process.execPath, [runner], { env: { ...process.env, PACT_DO_NOT_TRACK: 'true' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // cleanEnv: no ambient PACT_BROKER_*, and PACT_DO_NOT_TRACK (the native verifier otherwise reports usage metrics).
+    const child = spawn(process.execPath, [runner], { env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
     child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });

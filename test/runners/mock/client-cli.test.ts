@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { exitCodeOf, parseReport } from '../../../src/report/index.js';
-import { BIN, runCli, type CliRun } from '../../helpers/cli.js';
+import { BIN, cleanEnv, runCli, type CliRun } from '../../helpers/cli.js';
 import { removeTemp, tempDir } from './helpers.js';
 
 const CLIENT = fileURLToPath(new URL('../../fixtures/broken-clients/cli-client.mjs', import.meta.url));
@@ -20,9 +20,8 @@ interface Run {
 
 /** `stigg-contract <args>` as a user runs it: its own process, an environment without ambient STIGG_* but the canary key. */
 function blackBox(args: readonly string[]): Promise<Run> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STIGG_')));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, STIGG_API_KEY: CANARY }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv({ STIGG_API_KEY: CANARY }), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);

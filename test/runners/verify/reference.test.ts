@@ -16,6 +16,12 @@ describe('verify against the reference provider', function () {
     expect(report.findings.every((group) => group.kind !== 'violation')).to.equal(true);
     // Every documented status was produced, so a green run hides nothing.
     expect(coverageLine(report.coverage, 'statuses')?.notCovered).to.deep.equal([]);
+    // With a working state URL nothing is skipped: the systematic path edges sent on ids no state set up are not
+    // the data checks' business (not applicable, with the reason), so no skip line asks for a state URL there is.
+    expect(report.checks.filter((check) => check.skipped > 0).map((check) => `${check.id}: ${check.skipReasons[0]?.reason ?? ''}`)).to.deep.equal([]);
+    // Every code a situation of this operation calls for was produced; the rest of the API-wide enums is counted.
+    for (const status of [400, 401, 403, 404, 429]) expect(coverageLine(report.coverage, `${status} codes`)?.notCovered, `${status} codes`).to.deep.equal([]);
+    expect(coverageLine(report.coverage, '400 codes')?.otherDocumented).to.be.greaterThan(100);
   });
 
   it('is clean through the pass-through proxy too (the broken providers start from a correct baseline)', async () => {
