@@ -52,6 +52,10 @@ describe('cli: verify refuses what it would otherwise ignore or fail on late (on
     expect(text).to.contain('--timeout <ms> per-request deadline, body included (default: 5000)');
     expect(text).to.contain('--max-duration <time> hard cap: stop sending after this long');
     expect(text).to.contain('--max-time <time> fuzz for a time budget');
+    // The limits issue 25 named: a state change's own deadline, the 429 wait budget, the pact phase's limit.
+    expect(text).to.match(/--state-timeout <time> deadline of one state change .* \(default: 10s\)/);
+    expect(text).to.match(/--wait-budget <time> all waits for 429 answers together .* \(default: 1m\)/);
+    expect(text).to.match(/--pact-timeout <time> limit of the pact phase: .* \(default: 5m\)/);
     expect(text).to.contain('(default: 10m)');
     expect(text).to.contain('--broker-url');
   });
