@@ -4,7 +4,7 @@
  * spent). Loops ask `stopped` before each case; a plain stop lets what is in flight end within its own deadline.
  */
 import type { ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
-import type { RunListener } from '../../events/index.js';
+import { fanOut, type RunListener } from '../../events/index.js';
 
 /** Whether, and why, the run was told to stop. */
 export class RunControl {
@@ -79,9 +79,11 @@ export class ProviderHealth {
  * evidence of nothing (neither a timeout finding nor a flaky label), so the partial report holds only what finished.
  */
 export function untilInterrupted(listener: RunListener, control: RunControl): RunListener {
+  // Through fanOut: every event as an own function, whatever kind of object the listener is (a class's methods too).
+  const all = fanOut(listener);
   return {
-    ...listener,
-    onExchange: (exchange, runs) => void (control.interrupted || listener.onExchange?.(exchange, runs)),
-    onConfirmed: (finding, reproduced, of) => void (control.interrupted || listener.onConfirmed?.(finding, reproduced, of)),
+    ...all,
+    onExchange: (exchange, runs) => void (control.interrupted || all.onExchange(exchange, runs)),
+    onConfirmed: (finding, reproduced, of) => void (control.interrupted || all.onConfirmed(finding, reproduced, of)),
   };
 }
