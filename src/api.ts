@@ -10,7 +10,7 @@ export {
   type ClientOptions, type ApiErrorDetails, type CustomerIntegration, type SyncData, type UpdateIntegrationBody,
 } from './client/index.js';
 export { CHECKS, selectChecks, runCheck, runChecks, createCheckContext, type Check, type Exchange, type Finding } from './checks/index.js';
-export type { RunListener } from './events/index.js';
+export type { RunListener, RunProblem, RunStop } from './events/index.js';
 export { verify, VERIFY_DEFAULTS, resolveVerifyOptions, type VerifyOptions, type ResolvedVerifyOptions, type VerifyResult } from './verify.js';
 export type { VerifySummary } from './runners/verify/verify-runner.js';
 export { replayRegression, type RegressionSpec, type ReplayOptions } from './runners/replay.js';

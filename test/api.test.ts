@@ -44,7 +44,7 @@ describe('the library surface (stigg-contract) and the docs stay in step', () =>
 
   it('verify() needs no argument but what it is asked to change: defaults for the rest, no listener', async () => {
     const { verify, VERIFY_DEFAULTS } = (await import('stigg-contract')) as typeof import('../src/api.js');
-    expect(VERIFY_DEFAULTS).to.deep.equal({ runs: 200, timeoutMs: 5000, concurrency: 4, strictContract: false, failOnDrift: false, maxBodyBytes: 2 ** 20, maxDurationMs: 600_000, maxBackoffMs: 5000, shrinkMs: 15_000, existingFixtures: 12, systematic: true, failures: '.stigg-contract/failures', keepFixed: false, confirm: 2, randomSeeds: 1 });
+    expect(VERIFY_DEFAULTS).to.deep.equal({ runs: 200, timeoutMs: 5000, stateTimeoutMs: 10_000, pactTimeoutMs: 300_000, concurrency: 4, strictContract: false, failOnDrift: false, maxBodyBytes: 2 ** 20, maxDurationMs: 600_000, maxBackoffMs: 5000, waitBudgetMs: 60_000, shrinkMs: 15_000, existingFixtures: 12, systematic: true, failures: '.stigg-contract/failures', keepFixed: false, confirm: 2, randomSeeds: 1 });
     const result = await verify({ runs: 5, seed: 7, skipPacts: true, systematic: false, failures: false });
     expect(result.exitCode, JSON.stringify(result.report.totals)).to.equal(0);
     expect(result.seed).to.equal(7);

@@ -3,8 +3,9 @@ import type { RequestCase } from '../arbitraries/types.js';
 import { headerKey, headerValue } from '../http/headers.js';
 import { mediaEssence } from '../http/media-type.js';
 import type { ContractFacts } from './facts.js';
+import { RATE_LIMITED_STATUS } from './documented.js';
 import { notApplicable, skip } from './finding.js';
-import type { NotApplicable, Scenario, Skipped } from './types.js';
+import type { Exchange, NotApplicable, Scenario, Skipped } from './types.js';
 
 /** The case is meant to be accepted. */
 export const expectsValid = (testCase: RequestCase): boolean => testCase.expect.intent === 'valid';
@@ -58,4 +59,14 @@ export function sendsUnsupportedMediaType(testCase: RequestCase, facts: Contract
   if (facts.requestMediaType === undefined || testCase.rawBody === undefined) return false;
   const sent = headerValue(testCase.headers, 'content-type');
   return sent === undefined || mediaEssence(sent) !== mediaEssence(facts.requestMediaType);
+}
+
+/**
+ * The answer is a rate limiter's "not now" (RFC 6585 §4), not an answer to the case: a 429 where the case did not mean
+ * to meet one (neither the rate-limited state nor the probe that it is gone). It is evidence of nothing, either way.
+ */
+export function isLimiterRefusal(exchange: Pick<Exchange, 'response' | 'scenario'>): boolean {
+  const { response, scenario } = exchange;
+  if ('error' in response || response.status !== RATE_LIMITED_STATUS) return false;
+  return scenario.kind !== 'rate-limited' && !(scenario.kind === 'torn-down' && scenario.effectStatus === RATE_LIMITED_STATUS);
 }

@@ -11,13 +11,14 @@ export function nextStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-/** Calls `stop` on the first SIGINT or SIGTERM; the returned function stops listening (call it when the work ends). */
-export function onStopSignal(stop: (signal: NodeJS.Signals) => void): () => void {
-  const handler = (signal: NodeJS.Signals): void => {
-    dispose();
-    stop(signal);
-  };
-  const dispose = (): void => void process.off('SIGINT', handler).off('SIGTERM', handler);
+/**
+ * Ctrl+C for a command that winds down before it ends: the first SIGINT or SIGTERM calls `first` (stop, clean up,
+ * report), any later one `again` (end at once: a person pressing Ctrl+C twice means it). The returned function stops
+ * listening (call it when the work ends).
+ */
+export function onStopSignals(first: (signal: NodeJS.Signals) => void, again: (signal: NodeJS.Signals) => void): () => void {
+  let seen = 0;
+  const handler = (signal: NodeJS.Signals): void => (seen++ === 0 ? first(signal) : again(signal));
   process.on('SIGINT', handler).on('SIGTERM', handler);
-  return dispose;
+  return () => void process.off('SIGINT', handler).off('SIGTERM', handler);
 }

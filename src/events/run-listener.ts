@@ -21,6 +21,25 @@ export type PhaseOutcome =
   | { readonly phase: string; readonly ran: true; readonly cases: number }
   | { readonly phase: string; readonly ran: false; readonly reason: string };
 
+/**
+ * A problem that kept a run from being complete though it went on (the report shows each; without a violation the
+ * run gives no verdict): a provider state its teardown left in place, a phase cut off at its limit.
+ */
+export interface RunProblem {
+  readonly kind: 'provider-state' | 'pact-phase';
+  readonly message: string;
+  /** The provider state it is about. */
+  readonly state?: string;
+}
+
+/** Why a run stopped before its end, and how many planned cases it did not send. */
+export interface RunStop {
+  readonly reason: string;
+  readonly notRun: number;
+  /** Stopped by the signal (Ctrl+C), not by a limit or the provider. */
+  readonly interrupted?: boolean;
+}
+
 /** Receives a run's events; every method is optional. */
 export interface RunListener {
   /** The run starts; `planned` exchanges are expected (for progress). */
@@ -34,10 +53,12 @@ export interface RunListener {
   onPhase?(outcome: PhaseOutcome): void;
   /** The run cannot be done (provider unreachable, ...): exit code 2. */
   onAbort?(reason: string): void;
-  /** In all, the run waited this long because 429 answers said to (Retry-After). */
-  onBackoff?(waitedMs: number): void;
-  /** The run stopped before its end (a signal, a provider that stopped answering); `notRun` planned cases were not sent. */
-  onStopped?(reason: string, notRun: number): void;
+  /** In all, the run waited this long because 429 answers said to (Retry-After), of a budget of `budgetMs`. */
+  onBackoff?(waitedMs: number, budgetMs?: number): void;
+  /** The run stopped before its end (a signal, a limit, a provider that stopped answering). */
+  onStopped?(stop: RunStop): void;
+  /** Something left the run incomplete though it went on (a failed teardown, a phase cut off). */
+  onProblem?(problem: RunProblem): void;
   /** A campaign's random phase started an epoch (a fresh seed: progress prints it). */
   onEpoch?(epoch: EpochStart): void;
   /** A finding was sent again `of` times, and failed the same way (same check, same signature) `reproduced` times. */
@@ -56,8 +77,9 @@ export function fanOut(...listeners: readonly RunListener[]): Required<RunListen
     onClientExchange: (exchange) => listeners.forEach((listener) => listener.onClientExchange?.(exchange)),
     onPhase: (outcome) => listeners.forEach((listener) => listener.onPhase?.(outcome)),
     onAbort: (reason) => listeners.forEach((listener) => listener.onAbort?.(reason)),
-    onBackoff: (waitedMs) => listeners.forEach((listener) => listener.onBackoff?.(waitedMs)),
-    onStopped: (reason, notRun) => listeners.forEach((listener) => listener.onStopped?.(reason, notRun)),
+    onBackoff: (waitedMs, budgetMs) => listeners.forEach((listener) => listener.onBackoff?.(waitedMs, budgetMs)),
+    onStopped: (stop) => listeners.forEach((listener) => listener.onStopped?.(stop)),
+    onProblem: (problem) => listeners.forEach((listener) => listener.onProblem?.(problem)),
     onEpoch: (epoch) => listeners.forEach((listener) => listener.onEpoch?.(epoch)),
     onConfirmed: (finding, reproduced, of) => listeners.forEach((listener) => listener.onConfirmed?.(finding, reproduced, of)),
     onFailureReplayed: (replay) => listeners.forEach((listener) => listener.onFailureReplayed?.(replay)),

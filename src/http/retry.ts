@@ -13,32 +13,63 @@ export const TOO_MANY_REQUESTS = 429;
 /** The wait when a refusal names none. */
 const DEFAULT_WAIT_MS = 1000;
 
-/** When senders behind one limiter may send again, and how long in all they were held back. */
+/** What else a Backoff heeds: a signal that ends every wait (Ctrl+C), and who hears that the budget is spent. */
+export interface BackoffHooks {
+  /** Once aborted, no wait runs and nothing is sent again. */
+  readonly signal?: AbortSignal;
+  /** Told (once) when a refusal comes and the budget has no wait left for it. */
+  readonly onSpent?: () => void;
+}
+
+/**
+ * When senders behind one limiter may send again, and how long in all they were held back. The budget bounds the
+ * waits themselves: past it a refusal is the answer and nobody waits any more (a limiter saying "an hour" to every
+ * request costs the budget, not an hour per request).
+ */
 export class Backoff {
   private until = 0;
-  /** Wall-clock milliseconds the senders were held back, for the report. */
+  private spentTold = false;
+  /** Wall-clock milliseconds the senders were held back, for the report (never more than the budget). */
   waited = 0;
-  constructor(private readonly maxWaitMs: number, private readonly budgetMs = 60_000) {}
+  constructor(private readonly maxWaitMs: number, readonly budgetMs = 60_000, private readonly hooks: BackoffHooks = {}) {}
   /** Whether a wait is still running (checked first, so the usual case costs no promise). */
   get pending(): boolean {
-    return this.until > Date.now();
+    return this.until > Date.now() && this.hooks.signal?.aborted !== true;
   }
-  /** Whether waiting and sending again is still within the budget. */
+  /** Whether waiting and sending again is still within the budget (and the run was not interrupted). */
   get canRetry(): boolean {
-    return this.waited < this.budgetMs;
+    return this.waited < this.budgetMs && this.hooks.signal?.aborted !== true;
   }
-  /** Resolves when the running wait, if any, is over. */
+  /** Resolves when the running wait, if any, is over (at once when the signal aborts). */
   async wait(): Promise<void> {
     const delay = this.until - Date.now();
-    if (delay <= 0) return;
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (delay <= 0 || this.hooks.signal?.aborted) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.hooks.signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, delay);
+      this.hooks.signal?.addEventListener('abort', done, { once: true });
+    });
   }
-  /** A refusal said to wait `ms`: the pause is extended (capped), and only the extension counts (senders wait it together). */
+  /**
+   * A refusal said to wait `ms`: the pause is extended (capped per wait and by what is left of the budget), and only
+   * the extension counts (senders wait it together). With the budget spent, nothing is extended and `onSpent` hears it.
+   */
   told(ms: number): void {
+    const left = this.budgetMs - this.waited;
+    if (left <= 0) {
+      if (!this.spentTold) this.hooks.onSpent?.();
+      this.spentTold = true;
+      return;
+    }
     const now = Date.now();
-    const until = now + Math.min(ms, this.maxWaitMs);
+    const from = Math.max(this.until, now);
+    const until = Math.min(now + Math.min(ms, this.maxWaitMs), from + left);
     if (until <= this.until) return;
-    this.waited += until - Math.max(this.until, now);
+    this.waited += until - from;
     this.until = until;
   }
 }

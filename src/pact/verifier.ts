@@ -6,41 +6,11 @@ import { stripVTControlCharacters } from 'node:util';
 import { ConfigurationError, TransportError } from '../errors.js';
 import { headerKey } from '../http/headers.js';
 import { basicAuthSecrets, headerValueSecrets, redact } from '../secrets.js';
+import { formatDuration } from '../report/duration.js';
+import type { BrokerSource } from './broker-source.js';
 import { describeAlternations } from './alternation.js';
 
-/**
- * Verifier options for pacts from a broker (URL, selectors, pending, WIP, publication), as src/pact/broker builds
- * them: the subset of @pact-foundation/pact's VerifierOptions we set, spelled out so the package's public types do
- * not pull in Pact's (and, through them, express's).
- */
-export interface BrokerSource {
-  readonly pactBrokerUrl?: string;
-  readonly provider?: string;
-  readonly consumerVersionSelectors?: ConsumerVersionSelector[];
-  readonly enablePending?: boolean;
-  readonly includeWipPactsSince?: string;
-  readonly publishVerificationResult?: boolean;
-  readonly providerVersion?: string;
-  readonly providerVersionBranch?: string;
-  readonly pactBrokerToken?: string;
-  readonly pactBrokerUsername?: string;
-  readonly pactBrokerPassword?: string;
-}
-
-/** One consumer version selector (https://docs.pact.io/pact_broker/advanced_topics/consumer_version_selectors). */
-export interface ConsumerVersionSelector {
-  readonly mainBranch?: boolean;
-  readonly matchingBranch?: boolean;
-  readonly deployed?: boolean;
-  readonly released?: boolean;
-  readonly deployedOrReleased?: boolean;
-  readonly branch?: string;
-  readonly tag?: string;
-  readonly fallbackTag?: string;
-  readonly consumer?: string;
-  readonly environment?: string;
-  readonly latest?: boolean;
-}
+export type { BrokerSource, ConsumerVersionSelector } from './broker-source.js';
 
 /** What to verify and against what. The API key travels to the child process in its environment, never in argv. */
 export interface PactVerificationOptions {
@@ -60,6 +30,19 @@ export interface PactVerificationOptions {
   readonly onlyDescriptions?: readonly string[];
 }
 
+/** What bounds the verifier's child process as a whole (never sent to it). */
+export interface VerifierLimits {
+  /** The child is stopped after this long (verify's `--pact-timeout`); default DEFAULT_VERIFIER_LIMIT_MS. */
+  readonly limitMs?: number;
+  /** How the limit is named when it ends the verification (default: `its limit of 5m`). */
+  readonly limitName?: string;
+  /** Aborting it stops the child at once (Ctrl+C, the run stopped): its reason, when a string, says why. */
+  readonly signal?: AbortSignal;
+}
+
+/** The limit of a verification run when its caller names none. */
+export const DEFAULT_VERIFIER_LIMIT_MS = 5 * 60_000;
+
 /** One interaction's outcome. */
 export interface InteractionResult {
   readonly description: string;
@@ -77,6 +60,8 @@ export interface PactVerificationResult {
   readonly notices: readonly string[];
   /** The verifier's own console output (ANSI stripped, key redacted), for --verbose. */
   readonly output: string;
+  /** Set when the child was stopped before its verdict (its limit, or the signal): why; no interaction is judged then. */
+  readonly stopped?: string;
 }
 
 /**
@@ -117,9 +102,20 @@ function loadFailures(result: Omit<PactVerificationResult, 'output'>, output: st
 /** How the verifier names a pact it could not load, in place of an interaction. */
 const LOAD_FAILURE = 'Failed to load pact';
 
-/** Runs @pact-foundation/pact's Verifier in a child process and returns structured per-interaction results. */
-export function verifyPacts(options: PactVerificationOptions): Promise<PactVerificationResult> {
+/** Why the child was stopped, as the report says it: which limit ended the verification. */
+function stopReason(limitMs: number, limitName: string | undefined): string {
+  return `Pact's verifier ran past ${limitName ?? `its limit of ${formatDuration(limitMs)}`} and was stopped`;
+}
+
+/**
+ * Runs @pact-foundation/pact's Verifier in a child process and returns structured per-interaction results. The child
+ * is killed past `limitMs`, on the signal, and when this process exits (a second Ctrl+C): the result then says why
+ * it was stopped and judges no interaction.
+ */
+export function verifyPacts(options: PactVerificationOptions, limits: VerifierLimits = {}): Promise<PactVerificationResult> {
   const { apiKey, ...rest } = { ...options, keyHeader: headerKey(options.keyHeader) };
+  const why = (signal: AbortSignal): string => (typeof signal.reason === 'string' ? signal.reason : 'interrupted');
+  if (limits.signal?.aborted) return Promise.resolve({ passed: false, interactions: [], notices: [], output: '', stopped: why(limits.signal) });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, childCommand(), {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
@@ -128,14 +124,27 @@ export function verifyPacts(options: PactVerificationOptions): Promise<PactVerif
     });
     let output = '';
     let result = '';
+    let stopped: string | undefined;
+    const stop = (why: string): void => {
+      stopped ??= why;
+      child.kill('SIGKILL');
+    };
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
     child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
     (child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => { result += chunk.toString('utf8'); });
-    const limit = setTimeout(() => child.kill('SIGKILL'), (options.timeoutMs ?? 30_000) * 4 + 60_000);
+    const limitMs = limits.limitMs ?? DEFAULT_VERIFIER_LIMIT_MS;
+    const limit = setTimeout(() => stop(stopReason(limitMs, limits.limitName)), limitMs);
+    const interrupted = (): void => stop(limits.signal ? why(limits.signal) : 'interrupted');
+    const exiting = (): void => void child.kill('SIGKILL');
+    limits.signal?.addEventListener('abort', interrupted, { once: true });
+    process.once('exit', exiting);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(limit);
+      limits.signal?.removeEventListener('abort', interrupted);
+      process.off('exit', exiting);
       const clean = redact(stripVTControlCharacters(output), secretsOf(options));
+      if (stopped !== undefined) return resolve({ passed: false, interactions: [], notices: [], output: clean, stopped });
       let parsed: Omit<PactVerificationResult, 'output'>;
       try {
         parsed = JSON.parse(result) as Omit<PactVerificationResult, 'output'>;

@@ -1,9 +1,10 @@
 /** The report builder: the runner feeds it outcomes as they come; `build` returns the Report. */
 import type { InvalidKind } from '../arbitraries/types.js';
-import type { FailureReplay, PhaseOutcome, RunListener } from '../events/index.js';
+import type { FailureReplay, PhaseOutcome, RunListener, RunProblem, RunStop } from '../events/index.js';
 import { checkById } from '../checks/registry.js';
 import type { CheckRun } from '../checks/run.js';
 import { FINDING_KINDS, type Check, type Exchange, type Finding, type FindingKind } from '../checks/types.js';
+import { isLimiterRefusal } from '../checks/cases.js';
 import type { OperationContract } from '../validators/index.js';
 import { createCoverage } from './coverage.js';
 import { reproducerFor } from './reproducer.js';
@@ -68,9 +69,12 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
   const phases: PhaseOutcome[] = [];
   const coverage = createCoverage(options.contract, options.invalidKinds ? { invalidKinds: options.invalidKinds } : {});
   let exchanges = 0;
+  let judged = 0;
   let aborted: string | undefined;
   let rateLimitWaitMs = 0;
-  let stopped: { reason: string; notRun: number } | undefined;
+  let waitBudgetMs: number | undefined;
+  let stopped: RunStop | undefined;
+  const problems: RunProblem[] = [];
 
   const tallyOf = (id: string): Tallies => {
     let found = tallies.get(id);
@@ -91,6 +95,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
   return {
     onExchange(exchange, runs) {
       exchanges++;
+      if (!isLimiterRefusal(exchange)) judged++;
       coverage.observe(exchange);
       for (const { check, outcome } of runs) {
         const tally = tallyOf(check);
@@ -110,8 +115,12 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     onPact: (result) => void pacts.push(result),
     onPhase: (outcome) => void phases.push(outcome),
     onAbort: (reason) => void (aborted ??= reason),
-    onBackoff: (waitedMs) => void (rateLimitWaitMs = waitedMs),
-    onStopped: (reason, notRun) => void (stopped ??= { reason, notRun }),
+    onBackoff(waitedMs, budgetMs) {
+      rateLimitWaitMs = waitedMs;
+      waitBudgetMs = budgetMs;
+    },
+    onStopped: (stop) => void (stopped ??= stop),
+    onProblem: (problem) => void problems.push(problem),
     onFailureReplayed: (replay) => void failureReplays.push(replay),
     onConfirmed(finding, reproduced, of) {
       const group = groups.get(`${finding.check}\u0000${finding.kind}\u0000${messageShape(finding.message)}`);
@@ -143,6 +152,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
           durationMs,
           ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs } : {}),
+          ...(rateLimitWaitMs > 0 && waitBudgetMs !== undefined ? { waitBudgetMs } : {}),
           strictContract: options.strictContract ?? false,
           ...(stopped === undefined ? {} : { stopped }),
           ...(options.shard === undefined ? {} : { shard: options.shard }),
@@ -156,6 +166,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           warnings: count('warning'),
           contractDrift: count('contract-drift'),
           pactFailures: pacts.filter((p) => !p.passed).length,
+          judged,
         },
         checks,
         findings,
@@ -164,6 +175,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         ...(failureReplays.length === 0 ? {} : { failureReplays: [...failureReplays] }),
         coverage: coverage.snapshot(),
         ...(aborted === undefined ? {} : { aborted: { reason: aborted } }),
+        ...(problems.length === 0 ? {} : { problems: [...problems] }),
       };
     },
   };

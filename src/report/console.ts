@@ -8,6 +8,7 @@ import { redactReport } from './redact.js';
 import { scrubValues } from '../secrets.js';
 import { escapeControls } from './terminal.js';
 import { campaignHeader, confirmationLabel, failureReplayLines } from './campaign-lines.js';
+import { incompleteLine, incompleteness, problemLines } from './completeness.js';
 import type { CheckSummary, Coverage, FindingGroup, Report, ReportFinding, Tally } from './types.js';
 
 /** How to render: ANSI colours only when the output is a TTY; secrets are redacted from everything. */
@@ -33,9 +34,10 @@ function header(report: Report): string[] {
   const { meta, totals } = report;
   const parts = [`contract ${versionText(meta.contractTitle, meta.contractVersion, meta.contractFile)}`, ...(meta.baseUrl === undefined ? [] : [`base URL ${meta.baseUrl}`])];
   if (meta.seed !== undefined) parts.push(`seed ${meta.seed}`);
-  if (meta.runs !== undefined) parts.push(`${meta.runs} runs`);
+  // A stopped run did not run what it asked for: the header says so, beside the count of what it sent.
+  if (meta.runs !== undefined) parts.push(`${meta.runs} runs${meta.stopped ? ' asked' : ''}`);
   parts.push(`${totals.exchanges} ${meta.unit ?? 'exchange'}${totals.exchanges === 1 ? '' : 's'}`, ...(meta.durationMs === undefined ? [] : [seconds(meta.durationMs)]));
-  if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said`);
+  if (meta.rateLimitWaitMs !== undefined) parts.push(`${seconds(meta.rateLimitWaitMs)} of it waiting as 429 Retry-After said${meta.waitBudgetMs === undefined ? '' : ` (of a ${seconds(meta.waitBudgetMs)} budget)`}`);
   const stopped = meta.stopped === undefined ? [] : [`STOPPED EARLY: ${meta.stopped.reason}; ${meta.stopped.notRun} planned cases not run`];
   return [`stigg-contract ${report.kind}: ${meta.operation}`, parts.join(' · '), ...nextLine(report), ...campaignHeader(report), ...(meta.notes ?? []), ...stopped, ''];
 }
@@ -133,9 +135,11 @@ function verdict(report: Report, paint: Paint): string {
     ...drifting,
     plural(warnings, 'warning'),
   ].join(', ');
-  // One rule for what fails a run: the exit code's.
-  const failed = exitCodeOf(report) !== EXIT_CODES.ok;
-  return failed ? paint(31, `FAILED: ${text}`) : paint(32, `PASSED: ${text}`);
+  // One rule for what fails a run: the exit code's; a verdict that is not whole never reads PASSED (completeness.ts).
+  const code = exitCodeOf(report);
+  const incomplete = incompleteness(report);
+  if (incomplete) return incompleteLine(incomplete, report, text, code === EXIT_CODES.violations, paint);
+  return code !== EXIT_CODES.ok ? paint(31, `FAILED: ${text}`) : paint(32, `PASSED: ${text}`);
 }
 
 /** Renders a report for a person at a terminal. */
@@ -146,6 +150,7 @@ export function formatConsole(report: Report, options: ConsoleOptions = {}): str
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines = [
     ...header(safe),
+    ...problemLines(safe, paint),
     ...phaseLines(safe, paint),
     ...failureReplayLines(safe, paint),
     ...summaryTable(safe, paint),

@@ -4,6 +4,7 @@ import { failsRun } from '../checks/finding.js';
 import { isExchangeFinding, versionText } from './model.js';
 import { redactReport } from './redact.js';
 import { confirmationLabel } from './campaign-lines.js';
+import { runErrorCases } from './completeness.js';
 import type { CheckSummary, FindingGroup, PactResult, Report } from './types.js';
 
 /** junit-report-builder: it ships CommonJS whose module.exports is the builder; under NodeNext the default import is it. */
@@ -79,6 +80,10 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     const pacts = builder.testSuite().name(`pact${shard}`);
     for (const pact of safe.pacts) pactCase(pacts, pact, safe);
   }
-  if (safe.aborted) builder.testSuite().name('run').testCase().name('run').error(xmlSafe(safe.aborted.reason), 'aborted');
+  const run = [...(safe.aborted ? [{ name: 'run', message: safe.aborted.reason, type: 'aborted' }] : []), ...runErrorCases(safe)];
+  if (run.length > 0) {
+    const suite = builder.testSuite().name('run');
+    for (const { name, message, type } of run) suite.testCase().className(`stigg-contract.run${shardSuffix(safe)}`).name(xmlSafe(name)).error(xmlSafe(message), type);
+  }
   return builder.build();
 }

@@ -46,6 +46,7 @@ export function mergeMeta(reports: readonly Report[], names: readonly string[]):
   const runs = metas.every((meta) => meta.runs !== undefined) ? metas.reduce((sum, meta) => sum + (meta.runs ?? 0), 0) : undefined;
   const maxTimes = metas.flatMap((meta) => (meta.maxTimeMs === undefined ? [] : [meta.maxTimeMs]));
   const waited = metas.reduce((sum, meta) => sum + (meta.rateLimitWaitMs ?? 0), 0);
+  const budgets = metas.flatMap((meta) => (meta.waitBudgetMs === undefined ? [] : [meta.waitBudgetMs]));
   const durations = metas.flatMap((meta) => (meta.durationMs === undefined ? [] : [meta.durationMs]));
   const notes = [
     `merged ${reports.length} report${reports.length === 1 ? '' : 's'}${shards.length > 0 ? `: shard${shards.length === 1 ? '' : 's'} ${shards.join(', ')}` : ''}${seeds.length > 0 ? `; random-phase seeds ${seeds.join(', ')}` : ''}`,
@@ -62,8 +63,9 @@ export function mergeMeta(reports: readonly Report[], names: readonly string[]):
     ...(baseUrl === undefined ? {} : { baseUrl }), ...(first.unit === undefined ? {} : { unit: first.unit }), notes,
     ...(seed === undefined ? {} : { seed }), ...(runs === undefined ? {} : { runs }),
     ...(durations.length > 0 ? { durationMs: Math.max(...durations) } : {}), ...(waited > 0 ? { rateLimitWaitMs: waited } : {}),
+    ...(waited > 0 && budgets.length > 0 ? { waitBudgetMs: budgets.reduce((sum, budget) => sum + budget, 0) } : {}),
     strictContract: strict,
-    ...(stops.length > 0 ? { stopped: { reason: stops.map((stop) => stop.reason).join('; '), notRun: stops.reduce((sum, stop) => sum + stop.notRun, 0) } } : {}),
+    ...(stops.length > 0 ? { stopped: { reason: stops.map((stop) => stop.reason).join('; '), notRun: stops.reduce((sum, stop) => sum + stop.notRun, 0), ...(stops.some((stop) => stop.interrupted === true) ? { interrupted: true } : {}) } } : {}),
     ...(seeds.length > 0 ? { seeds } : {}), ...(maxTimes.length > 0 ? { maxTimeMs: Math.max(...maxTimes) } : {}),
     merged: { reports: reports.length, shards, missing },
   };

@@ -80,6 +80,7 @@ export function mergeReports(reports: readonly Report[], names: readonly string[
   const { meta, aborted } = mergeMeta(reports, names);
   const phases = mergePhases(reports);
   const failureReplays = reports.flatMap((report) => report.failureReplays ?? []);
+  const problems = reports.flatMap((report) => report.problems ?? []);
   return {
     kind: first.kind,
     meta,
@@ -90,6 +91,8 @@ export function mergeReports(reports: readonly Report[], names: readonly string[
       warnings: count('warning'),
       contractDrift: count('contract-drift'),
       pactFailures: reports.reduce((sum, report) => sum + report.totals.pactFailures, 0),
+      // Every report counts what it judged, or none does (reports written before it was counted).
+      ...(reports.every((report) => report.totals.judged !== undefined) ? { judged: reports.reduce((sum, report) => sum + (report.totals.judged ?? 0), 0) } : {}),
     },
     checks,
     findings,
@@ -98,5 +101,6 @@ export function mergeReports(reports: readonly Report[], names: readonly string[
     ...(failureReplays.length > 0 ? { failureReplays } : {}),
     coverage: mergeCoverage(reports.map((report) => report.coverage)),
     ...(aborted ? { aborted } : {}),
+    ...(problems.length > 0 ? { problems } : {}),
   };
 }

@@ -17,7 +17,7 @@ export const REPORT_TAGS: ReadonlySet<ValuePath> = new Set([
   'checks.*.id', 'checks.*.description', 'checks.*.documents',
   'findings.*.check', 'findings.*.kind', 'findings.*.signature', ...findingTags('findings.*.finding.'),
   'failureReplays.*.key', 'failureReplays.*.check', 'failureReplays.*.status', 'failureReplays.*.source',
-  'phases.*.phase', 'coverage.*.name', 'coverage.*.notCovered.*',
+  'phases.*.phase', 'coverage.*.name', 'coverage.*.notCovered.*', 'problems.*.kind', 'problems.*.state',
 ]);
 
 /** A copy of the report with every secret's every spelling scrubbed from its values (see REPORT_TAGS). */

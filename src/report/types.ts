@@ -3,7 +3,7 @@
  * console, JSON and JUnit writers render and the CLI maps to an exit code. JSON reports parse back into it
  * (parse.ts), and it merges: findings carry a stable signature, coverage is counts.
  */
-import type { FailureReplay, PactOutcome, PhaseOutcome } from '../events/index.js';
+import type { FailureReplay, PactOutcome, PhaseOutcome, RunProblem } from '../events/index.js';
 import type { Finding, FindingKind } from '../checks/types.js';
 
 /** Which command's verdict a report is. */
@@ -43,10 +43,12 @@ export interface ReportMeta {
   readonly durationMs?: number;
   /** Time spent waiting as 429 answers' Retry-After said (a gateway's rate limiter), when there was some. */
   readonly rateLimitWaitMs?: number;
+  /** The budget of those waits (`--wait-budget`): past it the run stopped waiting, and stopped. */
+  readonly waitBudgetMs?: number;
   /** Whether contract defects fail the run (`--strict-contract`). */
   readonly strictContract: boolean;
-  /** The run stopped before its end: why, and how many planned cases were not sent. */
-  readonly stopped?: { readonly reason: string; readonly notRun: number };
+  /** The run stopped before its end: why, how many planned cases were not sent, and whether Ctrl+C stopped it. */
+  readonly stopped?: { readonly reason: string; readonly notRun: number; readonly interrupted?: boolean };
   /** The shard this run was (`verify --shard i/n`), absent for a whole run. */
   readonly shard?: { readonly index: number; readonly count: number };
   /** The seeds of the random phase (a shard's: the run's seed plus its index less one). */
@@ -141,6 +143,11 @@ export interface Totals {
   /** Findings the pinned contract forbids and the next version allows (0 without a next version). */
   readonly contractDrift: number;
   readonly pactFailures: number;
+  /**
+   * Exchanges some answer judged: all but those a rate limiter refused (a 429 the case did not mean to meet). A run
+   * that judged too few of its cases gives no verdict (verify's; absent in other reports and older ones).
+   */
+  readonly judged?: number;
 }
 
 /** The whole report; `F` narrows what its findings are (verify's are all exchange findings: `VerifyReport`). */
@@ -159,6 +166,8 @@ export interface Report<F extends ReportFinding = ReportFinding> {
   readonly coverage: Coverage;
   /** Set when the run could not be done (provider unreachable, ...): exit code 2. */
   readonly aborted?: { readonly reason: string };
+  /** What left the run incomplete though it went on (a provider state left in place, a phase cut off): no verdict. */
+  readonly problems?: readonly RunProblem[];
 }
 
 /** A verify run's report: every finding is about an exchange the harness sent. */

@@ -13,6 +13,7 @@ import { execute } from './verify/execute.js';
 import { createStateClient, type StateChange } from './verify/state-client.js';
 import { openTarget } from './verify/target.js';
 import { createTransport } from './verify/transport.js';
+import { VERIFY_DEFAULTS } from './verify/options.js';
 import { apiKeyHeaderOf } from '../contract/operation.js';
 import { headerKey } from '../http/headers.js';
 import { REDACTED } from '../secrets.js';
@@ -66,7 +67,7 @@ export async function replayRegression(spec: RegressionSpec, options: ReplayOpti
   const timeoutMs = options.timeoutMs ?? 5000;
   const extra = resolveExtraHeaders(options.headers);
   const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs, maxBodyBytes: 2 ** 20, connections: 1 });
-  const states = target.stateUrl && spec.states.length ? createStateClient(target.stateUrl, timeoutMs, undefined, extra) : undefined;
+  const states = target.stateUrl && spec.states.length ? createStateClient(target.stateUrl, { timeoutMs: VERIFY_DEFAULTS.stateTimeoutMs, headers: extra }) : undefined;
   try {
     for (const change of spec.states) await states?.change(change, 'setup');
     const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -52,14 +52,25 @@ describe('cli: verify refuses what it would otherwise ignore or fail on late (on
     expect(text).to.contain('--timeout <ms> per-request deadline, body included (default: 5000)');
     expect(text).to.contain('--max-duration <time> hard cap: stop sending after this long');
     expect(text).to.contain('--max-time <time> fuzz for a time budget');
+    // The limits issue 25 named: a state change's own deadline, the 429 wait budget, the pact phase's limit.
+    expect(text).to.match(/--state-timeout <time> deadline of one state change .* \(default: 10s\)/);
+    expect(text).to.match(/--wait-budget <time> all waits for 429 answers together .* \(default: 1m\)/);
+    expect(text).to.match(/--pact-timeout <time> limit of the pact phase: .* \(default: 5m\)/);
     expect(text).to.contain('(default: 10m)');
     expect(text).to.contain('--broker-url');
   });
 
-  it('--max-duration stops the run as a stop does: STOPPED EARLY with the cases not run, never a plain PASSED line alone', async () => {
-    const run = await runCli(['verify', '--runs', '50', '--seed', '3', '--max-duration', '1ms', '--pacts', dir, '--no-color']);
-    expect(run.code, run.stderr).to.equal(0);
+  it('--max-duration stops the run as a stop does: the header and the last line say STOPPED with counts, the JUnit has an error case, exit 2', async () => {
+    const junit = join(dir, 'capped.xml');
+    const run = await runCli(['verify', '--runs', '50', '--seed', '3', '--max-duration', '1ms', '--pacts', dir, '--no-color', '--report', `junit=${junit}`]);
+    expect(run.code, run.stderr).to.equal(2);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[1]).to.contain('· 50 runs asked ·');
     expect(run.stdout).to.match(/STOPPED EARLY: the run reached its maximum duration \(1 ms; --max-duration\); \d+ planned cases not run/);
+    // The report's last line (the embedded provider's note follows it).
+    expect(lines.at(-2)).to.match(/^STOPPED: the run reached its maximum duration \(1 ms; --max-duration\) · no verdict: \d+ of \d+ planned cases judged · 0 violations, /);
+    expect(run.stdout).not.to.match(/^PASSED/m);
+    expect(readFileSync(junit, 'utf8')).to.match(/<testcase classname="stigg-contract.run" name="verdict">\s*<error message="STOPPED: the run reached its maximum duration \(1 ms; --max-duration\) · \d+ of \d+ planned cases judged" type="stopped"\/>/);
     expect(run.stdout).to.match(/phases: failures skipped \(.*\) · pacts skipped \(no pact files in .*\) · pact-teardowns skipped \(.*\) · systematic \d+ cases · random \d+ cases · confirm skipped \(.*\) · states skipped \(the run stopped: the run reached its maximum duration/);
   });
 

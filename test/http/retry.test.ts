@@ -47,7 +47,26 @@ describe('http: waiting out a rate limiter (withRetryAfter)', () => {
     const backoff = new Backoff(5, 4);
     expect((await withRetryAfter(() => sender.send(), refusal, backoff, { maxAttempts: 50 })).status).to.equal(429);
     expect(sender.sends, 'the first wait spends the budget').to.equal(1);
-    expect(backoff.waited, 'an hour asked, 5 ms held').to.equal(5);
+    expect(backoff.waited, 'an hour asked, the 4 ms of the budget held (the cap per wait is 5)').to.equal(4);
+  });
+
+  it('with the budget spent, a refusal extends no wait and is told once; an aborted signal ends every wait', async () => {
+    let spent = 0;
+    const backoff = new Backoff(1000, 0, { onSpent: () => void spent++ });
+    backoff.told(3_600_000);
+    backoff.told(3_600_000);
+    expect(backoff.pending).to.equal(false);
+    expect(backoff.waited).to.equal(0);
+    expect(spent).to.equal(1);
+    const controller = new AbortController();
+    const held = new Backoff(600_000, 600_000, { signal: controller.signal });
+    held.told(600_000);
+    expect(held.pending).to.equal(true);
+    const waiting = held.wait();
+    controller.abort();
+    await waiting;
+    expect(held.pending).to.equal(false);
+    expect(held.canRetry).to.equal(false);
   });
 
   it('a refusal without Retry-After waits as the caller says per retry (1 s by default)', async () => {

@@ -18,7 +18,7 @@ describe('report merge', () => {
     const [one, two] = [await shard(1, 2), await shard(2, 2)];
     const merged = mergeReports([one, two]);
     expect(merged.findings.map((group) => [group.check, group.signature, group.count])).to.deep.equal(one.findings.map((group) => [group.check, group.signature, group.count * 2]));
-    expect(merged.totals).to.deep.equal({ exchanges: one.totals.exchanges * 2, violations: one.totals.violations * 2, contractDefects: one.totals.contractDefects * 2, warnings: one.totals.warnings * 2, contractDrift: 0, pactFailures: 2 });
+    expect(merged.totals).to.deep.equal({ exchanges: one.totals.exchanges * 2, violations: one.totals.violations * 2, contractDefects: one.totals.contractDefects * 2, warnings: one.totals.warnings * 2, contractDrift: 0, pactFailures: 2, judged: (one.totals.judged ?? 0) * 2 });
     const passed = (report: Report, id: string): number | undefined => report.checks.find((check) => check.id === id)?.passed;
     expect(passed(merged, 'not_a_server_error')).to.equal((passed(one, 'not_a_server_error') ?? 0) * 2);
     const statuses = (report: Report): unknown => report.coverage.find((line) => line.name === 'statuses')?.seen;

@@ -5,6 +5,7 @@ import { clientVerdict, driftPlan, reportFromLog, runClient, BASE_URL_VARIABLE, 
 import type { OperationContract } from '../../validators/index.js';
 import type { CliIo } from '../io.js';
 import { reportTargets, writeReports, type ReportTargets } from '../report-output.js';
+import { onStopSignals } from '../signals.js';
 import { ensureWritableDir } from '../writable.js';
 
 /** The report flags both modes share, and the pact recording of client mode. */
@@ -49,14 +50,17 @@ export async function clientMode(argv: readonly string[], options: MockServerOpt
   const output = io.inheritable ? 'inherit' : (stream: 'stdout' | 'stderr', text: string) => (stream === 'stdout' ? io.out(text) : io.err(text));
   const run = await runClient({ ...options, command, args, output, strictContract: flags.strictContract === true, ...(recordPact ? { recordPact } : {}) });
   io.err(`stigg-contract mock: ${BASE_URL_VARIABLE}=${run.url} for ${[command, ...args].join(' ')} (seed ${run.seed})`);
-  // A stop signal goes on to the command; the mock stops (and the report is printed) once the command has ended.
-  const forward = (signal: NodeJS.Signals): void => run.stop(signal);
-  process.on('SIGINT', forward).on('SIGTERM', forward);
+  // A stop signal goes on to the command; the mock stops (and the report is printed) once the command has ended. A
+  // second one kills the command: a client suite that ignores the first must not keep the CI step waiting.
+  const stopListening = onStopSignals((signal) => run.stop(signal), () => {
+    io.err('stigg-contract mock: second signal: killing the command');
+    run.stop('SIGKILL');
+  });
   let report: ClientReport;
   try {
     report = await run.done;
   } finally {
-    process.off('SIGINT', forward).off('SIGTERM', forward);
+    stopListening();
   }
   if (report.command && 'error' in report.command) throw new ConfigurationError(report.command.error);
   if (report.pact && 'withheld' in report.pact) io.err(`stigg-contract mock: no pact written to ${flags.recordPact ?? ''}: ${report.pact.withheld}`);

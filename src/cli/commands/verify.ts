@@ -14,7 +14,7 @@ import { optionsOf } from '../command.js';
 import { readFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { writeReports } from '../report-output.js';
-import { onStopSignal } from '../signals.js';
+import { onStopSignals } from '../signals.js';
 import { ensureWritable } from '../writable.js';
 import { refuseIgnoredFlags } from './verify-options.js';
 import { refuseDocumentedHeaders } from '../../runners/verify/extra-headers.js';
@@ -75,12 +75,19 @@ async function parse(given: Readonly<Record<string, unknown>>, io: CliIo): Promi
   return { contract, options, outputs, controller, secrets };
 }
 
-/** Runs verify() with progress on stderr, the traffic log, and Ctrl+C wired to the run's signal. */
+/**
+ * Runs verify() with progress on stderr, the traffic log, and Ctrl+C wired to the run's signal: the first stops the
+ * run (requests in flight and Pact's verifier too), tears down and reports; a second ends the process at once.
+ */
 async function execute({ contract, options, outputs, controller, secrets }: Parsed, io: CliIo): Promise<VerifyResult> {
   const log = openLog(outputs.log, () => secrets);
   // The seed first, so a run cut short can still be replayed.
   io.err(seedLine(options));
-  const stopListening = onStopSignal(() => controller.abort());
+  const stopListening = onStopSignals(() => controller.abort(), () => {
+    io.err('stigg-contract: stopped at once on a second signal: no teardown, no report');
+    // The CLI owns the process; Pact's verifier child is killed on exit (pact/verifier.ts).
+    process.exit(INTERRUPTED);
+  });
   const progress = options.maxTimeMs === undefined
     ? progressListener(createProgress(io.progress, { label: 'verify' }), { strictContract: options.strictContract })
     : campaignProgress(io.progress, { label: 'verify', maxTimeMs: options.maxTimeMs, strictContract: options.strictContract });
@@ -100,7 +107,8 @@ function render(result: VerifyResult, { contract, options, outputs, controller, 
   const color = io.isTty && outputs.color !== false && !process.env['NO_COLOR'];
   io.out(formatConsole(report, { color, secrets }));
   if (result.embedded && report.findings.length > 0) io.out(`The curl commands target the embedded reference provider, which stopped with this run: start one with \`stigg-contract serve\` and set the URL, or verify with --base-url.`);
-  for (const problem of [...result.setupProblems, ...result.teardownProblems]) io.err(redact(`warning: ${problem}`, secrets));
+  // Teardown problems are in the report (its Problems section and last line); refused edge fixtures are warnings.
+  for (const problem of result.setupProblems) io.err(redact(`warning: ${problem}`, secrets));
   writeReports(outputs.report ?? {}, report, secrets);
   for (const line of databaseLines(result.failures)) io.out(line);
   for (const problem of result.failures.problems) io.err(`warning: ${problem}`);

@@ -1,16 +1,24 @@
 /**
- * Stopping a run early: on a signal (Ctrl+C), or when the provider has plainly stopped answering. Loops ask
- * `stopped` before each case; nothing in flight is cut short (each request is bounded by its own deadline).
+ * Stopping a run early: on a signal (Ctrl+C: an interruption, which also cuts short what is in flight), or when the
+ * run cannot go on usefully (its cap, a provider that stopped answering, a state left in place, the 429 wait budget
+ * spent). Loops ask `stopped` before each case; a plain stop lets what is in flight end within its own deadline.
  */
 import type { ResponseOutcome, TransportErrorKind } from '../../checks/index.js';
+import { fanOut, type RunListener } from '../../events/index.js';
 
 /** Whether, and why, the run was told to stop. */
 export class RunControl {
   private why: string | undefined;
+  private readonly stops = new AbortController();
 
-  constructor(signal?: AbortSignal) {
+  constructor(readonly signal?: AbortSignal) {
     if (signal?.aborted) this.stop('interrupted');
     else signal?.addEventListener('abort', () => this.stop('interrupted'), { once: true });
+  }
+
+  /** Whether the run was interrupted (the signal), not merely stopped. */
+  get interrupted(): boolean {
+    return this.signal?.aborted === true;
   }
 
   get stopped(): boolean {
@@ -22,8 +30,14 @@ export class RunControl {
     return this.why;
   }
 
+  /** Aborted at the first stop, with its reason: what runs as a whole (Pact's verifier) ends with the run. */
+  get stopSignal(): AbortSignal {
+    return this.stops.signal;
+  }
+
   stop(reason: string): void {
     this.why ??= reason;
+    if (!this.stops.signal.aborted) this.stops.abort(this.why);
   }
 }
 
@@ -58,4 +72,18 @@ export class ProviderHealth {
       else this.control.stop(`the provider stopped answering: ${this.threshold} ${kind} failures in a row (the last: ${message}), and a plain request failed too`);
     });
   }
+}
+
+/**
+ * `listener`, deaf to exchanges and confirmations once the run is interrupted: an exchange cut short by Ctrl+C is
+ * evidence of nothing (neither a timeout finding nor a flaky label), so the partial report holds only what finished.
+ */
+export function untilInterrupted(listener: RunListener, control: RunControl): RunListener {
+  // Through fanOut: every event as an own function, whatever kind of object the listener is (a class's methods too).
+  const all = fanOut(listener);
+  return {
+    ...all,
+    onExchange: (exchange, runs) => void (control.interrupted || all.onExchange(exchange, runs)),
+    onConfirmed: (finding, reproduced, of) => void (control.interrupted || all.onConfirmed(finding, reproduced, of)),
+  };
 }

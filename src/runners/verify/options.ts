@@ -44,6 +44,13 @@ export interface VerifyOptions {
   readonly path?: string;
   /** Deadline of one exchange, body included. */
   readonly timeoutMs?: number;
+  /**
+   * Deadline of one state change (a POST to the state URL), apart from `timeoutMs`: setting up data may take a
+   * provider longer than answering a request. Phase 1 gives Pact's verifier the longer of the two (it has one deadline).
+   */
+  readonly stateTimeoutMs?: number;
+  /** The longest the pact phase (Pact's verifier, a child process) may run before it is stopped. */
+  readonly pactTimeoutMs?: number;
   /** Requests in flight. */
   readonly concurrency?: number;
   /** Check ids (a list, or comma-separated); default every check. */
@@ -63,13 +70,21 @@ export interface VerifyOptions {
   readonly maxDurationMs?: number;
   /** Longest wait for one 429's Retry-After before sending again. */
   readonly maxBackoffMs?: number;
+  /**
+   * All waits for 429s together: past it a 429 is not waited out, the run stops, and without a violation it gives no
+   * verdict (the report says how long it waited, of what budget).
+   */
+  readonly waitBudgetMs?: number;
   /** Upper bound for shrinking one check's failure. */
   readonly shrinkMs?: number;
   /** How many integrations to create through the state URL (besides the edge-id ones). */
   readonly existingFixtures?: number;
   /** Send the systematic cases before the random ones (a `path` replay of a random case never does). */
   readonly systematic?: boolean;
-  /** Aborting it stops the run between cases (Ctrl+C): the summary says so, the report keeps what was done. */
+  /**
+   * Aborting it interrupts the run (Ctrl+C): requests in flight and Pact's verifier are stopped, the provider states
+   * set up are torn down within a short deadline, and the summary and report keep what was done.
+   */
   readonly signal?: AbortSignal;
   /**
    * A fuzzing budget: the systematic phase in full, then random cases until this long after the first case (new
@@ -94,12 +109,15 @@ export interface VerifyOptions {
 export const VERIFY_DEFAULTS = {
   runs: 200,
   timeoutMs: 5000,
+  stateTimeoutMs: 10_000,
+  pactTimeoutMs: 5 * 60_000,
   concurrency: 4,
   strictContract: false,
   failOnDrift: false,
   maxBodyBytes: 2 ** 20,
   maxDurationMs: 10 * 60_000,
   maxBackoffMs: 5000,
+  waitBudgetMs: 60_000,
   shrinkMs: 15_000,
   existingFixtures: 12,
   systematic: true,
@@ -131,10 +149,13 @@ export const INTEGER_RANGES = {
   runs: [1, 2 ** 31 - 1],
   seed: [-(2 ** 31), 2 ** 31 - 1],
   timeoutMs: [1, 600_000],
+  stateTimeoutMs: [1, 600_000],
+  pactTimeoutMs: [1, 2 ** 31 - 1],
   concurrency: [1, 256],
   maxBodyBytes: [1, 2 ** 30],
   maxDurationMs: [1, 2 ** 31 - 1],
   maxBackoffMs: [0, 600_000],
+  waitBudgetMs: [0, 2 ** 31 - 1],
   shrinkMs: [0, 600_000],
   existingFixtures: [0, 1000],
   maxTimeMs: [1, 2 ** 31 - 1],

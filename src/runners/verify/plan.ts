@@ -14,6 +14,7 @@ import type { StateChange, StateClient } from './state-client.js';
 import { drawIds, recordParamsList, withSharedIds, type Pair } from './drawn.js';
 import { edgeSteps } from './edge-setup.js';
 import { assignRecords, keptFields } from './records.js';
+import { tearDownPlan } from './teardown.js';
 
 /** Path parameter values with the scenario they stand for. */
 export interface Fixture {
@@ -89,11 +90,12 @@ export function layOutPlan(contract: OperationContract, existing: number, seed: 
 }
 
 /**
- * Applies the steps `keep` selects, in order. A refused edge fixture (the state URL answered with an error) is left
- * out with the later steps of its customer that rest on it, named in `problems`, and the run goes on (other edges of
- * the same layer still probe the store); a state URL that cannot be reached, or a refused drawn fixture, throws.
+ * Applies the steps `keep` selects, in order, until `stopped` says the run stopped. A refused edge fixture (the state
+ * URL answered with an error) is left out with the later steps of its customer that rest on it, named in `problems`,
+ * and the run goes on (other edges of the same layer still probe the store); a state URL that cannot be reached, or a
+ * refused drawn fixture, throws — after undoing what was set up, so that nothing is left behind.
  */
-export async function applyPlan(steps: readonly PlanStep[], states: StateClient, keep: (step: PlanStep) => boolean = () => true): Promise<Plan> {
+export async function applyPlan(steps: readonly PlanStep[], states: StateClient, keep: (step: PlanStep) => boolean = () => true, stopped: () => boolean = () => false): Promise<Plan> {
   const fixtures: Fixture[] = [];
   const changes: StateChange[] = [];
   const problems: string[] = [];
@@ -101,6 +103,7 @@ export async function applyPlan(steps: readonly PlanStep[], states: StateClient,
   const refused = new Set<string>();
   const unitChanges = new Map<string, StateChange[]>();
   for (const step of steps.filter(keep)) {
+    if (stopped()) break;
     if (!step.change && refused.has(step.customerId)) {
       refusedFixtures.push(step.fixture);
       continue;
@@ -108,7 +111,15 @@ export async function applyPlan(steps: readonly PlanStep[], states: StateClient,
     try {
       if (step.change) await states.change(step.change, 'setup');
     } catch (error) {
-      if (!step.refusable || !(error instanceof TransportError) || error.status === undefined) throw error;
+      // Ctrl+C abandons the set-up in flight, which the provider may still apply: the run's teardown undoes it too.
+      if (stopped()) {
+        if (step.change) changes.push(step.change);
+        break;
+      }
+      if (!step.refusable || !(error instanceof TransportError) || error.status === undefined) {
+        await tearDownPlan({ fixtures, changes }, states);
+        throw error;
+      }
       refused.add(step.customerId);
       refusedFixtures.push(step.fixture);
       problems.push(`edge fixture ${step.fixture.edgeClass ?? step.customerId} left out: ${error.message}`);
@@ -127,15 +138,6 @@ export async function applyPlan(steps: readonly PlanStep[], states: StateClient,
 /** Lays the plan out and applies all of it: the data of a whole run. */
 export async function setUpPlan(contract: OperationContract, states: StateClient, existing: number, seed: number, tag?: string): Promise<Plan> {
   return applyPlan(layOutPlan(contract, existing, seed, tag), states);
-}
-
-/** Undoes a plan's state changes, newest first, but those `done` already; failures are collected, not thrown (teardown must finish). */
-export async function tearDownPlan(plan: Plan, states: StateClient, done: ReadonlySet<StateChange> = new Set()): Promise<string[]> {
-  const problems: string[] = [];
-  for (const change of [...plan.changes].reverse().filter((c) => !done.has(c))) {
-    await states.change(change, 'teardown').catch((error: unknown) => void problems.push((error as Error).message));
-  }
-  return problems;
 }
 
 /** Fixtures named with `--fixture customer/integration`: existing data, no state URL needed. */

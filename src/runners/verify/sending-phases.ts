@@ -11,6 +11,7 @@ import { confirmFindings, type Confirmation } from './campaign/confirm.js';
 import type { FindingTracker } from './campaign/findings.js';
 import { runRandomPhase } from './campaign/random-phase.js';
 import type { RunControl } from './control.js';
+import type { RunProblems } from './run-problems.js';
 import type { SendContext } from './execute.js';
 import type { ResolvedVerifyOptions } from './options.js';
 import type { PhaseName, Phase } from './phases.js';
@@ -51,6 +52,8 @@ export interface SendingRun {
   readonly listener: RunListener;
   readonly control: RunControl;
   readonly states: StateClient | undefined;
+  /** Where the state phase reports a set-up the state URL refused. */
+  readonly problems: RunProblems;
   /** What is left of the run's maximum duration. */
   remainingMs(): number;
 }
@@ -96,7 +99,7 @@ export function sendingPhases(run: SendingRun, results: SendingResults): Phase[]
       skip: () => skips.states ?? (existing === undefined ? 'no integration was set up to address' : stopped()),
       run: async () => {
         if (!states) return 0;
-        const done = await runStatePhase({ contract, plan: run.plan, fixtures: run.fixtures, send, context, listener, states, seed: options.seed });
+        const done = await runStatePhase({ contract, plan: run.plan, fixtures: run.fixtures, send, context, listener, states, seed: options.seed, control, problems: run.problems });
         results.tornDown = done.tornDown;
         return done.sent;
       },

@@ -12,6 +12,7 @@ import type { OperationContract } from '../../validators/index.js';
 import { execute, type SendContext } from './execute.js';
 import type { Fixture, Plan } from './plan.js';
 import type { RunControl } from './control.js';
+import type { RunProblems } from './run-problems.js';
 import type { StateChange, StateClient } from './state-client.js';
 import { hasEffect, probeTeardown } from './teardown-probe.js';
 
@@ -28,6 +29,10 @@ export interface StatePhaseInputs {
   readonly listener: RunListener;
   readonly states: StateClient;
   readonly seed: number;
+  /** Asked before each probe: a stopped run sends no more (its teardowns still happen). */
+  readonly control: RunControl;
+  /** Where a set-up the state URL refused goes (teardowns are reported by the state client). */
+  readonly problems: RunProblems;
 }
 
 /** What it did: requests sent, and the plan's changes it already tore down (the run's final teardown skips them). */
@@ -40,23 +45,37 @@ export interface StatePhaseResult {
 const plainExisting = (fixtures: readonly Fixture[]): Fixture | undefined =>
   fixtures.find((fixture) => fixture.scenario.kind === 'existing' && fixture.edgeClass === undefined) ?? fixtures.find((fixture) => fixture.scenario.kind === 'existing');
 
+/** Tears `change` down; false when that failed (the state client reports it, naming the state). */
+const tornDown = (states: StateClient, change: StateChange): Promise<boolean> => states.change(change, 'teardown').then(() => true, () => false);
+
 /**
  * Sets the rate-limited state, sends a couple of valid cases (no more: a limited client backs off), tears it down and
- * probes; true when the key stayed limited.
+ * probes; true when the key stayed limited (the probe found it so, or the teardown failed: probing would only meet
+ * the 429s it left).
  */
 async function exerciseRateLimit(inputs: StatePhaseInputs, existing: Fixture): Promise<boolean> {
   const { contract, send, context, listener, states, seed } = inputs;
   const change: StateChange = { state: STATE.rateLimited, params: {} };
-  await states.change(change, 'setup');
+  try {
+    await states.change(change, 'setup');
+  } catch (error) {
+    // A set-up abandoned at Ctrl+C may still have been applied: it is undone all the same.
+    if (inputs.control.stopped) return !(await tornDown(states, change));
+    inputs.problems.state(`the set-up of provider state "${change.state}" failed: ${(error as Error).message}`, change.state);
+    return false;
+  }
+  let undone = false;
   try {
     for (const testCase of fc.sample(validRequest(contract, { params: existing.params }), { seed, numRuns: RATE_LIMITED_CASES })) {
+      if (inputs.control.stopped) break;
       const exchange = await execute({ case: testCase, scenario: { kind: 'rate-limited' } }, send);
       listener.onExchange?.(exchange, runChecks(send.checks, context, exchange));
     }
   } finally {
-    await states.change(change, 'teardown');
+    undone = await tornDown(states, change);
   }
-  return probeTeardown(change, existing, send, context, listener, seed);
+  if (!undone) return true;
+  return !inputs.control.stopped && probeTeardown(change, existing, send, context, listener, seed);
 }
 
 /** Runs the state phase: the rate-limited state, then the plan's states with an effect torn down early and probed. */
@@ -65,16 +84,18 @@ export async function runStatePhase(inputs: StatePhaseInputs): Promise<StatePhas
   if (!existing) return { sent: 0, tornDown: new Set() };
   const stuck = await exerciseRateLimit(inputs, existing);
   let sent = RATE_LIMITED_CASES + 1;
-  const tornDown = new Set<StateChange>();
+  const done = new Set<StateChange>();
   // A key still limited would answer every other probe 429: they would judge nothing.
-  if (stuck) return { sent, tornDown };
+  if (stuck) return { sent, tornDown: done };
   for (const change of inputs.plan.changes.filter(hasEffect)) {
-    await inputs.states.change(change, 'teardown');
-    tornDown.add(change);
+    // Tried once here, whatever came of it: a failed teardown is reported, not tried again at the end.
+    const undone = await tornDown(inputs.states, change);
+    done.add(change);
+    if (!undone || inputs.control.stopped) continue;
     await probeTeardown(change, existing, inputs.send, inputs.context, inputs.listener, inputs.seed);
     sent++;
   }
-  return { sent, tornDown };
+  return { sent, tornDown: done };
 }
 
 /** How many requests the state phase plans for a plan: the rate-limited cases and a probe per state with an effect. */
@@ -85,7 +106,7 @@ export const plannedStateCases = (plan: Plan): number => RATE_LIMITED_CASES + 1 
  * key still rate limited would turn phase 2 into nothing but 429s, so the run stops there, with the finding that
  * names the state. Returns the requests sent.
  */
-export async function probePactTeardowns(tornDown: readonly StateChange[], inputs: Omit<StatePhaseInputs, 'plan' | 'states'>, control: RunControl): Promise<number> {
+export async function probePactTeardowns(tornDown: readonly StateChange[], inputs: Omit<StatePhaseInputs, 'plan' | 'states' | 'control' | 'problems'>, control: RunControl): Promise<number> {
   const existing = plainExisting(inputs.fixtures);
   if (!existing) return 0;
   const last = new Map<string, StateChange>();

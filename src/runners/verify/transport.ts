@@ -14,6 +14,8 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
   readonly connections: number;
+  /** Ctrl+C: the exchanges in flight are abandoned, and no request is sent after it. */
+  readonly signal?: AbortSignal;
 }
 
 /** One request on the wire. */
@@ -64,6 +66,12 @@ class Watchdog {
   done(key: object): void {
     this.running.delete(key);
   }
+  /** Abandons every exchange in flight (the run was interrupted). */
+  abortAll(): void {
+    const running = [...this.running.values()];
+    this.running.clear();
+    for (const entry of running) entry.abort();
+  }
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
@@ -79,6 +87,8 @@ class Watchdog {
   }
 }
 
+/** What an exchange abandoned at Ctrl+C says (the run reports none of them). */
+const INTERRUPTED = 'the run was interrupted';
 /** How far a response had come when it failed: its headers arrived (when, with which status), so much of the body. */
 interface BodyProgress {
   readonly status: number;
@@ -146,15 +156,17 @@ export function createTransport(options: TransportOptions): Transport {
   const pool = new Pool(url.origin, { connections: options.connections, pipelining: 1, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
   const prefix = url.pathname.replace(/\/$/, '');
   const watchdog = new Watchdog(options.timeoutMs);
+  options.signal?.addEventListener('abort', () => watchdog.abortAll(), { once: true });
   return {
     prefix,
     send(request) {
+      if (options.signal?.aborted) return Promise.resolve({ error: 'other', message: INTERRUPTED });
       const started = performance.now();
       const key = {};
       return new Promise<ResponseOutcome>((resolve) => {
         pool.dispatch(
           { method: request.method as 'PATCH', path: prefix + request.path, headers: request.headers, body: request.body ?? null },
-          collect(options.maxBodyBytes, (abort) => watchdog.watch(key, () => abort(new PastDeadline(options.timeoutMs))), (outcome) => {
+          collect(options.maxBodyBytes, (abort) => (options.signal?.aborted ? abort(new PastDeadline(options.timeoutMs)) : watchdog.watch(key, () => abort(new PastDeadline(options.timeoutMs)))), (outcome) => {
             watchdog.done(key);
             const elapsedMs = performance.now() - started;
             if ('bytes' in outcome) {

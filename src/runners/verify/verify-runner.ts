@@ -5,19 +5,21 @@
  * nothing is printed.
  */
 import { createCheckContext, selectChecks } from '../../checks/index.js';
-import { fanOut, type PhaseOutcome, type RunListener } from '../../events/index.js';
+import { fanOut, type PhaseOutcome, type RunListener, type RunStop } from '../../events/index.js';
 import type { OperationContract } from '../../validators/index.js';
 import type { ConformanceSummary } from './conformance.js';
 import { Backoff } from './backoff.js';
 import type { SendContext } from './execute.js';
 import { runPactPhase, type PactPhase } from './pacts.js';
-import { tearDownPlan } from './plan.js';
-import { createStateClient, STATE_CHANGE_TIMEOUT_MS, type StateChange } from './state-client.js';
+import { INTERRUPTED_TEARDOWN_WINDOW_MS, tearDownPlan } from './teardown.js';
+import { createStateClient, type StateChange, type StateClient } from './state-client.js';
 import type { SystematicSummary } from './systematic-run.js';
 import { sendingPhases, type SendingResults } from './sending-phases.js';
 import { parseEdgePath } from './replay-path.js';
-import { openTarget, probe, stillAnswers } from './target.js';
-import { ProviderHealth, RunControl } from './control.js';
+import { openTarget, probe, stillAnswers, type Target } from './target.js';
+import { ProviderHealth, RunControl, untilInterrupted } from './control.js';
+import { RunProblems } from './run-problems.js';
+import { formatDuration } from '../../report/duration.js';
 import { createTransport } from './transport.js';
 import { refuseDocumentedHeaders } from './extra-headers.js';
 import { apiKeyHeaderOf } from '../../contract/operation.js';
@@ -25,7 +27,7 @@ import type { ResolvedVerifyOptions } from './options.js';
 import { pathParamNames } from '../../arbitraries/index.js';
 import { prepareRunData } from './campaign/run-data.js';
 import { RunDatabase, type FailureDatabaseSummary } from './failures/database.js';
-import { optionSkips, plannedCases as totalPlanned, runPhases } from './phases.js';
+import { optionSkips, plannedCases as totalPlanned, runPhases, type Phase } from './phases.js';
 
 export type { VerifyOptions, ResolvedVerifyOptions } from './options.js';
 
@@ -40,76 +42,107 @@ export interface VerifySummary {
   readonly systematic?: SystematicSummary;
   /** Every phase of the plan in order: what it sent, or why it was skipped. */
   readonly phases: readonly PhaseOutcome[];
+  /** Provider-state problems: each teardown that failed on every try (naming the state), states left undone after Ctrl+C. */
   readonly teardownProblems: readonly string[];
   /** Edge fixtures the provider's state URL refused to set up, each left out of the run. */
   readonly setupProblems: readonly string[];
   /** The state changes phase 2 made (for regression tests that must recreate a case's data). */
   readonly stateChanges: readonly StateChange[];
   readonly stateUrl?: string;
-  /** Set when the run stopped before its end: why, and how many planned cases were not sent. */
-  readonly stopped?: { readonly reason: string; readonly notRun: number };
+  /** Set when the run stopped before its end: why, how many planned cases were not sent, whether by Ctrl+C. */
+  readonly stopped?: RunStop;
   /** What the failure database did: where it is, what this run wrote. */
   readonly failures: FailureDatabaseSummary;
+}
+
+/** The message of a run stopped because the 429 wait budget is spent. */
+const budgetSpent = (budgetMs: number): string => `the wait budget for 429 answers is spent (${formatDuration(budgetMs)}; --wait-budget), and the provider still answers 429`;
+
+/** Phase 1 as a phase of the plan: runs the pacts, reports a cut-off, and undoes what Pact's verifier left set up. */
+function pactPhase(run: { options: ResolvedVerifyOptions; target: Target; keyHeader: string; skip: string | undefined; listener: RunListener; states: StateClient | undefined; problems: RunProblems; control: RunControl }, done: (pacts: PactPhase) => void): Phase {
+  const { options, target, listener, problems, control } = run;
+  return {
+    name: 'pacts', planned: 0, skip: () => run.skip,
+    run: async () => {
+      let interactions = 0;
+      const pacts = await runPactPhase({
+        providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader: run.keyHeader, headers: options.headers, timeoutMs: options.timeoutMs, stateTimeoutMs: options.stateTimeoutMs, limitMs: options.pactTimeoutMs,
+        ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), pactsDir: options.pactsDir, ...(options.broker ? { broker: options.broker } : {}),
+        ...(options.signal ? { signal: options.signal } : {}), stop: control.stopSignal, onTeardownFailed: problems.teardownFailed,
+      }, fanOut(listener, { onPact: () => void interactions++ }));
+      done(pacts);
+      if (!pacts.ran) return { skipped: pacts.reason };
+      // States Pact's verifier set up and never tore down (it was stopped mid-interaction) are undone here.
+      for (const change of pacts.leftOver) await run.states?.change(change, 'teardown').catch(() => undefined);
+      if (pacts.stopped === undefined) return interactions;
+      // Its own limit cut it off (a problem of the run's); any other stop is the run's, said once for the whole run.
+      if (!control.stopped) problems.pactPhaseCut(`the pact phase was cut off: ${pacts.stopped}; no interaction was judged`);
+      return { skipped: control.stopped ? `the run stopped: ${pacts.stopped}` : `cut off: ${pacts.stopped}` };
+    },
+  };
 }
 
 /**
  * Runs verify end to end on resolved options (see options.ts: no default is decided here) as a plan of phases (see
  * phases.ts: no skip is decided here); harness problems (unreachable provider, bad options) throw HarnessErrors (exit 2).
+ * Whatever happens once the data is set up, the run's provider states are torn down before it returns.
  */
-export async function verify(contract: OperationContract, options: ResolvedVerifyOptions, listener: RunListener): Promise<VerifySummary> {
+export async function verify(contract: OperationContract, options: ResolvedVerifyOptions, given: RunListener): Promise<VerifySummary> {
   const checks = selectChecks(options.checks);
   const edgeReplay = parseEdgePath(options.path);
   refuseDocumentedHeaders(contract, options.headers);
   const target = await openTarget(options);
-  const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, connections: options.concurrency });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const transport = createTransport({ baseUrl: target.baseUrl, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, connections: options.concurrency, ...signal });
   try {
     await probe(contract, transport, target.baseUrl);
+    const control = new RunControl(options.signal);
+    const listener = untilInterrupted(given, control);
+    const problems = new RunProblems(listener, control);
     const skips = optionSkips(options, target.stateUrl !== undefined);
     const keyHeader = apiKeyHeaderOf(contract.operation) ?? 'X-API-KEY';
-    // Setting up data may take a provider longer than answering a request: its own, longer bound.
-    const states = target.stateUrl ? createStateClient(target.stateUrl, Math.max(options.timeoutMs, STATE_CHANGE_TIMEOUT_MS), undefined, options.headers) : undefined;
-    const control = new RunControl(options.signal);
+    const states = target.stateUrl ? createStateClient(target.stateUrl, { timeoutMs: options.stateTimeoutMs, headers: options.headers, ...signal, onTeardownFailed: problems.teardownFailed }) : undefined;
     const health = new ProviderHealth(control, () => stillAnswers(contract, transport));
-    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, headers: options.headers, checks, backoff: new Backoff(options.maxBackoffMs), health };
+    const backoff = new Backoff(options.maxBackoffMs, options.waitBudgetMs, { ...signal, onSpent: () => control.stop(budgetSpent(options.waitBudgetMs)) });
+    const send: SendContext = { contract, transport, baseUrl: target.baseUrl, apiKey: target.apiKey, headers: options.headers, checks, backoff, health };
     const context = createCheckContext(contract);
     const database = new RunDatabase({ contract, options, send, context, listener, control, states, secrets: [target.apiKey] });
     let pacts: PactPhase = { ran: false, reason: skips.pacts ?? '' };
-    const firstOutcomes = await runPhases([database.phase(skips.failures), {
-      name: 'pacts', planned: 0, skip: () => skips.pacts,
-      run: async () => {
-        let interactions = 0;
-        pacts = await runPactPhase({ providerBaseUrl: target.baseUrl, apiKey: target.apiKey, keyHeader, headers: options.headers, timeoutMs: options.timeoutMs, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), pactsDir: options.pactsDir, ...(options.broker ? { broker: options.broker } : {}) }, fanOut(listener, { onPact: () => void interactions++ }));
-        return pacts.ran ? interactions : { skipped: pacts.reason };
-      },
-    }], listener);
-    const data = await prepareRunData(contract, options, states, skips.systematic === undefined, edgeReplay);
+    const firstPhases = [database.phase(skips.failures), pactPhase({ options, target, keyHeader, skip: skips.pacts, listener, states, problems, control }, (done) => void (pacts = done))];
+    const firstOutcomes = await runPhases(firstPhases, listener);
+    const data = await prepareRunData(contract, options, states, skips.systematic === undefined, edgeReplay, () => control.stopped);
     const { plan, fixtures } = data;
-    const tracker = database.tracker(plan, pathParamNames(contract)[0]);
-    const started = Date.now();
-    const remainingMs = (): number => Math.max(0, options.maxDurationMs - (Date.now() - started));
     const results: SendingResults = { conformance: { cases: 0, shrunk: new Map(), interrupted: false }, tornDown: new Set() };
-    const pactTeardowns = tornDownBy(pacts);
-    const phases = sendingPhases({
-      contract, options, skips, edgeCases: data.edgeCases, edgeIndices: data.indices, edgeReplay, plan, fixtures, randomFixtures: data.randomFixtures, pactTeardowns,
-      send, context, listener: fanOut(listener, tracker.listener()), control, states, remainingMs, startedAt: started, tracker, onConfirmed: (confirmation) => database.confirmed(confirmation),
-    }, results);
-    const planned = totalPlanned(phases);
-    listener.onStart?.(planned);
     let outcomes: PhaseOutcome[] = [];
-    // The cap ends the run as a stop does: the report says STOPPED EARLY and counts what was not sent, never a plain PASSED.
-    const cap = setTimeout(() => control.stop(`the run reached its maximum duration (${options.maxDurationMs} ms; --max-duration)`), remainingMs()).unref();
+    let planned = 0;
     try {
-      outcomes = await runPhases(phases, listener);
+      const tracker = database.tracker(plan, pathParamNames(contract)[0]);
+      const started = Date.now();
+      const remainingMs = (): number => Math.max(0, options.maxDurationMs - (Date.now() - started));
+      const phases = sendingPhases({
+        contract, options, skips, edgeCases: data.edgeCases, edgeIndices: data.indices, edgeReplay, plan, fixtures, randomFixtures: data.randomFixtures, pactTeardowns: tornDownBy(pacts),
+        send, context, listener: fanOut(listener, tracker.listener()), control, states, problems, remainingMs, startedAt: started, tracker, onConfirmed: (confirmation) => database.confirmed(confirmation),
+      }, results);
+      planned = totalPlanned(phases);
+      listener.onStart?.(planned);
+      // The cap ends the run as a stop does: the report says STOPPED and counts what was not sent, never a plain PASSED.
+      const cap = setTimeout(() => control.stop(`the run reached its maximum duration (${options.maxDurationMs} ms; --max-duration)`), remainingMs()).unref();
+      try {
+        outcomes = await runPhases(phases, listener);
+      } finally {
+        clearTimeout(cap);
+        if (backoff.waited > 0) listener.onBackoff?.(backoff.waited, backoff.budgetMs);
+        listener.onFinish?.();
+      }
     } finally {
-      clearTimeout(cap);
-      if (send.backoff.waited > 0) listener.onBackoff?.(send.backoff.waited);
-      listener.onFinish?.();
+      // After Ctrl+C the teardown is bounded: the states with an effect first, then as much data as fits.
+      const left = states ? await tearDownPlan(plan, states, { done: results.tornDown, ...(control.interrupted ? { withinMs: INTERRUPTED_TEARDOWN_WINDOW_MS } : {}) }) : [];
+      for (const message of left) problems.state(message);
     }
-    const teardownProblems = states ? await tearDownPlan(plan, states, results.tornDown) : [];
     const sent = outcomes.reduce((sum, outcome) => sum + (outcome.ran ? outcome.cases : 0), 0);
-    const stopped = control.reason === undefined ? {} : { stopped: { reason: control.reason, notRun: Math.max(0, planned - sent) } };
-    if (stopped.stopped) listener.onStopped?.(stopped.stopped.reason, stopped.stopped.notRun);
-    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance: results.conformance, ...(results.systematic ? { systematic: results.systematic } : {}), phases: [...firstOutcomes, ...outcomes], teardownProblems, setupProblems: plan.problems ?? [], stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...stopped, failures: database.summary() };
+    const stopped = control.reason === undefined ? undefined : { reason: control.reason, notRun: Math.max(0, planned - sent), ...(control.interrupted ? { interrupted: true } : {}) };
+    if (stopped) listener.onStopped?.(stopped);
+    return { baseUrl: target.baseUrl, embedded: target.embedded, apiKey: target.apiKey, pacts, conformance: results.conformance, ...(results.systematic ? { systematic: results.systematic } : {}), phases: [...firstOutcomes, ...outcomes], teardownProblems: problems.states, setupProblems: plan.problems ?? [], stateChanges: plan.changes, ...(target.stateUrl ? { stateUrl: target.stateUrl } : {}), ...(stopped ? { stopped } : {}), failures: database.summary() };
   } finally {
     await transport.close();
     await target.close();

@@ -99,3 +99,36 @@ describe('runners/mock: `stigg-contract mock -- <command>` and `mock report FILE
     }
   });
 });
+
+describe('runners/mock: a client command that ignores Ctrl+C', function () {
+  this.timeout(60_000);
+
+  it('the first signal goes on to the command; a second kills it, and the mock reports the client run (black box)', async () => {
+    // A client suite that shrugs off SIGINT: it says so on stdout each time, and would otherwise run for a minute.
+    const script = 'process.on("SIGINT", () => console.log("ignored SIGINT")); console.log("ready"); setTimeout(() => undefined, 60000);';
+    const child = spawn(process.execPath, [BIN, 'mock', '--', process.execPath, '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const seen = (text: string): Promise<void> => new Promise((resolve, reject) => {
+      const look = (): void => void (stdout.includes(text) && resolve());
+      child.stdout.on('data', look);
+      child.once('close', () => reject(new Error(`mock ended before the client printed ${JSON.stringify(text)}: ${stderr}`)));
+      look();
+    });
+    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      await seen('ready');
+      child.kill('SIGINT');
+      await seen('ignored SIGINT');
+      child.kill('SIGINT');
+      const code = await exited;
+      expect(stderr).to.contain('stigg-contract mock: second signal: killing the command');
+      expect(stdout).to.match(/client_command/);
+      expect(code, stderr).to.equal(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});

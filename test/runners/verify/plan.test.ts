@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { TransportError } from '../../../src/errors.js';
-import { setUpPlan, tearDownPlan } from '../../../src/runners/verify/plan.js';
+import { applyPlan, layOutPlan, setUpPlan } from '../../../src/runners/verify/plan.js';
+import { tearDownPlan, teardownOrder } from '../../../src/runners/verify/teardown.js';
 import type { StateAction, StateChange, StateClient } from '../../../src/runners/verify/state-client.js';
 import { openContract, type OperationContract } from '../../../src/validators/index.js';
 
@@ -70,7 +71,29 @@ describe('verify plan: the data a run sets up through provider states', () => {
     const plan = await setUpPlan(c, states, 2, 7);
     const [first] = plan.changes;
     const teardown = recordingStates();
-    await tearDownPlan(plan, teardown, new Set(first ? [first] : []));
+    await tearDownPlan(plan, teardown, { done: new Set(first ? [first] : []) });
     expect(teardown.log.map(({ change }) => change)).to.deep.equal([...plan.changes].reverse().slice(0, -1));
+  });
+
+  it('a set-up that fails for good undoes what was set up before it throws; a stop ends the set-up with what it had', async () => {
+    let count = 0;
+    const states = recordingStates();
+    const failing: StateClient = { change: (change, action) => (action === 'setup' && ++count === 5 ? Promise.reject(new TransportError('state change failed: ECONNRESET', 'http://states')) : states.change(change, action)) };
+    await setUpPlan(c, failing, 12, 7).catch(() => undefined);
+    const setups = states.log.filter(({ action }) => action === 'setup').map(({ change }) => change);
+    expect(states.log.filter(({ action }) => action === 'teardown').map(({ change }) => change)).to.deep.equal([...setups].reverse());
+    let stopAfter = 3;
+    const stopped = await applyPlan(layOutPlan(c, 12, 7), recordingStates(), () => true, () => stopAfter-- <= 0);
+    expect(stopped.changes.length).to.be.at.most(3);
+  });
+
+  it('after Ctrl+C the states with an effect go first, and what the window leaves undone is named', async () => {
+    const plan = await setUpPlan(c, recordingStates(), 2, 7);
+    const order = teardownOrder(plan.changes);
+    expect(order[0]?.state).to.equal('the API key may not access the customer');
+    // A state URL that takes longer than the window over its first teardown: nothing else is started.
+    const slow: StateClient = { change: () => new Promise((resolve) => setTimeout(resolve, 50)) };
+    const left = await tearDownPlan(plan, slow, { withinMs: 10 });
+    expect(left).to.deep.equal([`${plan.changes.length - 1} of the run's ${plan.changes.length} provider state changes were not torn down: the run was interrupted, and its teardown is bounded by 10 ms`]);
   });
 });

@@ -20,7 +20,7 @@ describe('runSystematic against the reference provider, edge fixtures set up thr
     const provider = await startReferenceProvider({ apiKey });
     const transport = createTransport({ baseUrl: provider.url, timeoutMs: 2000, maxBodyBytes: 2 ** 20, connections: 1 });
     try {
-      const states = createStateClient(provider.stateUrl, 2000);
+      const states = createStateClient(provider.stateUrl, { timeoutMs: 2000 });
       const fixtures: Fixture[] = [];
       for (const f of edgeFixtureIds(contract)) {
         await states.change({ state: STATE.withIntegration, params: { customerId: f.customerId, integrationId: f.integrationId, vendorIdentifier: 'STRIPE', syncedEntityId: null, syncData: null } }, 'setup');

@@ -39,19 +39,19 @@ function checkEdgeReplay(index: number | undefined, data: Omit<RunData, 'plan' |
   throw new ConfigurationError(`--path ${edgePath(index)} addresses data the provider's state URL refused to set up in this run`);
 }
 
-/** Lays out, shares and sets up the run's data (only `--fixture` data without a state URL). */
-export async function prepareRunData(contract: OperationContract, options: ResolvedVerifyOptions, states: StateClient | undefined, systematic: boolean, edgeReplay: number | undefined): Promise<RunData> {
+/** Lays out, shares and sets up the run's data (only `--fixture` data without a state URL), until `stopped` says stop. */
+export async function prepareRunData(contract: OperationContract, options: ResolvedVerifyOptions, states: StateClient | undefined, systematic: boolean, edgeReplay: number | undefined, stopped: () => boolean = () => false): Promise<RunData> {
   const names = pathParamNames(contract);
   const named = namedFixtures(contract, options.fixtures);
   const steps = states ? layOutPlan(contract, options.existingFixtures, options.seed, runTag(options.seed, options.shard)) : [];
   const all = [...named, ...steps.map((step) => step.fixture)];
   const edgeCases = systematic ? systematicCases(contract, all) : [];
   const share = shareOf(all, edgeCases, options.shard, names);
-  const plan: Plan = states ? await applyPlan(steps, states, share.keeps) : { fixtures: [], changes: [] };
+  const plan: Plan = states ? await applyPlan(steps, states, share.keeps, stopped) : { fixtures: [], changes: [] };
   const refused = new Set((plan.refused ?? []).map((fixture) => paramsKey(fixture.params, names)));
   const indices = withoutRefused(edgeCases, share.cases, plan.refused ?? [], names);
   const unitOf = new Map(all.map((fixture) => [fixture.params[names[0] ?? ''] ?? '', fixture.unit] as const));
-  checkEdgeReplay(edgeReplay, { edgeCases, indices }, options, (index) => unitOf.get(edgeCases[index]?.case.params[names[0] ?? ''] ?? ''));
+  if (!stopped()) checkEdgeReplay(edgeReplay, { edgeCases, indices }, options, (index) => unitOf.get(edgeCases[index]?.case.params[names[0] ?? ''] ?? ''));
   const randomFixtures = randomPhaseFixtures(all).filter((fixture) => !refused.has(paramsKey(fixture.params, names)));
   return { plan, fixtures: [...named, ...plan.fixtures], edgeCases, indices, randomFixtures };
 }

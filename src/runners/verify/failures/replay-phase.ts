@@ -48,8 +48,9 @@ async function sendEntry(entry: FailureEntry, inputs: ReplayInputs): Promise<Exc
   const done: FailureEntry['states'][number][] = [];
   try {
     for (const change of entry.states) {
-      await inputs.states?.change(change, 'setup');
+      // Undone even when its set-up fails: one abandoned at Ctrl+C may still have been applied.
       done.push(change);
+      await inputs.states?.change(change, 'setup');
     }
     const send = spelledSend(inputs.send, entry.keyHeader);
     return withParsedBodies(await executeRaw({ case: entry.case, scenario: entry.scenario }, send));
