@@ -3,7 +3,7 @@ import { expectsValid, sendsValidKey } from './cases.js';
 import { FORBIDDEN_STATUS } from './documented.js';
 import { listCodes } from './error-code-documented.js';
 import { describeOutcome, finding, jsonOf, literal, propertyOf, skip } from './finding.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'access_denied';
 

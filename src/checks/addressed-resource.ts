@@ -4,7 +4,8 @@ import { expectsValid, sendsValidKey } from './cases.js';
 import { RECORD_ID_FIELD } from './documented.js';
 import { finding, literal, propertyOf, skip } from './finding.js';
 import { successRecord } from './success-record.js';
-import type { Check, Exchange } from './types.js';
+import type { Check } from './check.js';
+import type { Exchange } from './types.js';
 
 const ID = 'addressed_resource';
 

@@ -2,7 +2,8 @@
 import { breaksAuth, sendsUnsupportedMediaType, tagLabel } from './cases.js';
 import { BAD_INPUT_STATUS, UNAUTHENTICATED_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
 import { describeOutcome, finding, notApplicable, skip } from './finding.js';
-import type { Check, CheckContext, Exchange } from './types.js';
+import type { Check, CheckContext } from './check.js';
+import type { Exchange } from './types.js';
 import { headerKey } from '../http/headers.js';
 
 const ID = 'auth_required';

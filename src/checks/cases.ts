@@ -5,7 +5,8 @@ import { mediaEssence } from '../http/media-type.js';
 import type { ContractFacts } from './facts.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
 import { notApplicable, skip } from './finding.js';
-import type { Exchange, NotApplicable, Scenario, Skipped } from './types.js';
+import type { NotApplicable, Skipped } from './check.js';
+import type { Exchange, Scenario } from './types.js';
 
 /** The case is meant to be accepted. */
 export const expectsValid = (testCase: RequestCase): boolean => testCase.expect.intent === 'valid';

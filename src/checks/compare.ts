@@ -5,7 +5,8 @@ import { documentedView } from './documented-view.js';
 import { describeOutcome, finding, isTransportFailure, jsonOf, literal, noResponse, propertyOf, RATE_LIMITED, skip } from './finding.js';
 import { atPointer } from '../contract/json.js';
 import { firstDifference } from './json-diff.js';
-import type { CheckContext, CheckResult, Exchange, Finding, RelatedExchange, Relation, ResponseOutcome } from './types.js';
+import type { CheckContext, CheckResult } from './check.js';
+import type { Exchange, Finding, RelatedExchange, Relation, ResponseOutcome } from './types.js';
 
 /** Alike, different (with what differs), or not comparable (no response, rate limited). */
 export type Comparison =

@@ -1,7 +1,7 @@
 /** content_type: a documented status comes with its documented media type. */
 import { mediaEssence } from '../http/media-type.js';
 import { finding, headerOf, notApplicable } from './finding.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'content_type';
 

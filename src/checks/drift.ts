@@ -10,7 +10,8 @@ import { breaksAuth } from './cases.js';
 import { API_KEY_PLACEHOLDER } from './documented.js';
 import { outcomeOfFindings, runCheck, type CheckRun } from './run.js';
 import type { OperationContract } from '../validators/index.js';
-import type { Check, CheckContext, CheckOutcome, Exchange, Finding } from './types.js';
+import type { Check, CheckContext, CheckOutcome } from './check.js';
+import type { Exchange, Finding } from './types.js';
 
 /** What judging drift needs: the run's checks, the pinned contract's context and the next version's. */
 export interface DriftJudge {

@@ -1,6 +1,6 @@
 /** error_code_documented: an error body's `code` is one its status documents. */
 import { finding, jsonOf, literal, notApplicable, propertyOf } from './finding.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'error_code_documented';
 

@@ -2,7 +2,7 @@
 import type { JsonSchema, OasSchema, OperationModel, Reading } from '../contract/types.js';
 import { headerKey } from '../http/headers.js';
 import type { OperationContract } from '../validators/index.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from './check.js';
 import { isJsonObject } from '../contract/json.js';
 import { templateParams } from '../contract/path.js';
 

@@ -1,8 +1,7 @@
 /** Helpers every check uses: reading a response, and building findings, skips and "not applicable" results. */
 import { BODY_PREVIEW_BYTES } from './documented.js';
-import type {
-  CheckOutcome, Exchange, Finding, FindingKind, NotApplicable, ReceivedResponse, ResponseOutcome, Skipped, TransportFailure, TrimmedResponse,
-} from './types.js';
+import type { CheckOutcome, NotApplicable, Skipped } from './check.js';
+import type { Exchange, Finding, FindingKind, ReceivedResponse, ResponseOutcome, TransportFailure, TrimmedResponse } from './types.js';
 import { isJsonObject, jsonText } from '../contract/json.js';
 import { headerValue } from '../http/headers.js';
 

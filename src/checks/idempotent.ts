@@ -1,7 +1,7 @@
 /** idempotent: the same valid PATCH sent twice is answered alike. */
 import { expectsValid, sendsValidKey } from './cases.js';
 import { compareRelated } from './compare.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'idempotent';
 

@@ -1,5 +1,6 @@
 /** The checks layer's public surface: types, the registry, running checks, and the helpers runners use. */
 export type * from './types.js';
+export type * from './check.js';
 export { CHECKS, CHECK_IDS, checkById, selectChecks } from './registry.js';
 export { runCheck, runChecks, type CheckRun } from './run.js';
 export { intentUnder, judgeDrift, versionName, type DriftJudge } from './drift.js';

@@ -4,7 +4,7 @@ import { BAD_INPUT_CODE, BAD_INPUT_STATUS, UNSUPPORTED_MEDIA_TYPE_STATUS } from 
 import { listCodes } from './error-code-documented.js';
 import { describeOutcome, finding, jsonOf, literal, notApplicable, propertyOf, skip } from './finding.js';
 import { addressesOperation, OFF_TEMPLATE, onlyIntentRejects } from './scope.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'invalid_input_rejected';
 

@@ -1,7 +1,7 @@
 /** not_a_server_error: the provider never crashes, hangs, resets, floods, or sends non-JSON where JSON is documented. */
 import { finding, isTransportFailure, jsonOf, show } from './finding.js';
 import { addressesOperation } from './scope.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 import { isJsonMediaType } from '../http/media-type.js';
 
 const ID = 'not_a_server_error';

@@ -2,7 +2,7 @@
 import { expectsValid, sendsValidKey } from './cases.js';
 import { NOT_FOUND_CODES, NOT_FOUND_STATUS } from './documented.js';
 import { describeOutcome, finding, jsonOf, literal, propertyOf, skip } from './finding.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'not_found_codes';
 

@@ -1,7 +1,7 @@
 /** optional_headers_harmless: the optional headers, present, absent or garbage, change nothing for API-key auth. */
 import { sendsValidKey } from './cases.js';
 import { compareRelated } from './compare.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'optional_headers_harmless';
 

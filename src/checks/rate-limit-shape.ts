@@ -3,7 +3,8 @@ import { expectsValid, sendsValidKey } from './cases.js';
 import { RATE_LIMITED_CODE, RATE_LIMITED_STATUS } from './documented.js';
 import { describeOutcome, finding, headerOf, jsonOf, literal, notApplicable, propertyOf, show } from './finding.js';
 import { parseRetryAfter } from '../http/retry-after.js';
-import type { Check, Exchange, Finding, ReceivedResponse } from './types.js';
+import type { Check } from './check.js';
+import type { Exchange, Finding, ReceivedResponse } from './types.js';
 
 const ID = 'rate_limit_shape';
 

@@ -7,7 +7,8 @@ import { childPointer, isJsonObject } from '../contract/json.js';
 import { expectsValid, sendsValidKey } from './cases.js';
 import { finding, literal, notApplicable, skip } from './finding.js';
 import { successRecord } from './success-record.js';
-import type { Check, Finding } from './types.js';
+import type { Check } from './check.js';
+import type { Finding } from './types.js';
 
 const ID = 'record_unchanged';
 

@@ -18,7 +18,7 @@ import { stateTeardown } from './state-teardown.js';
 import { statusDocumented } from './status-documented.js';
 import { updateApplied } from './update-applied.js';
 import { validInputAccepted } from './valid-input-accepted.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 /** Every check: transport and shape first, then input handling, then data semantics, then multi-exchange ones. */
 export const CHECKS: readonly Check[] = Object.freeze([

@@ -1,7 +1,8 @@
 /** response_schema: a documented response's body matches its schema, read as the validators read it. */
 import type { ValidationIssue } from '../validators/index.js';
 import { finding, notApplicable } from './finding.js';
-import type { Check, Finding } from './types.js';
+import type { Check } from './check.js';
+import type { Finding } from './types.js';
 
 const ID = 'response_schema';
 /** Issues other checks own: a body that is not JSON (not_a_server_error) and the media type (content_type). */

@@ -3,7 +3,8 @@ import { scenarioMismatch, UNKNOWN_DATA } from './cases.js';
 import { RATE_LIMITED_STATUS } from './documented.js';
 import { failsCheck, isTransportFailure, noResponse, RATE_LIMITED } from './finding.js';
 import { addressesOperation } from './scope.js';
-import type { AnsweredExchange, Check, CheckContext, CheckOutcome, CheckResult, Exchange, Finding, TransportFailure } from './types.js';
+import type { AnsweredExchange, Check, CheckContext, CheckOutcome, CheckResult } from './check.js';
+import type { Exchange, Finding, TransportFailure } from './types.js';
 
 /** One check's outcome on one exchange. */
 export interface CheckRun {

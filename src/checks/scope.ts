@@ -5,7 +5,8 @@
  */
 import { matchPath } from '../contract/path.js';
 import type { ValidationIssue } from '../validators/index.js';
-import type { CheckContext, Exchange } from './types.js';
+import type { CheckContext } from './check.js';
+import type { Exchange } from './types.js';
 
 const addressed = new WeakMap<Exchange, boolean>();
 const readings = new WeakMap<Exchange, RequestReadings>();

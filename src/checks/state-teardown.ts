@@ -1,7 +1,7 @@
 /** state_teardown: what a provider state set up is gone after its teardown (no more 429, no more 403). */
 import { expectsValid, sendsValidKey } from './cases.js';
 import { describeOutcome, finding } from './finding.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'state_teardown';
 

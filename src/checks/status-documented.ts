@@ -2,7 +2,7 @@
 import { sendsUnsupportedMediaType } from './cases.js';
 import { UNSUPPORTED_MEDIA_TYPE_STATUS } from './documented.js';
 import { finding, headerOf, show } from './finding.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'status_documented';
 

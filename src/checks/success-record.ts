@@ -1,6 +1,6 @@
 /** The gate shared by checks that read the record of a successful answer (update_applied, addressed_resource, record_unchanged). */
 import { jsonOf, notApplicable, propertyOf } from './finding.js';
-import type { AnsweredExchange, CheckContext, NotApplicable } from './types.js';
+import type { AnsweredExchange, CheckContext, NotApplicable } from './check.js';
 
 /** The record a success answer carries (`data`), or why there is none to read. */
 export type RecordOrReason = { readonly record: Readonly<Record<string, unknown>> } | NotApplicable;

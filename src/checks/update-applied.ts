@@ -2,7 +2,7 @@
 import { expectsValid, sendsValidKey } from './cases.js';
 import { finding, literal, propertyOf, skip } from './finding.js';
 import { successRecord } from './success-record.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'update_applied';
 

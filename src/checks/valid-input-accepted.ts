@@ -2,7 +2,7 @@
 import { expectsValid, sendsValidKey } from './cases.js';
 import { describeOutcome, finding, skip } from './finding.js';
 import { onlyStrictRejects } from './scope.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 const ID = 'valid_input_accepted';
 

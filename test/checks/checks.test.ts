@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CHECK_IDS, checkById } from '../../src/checks/registry.js';
 import { runCheck } from '../../src/checks/run.js';
-import type { CheckOutcome } from '../../src/checks/types.js';
+import type { CheckOutcome } from '../../src/checks/check.js';
 import { checkContext } from './fixtures.js';
 import { dataRows } from './rows-data.js';
 import { inputRows } from './rows-input.js';

@@ -1,7 +1,8 @@
 /** Exchanges for check tests: a valid PATCH on an existing integration, and ways to break it. */
 import type { BreakTag, RequestCase } from '../../src/arbitraries/types.js';
 import { createCheckContext } from '../../src/checks/facts.js';
-import type { CheckContext, Exchange, ReceivedResponse, RelatedExchange, ResponseOutcome, Scenario, SentRequest } from '../../src/checks/types.js';
+import type { CheckContext } from '../../src/checks/check.js';
+import type { Exchange, ReceivedResponse, RelatedExchange, ResponseOutcome, Scenario, SentRequest } from '../../src/checks/types.js';
 import { openContract } from '../../src/validators/index.js';
 
 export const BASE_URL = 'http://127.0.0.1:4010';

@@ -7,7 +7,8 @@ import { expect } from 'chai';
 import { CHECKS, checkById } from '../../src/checks/registry.js';
 import { runCheck } from '../../src/checks/run.js';
 import type { RequestCase } from '../../src/arbitraries/types.js';
-import type { CheckOutcome, Exchange, ResponseOutcome, Scenario } from '../../src/checks/types.js';
+import type { CheckOutcome } from '../../src/checks/check.js';
+import type { Exchange, ResponseOutcome, Scenario } from '../../src/checks/types.js';
 import { CUSTOMER, EXISTING, INTEGRATION, checkContext, error, exchange, invalidCase, ok, related, testCase } from './fixtures.js';
 
 const TIMEOUT: ResponseOutcome = { error: 'timeout', message: 'no complete response within 400 ms' };

@@ -7,7 +7,7 @@
 import type { Site } from '../model.js';
 import { compiled } from '../guard.js';
 import { naughtyStringsOf, representativeNaughtyStrings } from './corpus.js';
-import type { CustomerPool, EdgeFixture } from './fixtures.js';
+import type { CustomerPool, EdgeFixture } from './fixture.js';
 import { neighboursOf } from './neighbours.js';
 import { runtimeNames } from './runtime-names.js';
 
