@@ -35,7 +35,7 @@ export interface NearMissKey {
 }
 
 /**
- * Keys near the real one that must all be refused as any other wrong key: another letter case (a case-insensitive
+ * Keys near the real one that must all be refused like every other wrong key: another letter case (a case-insensitive
  * comparison), a no-break space at either end (JavaScript's and Python's trim remove it; HTTP does not, unlike the
  * spaces and tabs it strips from every field value, which are therefore no near miss), a prefix and a suffix one
  * character short (a `startsWith`/`includes` comparison), the last character changed, one more character, and the
